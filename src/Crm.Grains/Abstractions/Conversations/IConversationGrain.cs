@@ -1,0 +1,17 @@
+namespace Crm.Grains.Abstractions.Conversations;
+
+/// <summary>One conversation (a chat or a ticket). Key: "{workspaceId}/{conversationId}".</summary>
+public interface IConversationGrain : IGrainWithStringKey
+{
+    /// <summary>Opens the conversation; idempotent for the same customer, a conflict for another.</summary>
+    Task<ConversationDetails> OpenAsync(OpenConversation command);
+
+    /// <summary>Posts a message, acknowledged once committed; a resend with the same client message id returns the original.</summary>
+    Task<MessageDetails> PostMessageAsync(PostMessage command);
+
+    /// <summary>The conversation; NotFound when it was never opened.</summary>
+    Task<ConversationDetails> GetDetailsAsync();
+
+    /// <summary>Messages with a sequence number above <paramref name="afterSeq"/>, in order: what a reconnecting client missed.</summary>
+    Task<IReadOnlyList<MessageDetails>> GetMessagesAfterAsync(long afterSeq);
+}

@@ -1,0 +1,14 @@
+namespace Crm.Grains.Abstractions.Conversations;
+
+/// <summary>
+/// Opens the conversation whose id the client chose. Retrying with the same id and customer returns the
+/// conversation already opened, so a flaky connection never creates a second one.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("crm.conversations.open-conversation")]
+public sealed record OpenConversation(
+    string CustomerId,
+    string CustomerName,
+    Channel Channel,
+    string Subject,
+    string? QueueId,
+    string Actor);

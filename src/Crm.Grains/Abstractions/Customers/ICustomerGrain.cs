@@ -1,0 +1,11 @@
+namespace Crm.Grains.Abstractions.Customers;
+
+/// <summary>A customer (contact). Key: "{workspaceId}/{customerId}".</summary>
+public interface ICustomerGrain : IGrainWithStringKey
+{
+    /// <summary>Creates or updates the customer's profile.</summary>
+    Task<CustomerDetails> UpsertAsync(UpsertCustomer command);
+
+    /// <summary>The customer; NotFound when never created.</summary>
+    Task<CustomerDetails> GetDetailsAsync();
+}

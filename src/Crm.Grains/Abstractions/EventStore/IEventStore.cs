@@ -1,0 +1,32 @@
+namespace Crm.Grains.Abstractions.EventStore;
+
+/// <summary>
+/// The append-only event log every grain's state is folded from. Crm.Grains owns this contract;
+/// Crm.Silo binds SQLite (single node) or PostgreSQL (cluster).
+/// </summary>
+public interface IEventStore
+{
+    /// <summary>
+    /// Appends <paramref name="events"/> to <paramref name="streamId"/> if the stream is at
+    /// <paramref name="expectedVersion"/> (0 = the stream must not exist yet; <see cref="ExpectedVersion.Any"/> skips the check).
+    /// Returns only once the events are durably committed. Concurrent appends may share one transaction
+    /// (group commit); each caller is released when that transaction is durable.
+    /// Idempotent by <see cref="EventData.EventId"/>: if every event of the batch is already stored in this
+    /// stream, nothing is written and the original positions are returned with <see cref="AppendResult.Duplicate"/> set.
+    /// Throws <see cref="WrongExpectedVersionException"/> when the stream moved on.
+    /// </summary>
+    Task<AppendResult> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a stream in version order, starting after <paramref name="afterVersion"/> (0 = from the start).</summary>
+    Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string streamId, long afterVersion = 0, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads every stream's events in global-position order after <paramref name="afterPosition"/>, at most
+    /// <paramref name="maxCount"/>. When <paramref name="streamPrefix"/> is given, only streams whose id starts with it.
+    /// Positions are committed in increasing order, so a reader that tails by position never skips an event.
+    /// </summary>
+    Task<IReadOnlyList<StoredEvent>> ReadAllAsync(long afterPosition, int maxCount, string? streamPrefix = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The highest committed global position (0 when empty). Also the readiness probe: throws when the store is unreachable.</summary>
+    Task<long> GetHeadPositionAsync(CancellationToken cancellationToken = default);
+}

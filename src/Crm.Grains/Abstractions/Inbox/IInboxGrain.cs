@@ -1,0 +1,18 @@
+using Orleans.Concurrency;
+using Crm.Grains.Abstractions.Conversations;
+
+namespace Crm.Grains.Abstractions.Inbox;
+
+/// <summary>
+/// A workspace's conversation list, projected from the conversation streams (key: the workspace id).
+/// It catches up from the event store on activation and periodically, and takes live updates from conversation
+/// grains in between; updates are applied by stream version, so none is applied twice or out of order.
+/// </summary>
+public interface IInboxGrain : IGrainWithStringKey
+{
+    Task<IReadOnlyList<ConversationSummary>> ListAsync(InboxQuery query);
+
+    /// <summary>One-way notification from a conversation grain after a commit.</summary>
+    [OneWay]
+    Task OnConversationChangedAsync(ConversationSummary summary);
+}

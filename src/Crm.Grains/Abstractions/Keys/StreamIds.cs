@@ -1,0 +1,23 @@
+namespace Crm.Grains.Abstractions.Keys;
+
+/// <summary>
+/// The one place event-stream ids are built: "{workspaceId}/{category}/{id}". The workspace id comes first
+/// so a workspace's events share a prefix (projections read a workspace or a category by prefix).
+/// </summary>
+public static class StreamIds
+{
+    public const string WorkspaceCategory = "workspace";
+    public const string CustomerCategory = "customer";
+    public const string ConversationCategory = "conversation";
+    public const string AgentCategory = "agent";
+    public const string QueueCategory = "queue";
+
+    public static string For(string category, string workspaceId, string id) =>
+        $"{Ids.Require(workspaceId, "workspace")}/{category}/{Ids.Require(id, category)}";
+
+    public static string Workspace(string workspaceId) => For(WorkspaceCategory, workspaceId, workspaceId);
+
+    /// <summary>The prefix shared by every stream of one category in one workspace.</summary>
+    public static string CategoryPrefix(string category, string workspaceId) =>
+        $"{Ids.Require(workspaceId, "workspace")}/{category}/";
+}

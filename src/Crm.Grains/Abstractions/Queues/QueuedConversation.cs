@@ -1,0 +1,4 @@
+namespace Crm.Grains.Abstractions.Queues;
+
+[GenerateSerializer, Immutable, Alias("crm.queues.queued-conversation")]
+public sealed record QueuedConversation(string ConversationId, int Priority, DateTimeOffset EnqueuedAt);

@@ -1,0 +1,27 @@
+using Crm.Grains.Abstractions.Agents;
+using Crm.Grains.Agents.Events;
+using Crm.Grains.EventSourcing;
+
+namespace Crm.Grains.Agents;
+
+public sealed class AgentState : IEventSourcedState
+{
+    public AgentRegistered? Profile { get; private set; }
+    public AgentStatus Status { get; private set; } = AgentStatus.Offline;
+    public DateTimeOffset StatusSince { get; private set; }
+
+    public void Apply(DomainEvent @event)
+    {
+        switch (@event)
+        {
+            case AgentRegistered e:
+                if (Profile is null) StatusSince = e.At;
+                Profile = e;
+                break;
+            case AgentPresenceChanged e:
+                Status = e.Status;
+                StatusSince = e.At;
+                break;
+        }
+    }
+}

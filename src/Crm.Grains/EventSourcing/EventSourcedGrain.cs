@@ -1,0 +1,73 @@
+using Crm.Grains.Abstractions.Errors;
+using Crm.Grains.Abstractions.EventStore;
+
+namespace Crm.Grains.EventSourcing;
+
+/// <summary>
+/// A grain whose state is the fold of its own event stream. A write is acknowledged only after its events are
+/// committed (the store's group commit decides when), and only then applied to <see cref="State"/>, so the
+/// in-memory state never runs ahead of what is durable.
+/// </summary>
+public abstract class EventSourcedGrain<TState>(IEventStore store, TimeProvider clock) : Grain
+    where TState : class, IEventSourcedState, new()
+{
+    protected TState State { get; private set; } = new();
+
+    /// <summary>The stream version the state was folded to (0 = nothing stored yet).</summary>
+    protected long Version { get; private set; }
+
+    protected TimeProvider Clock => clock;
+
+    protected abstract string StreamId { get; }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await ReplayAsync(cancellationToken);
+        await base.OnActivateAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Stamps, commits and then applies the events; returns the global position of the last one.
+    /// On a version conflict (another activation wrote meanwhile, e.g. during a silo failover) the state is
+    /// reloaded from the store and a conflict is returned, so the caller's retry sees the truth.
+    /// </summary>
+    protected async Task<long> RaiseAsync(string actor, params DomainEvent[] events)
+    {
+        var now = clock.GetUtcNow();
+        var stamped = events.Select(e => e with { At = now, By = actor }).ToArray();
+        try
+        {
+            var result = await store.AppendAsync(StreamId, Version, stamped.Select(EventSerializer.ToEventData).ToArray());
+            var version = result.NextExpectedVersion - stamped.Length;
+            foreach (var e in stamped) Applied(e, ++version);
+            return result.LastPosition;
+        }
+        catch (WrongExpectedVersionException)
+        {
+            State = new TState();
+            Version = 0;
+            await ReplayAsync(CancellationToken.None);
+            throw new DomainException(DomainErrorKind.Conflict, "This record was changed at the same moment by someone else; nothing was saved. Try again.");
+        }
+    }
+
+    /// <summary>Called after each event is folded into <see cref="State"/>, for read models the grain keeps beside it.</summary>
+    protected virtual void OnApplied(DomainEvent @event, long version)
+    {
+    }
+
+    private void Applied(DomainEvent @event, long version)
+    {
+        State.Apply(@event);
+        Version = version;
+        OnApplied(@event, version);
+    }
+
+    private async Task ReplayAsync(CancellationToken cancellationToken)
+    {
+        foreach (var stored in await store.ReadStreamAsync(StreamId, Version, cancellationToken))
+        {
+            Applied(EventSerializer.Deserialize(stored), stored.Version);
+        }
+    }
+}

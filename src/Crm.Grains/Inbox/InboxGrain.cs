@@ -1,0 +1,81 @@
+using Crm.Grains.Abstractions.Conversations;
+using Crm.Grains.Abstractions.EventStore;
+using Crm.Grains.Abstractions.Inbox;
+using Crm.Grains.Abstractions.Keys;
+using Crm.Grains.Abstractions.LiveFeed;
+using Crm.Grains.Conversations;
+using Crm.Grains.EventSourcing;
+
+namespace Crm.Grains.Inbox;
+
+/// <summary>
+/// A workspace's inbox rows, projected from its conversation streams. It holds no stream of its own: it rebuilds
+/// from the store on activation, takes one-way updates from conversation grains, and re-reads the store from its
+/// checkpoint every <see cref="CatchUpPeriod"/> so an update lost in a silo crash still arrives.
+/// </summary>
+public sealed class InboxGrain(IEventStore store) : Grain, IInboxGrain
+{
+    private static readonly TimeSpan CatchUpPeriod = TimeSpan.FromSeconds(15);
+    private const int PageSize = 2_000;
+
+    private readonly Dictionary<string, ConversationSummary> _rows = [];
+    private long _checkpoint;
+
+    private string WorkspaceId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await CatchUpAsync(publish: false, cancellationToken);
+        this.RegisterGrainTimer(_ => CatchUpAsync(publish: true, CancellationToken.None),
+            new GrainTimerCreationOptions(CatchUpPeriod, CatchUpPeriod) { KeepAlive = false });
+    }
+
+    public Task<IReadOnlyList<ConversationSummary>> ListAsync(InboxQuery query)
+    {
+        var limit = Math.Clamp(query.Limit, 1, 500);
+        IReadOnlyList<ConversationSummary> rows = _rows.Values
+            .Where(r => query.Status is null || r.Status == query.Status)
+            .OrderByDescending(r => r.LastActivityAt)
+            .Take(limit)
+            .ToList();
+        return Task.FromResult(rows);
+    }
+
+    public Task OnConversationChangedAsync(ConversationSummary summary)
+    {
+        if (summary.WorkspaceId == WorkspaceId) Upsert(summary);
+        return Task.CompletedTask;
+    }
+
+    private bool Upsert(ConversationSummary summary)
+    {
+        if (_rows.TryGetValue(summary.ConversationId, out var known) && known.Version >= summary.Version)
+            return false;
+        _rows[summary.ConversationId] = summary;
+        return true;
+    }
+
+    private async Task CatchUpAsync(bool publish, CancellationToken cancellationToken)
+    {
+        var prefix = StreamIds.CategoryPrefix(StreamIds.ConversationCategory, WorkspaceId);
+        var changed = new List<LiveFeedItem>();
+        while (true)
+        {
+            var page = await store.ReadAllAsync(_checkpoint, PageSize, prefix, cancellationToken);
+            foreach (var stored in page)
+            {
+                var conversationId = stored.StreamId[prefix.Length..];
+                _rows.TryGetValue(conversationId, out var current);
+                if (current is null || current.Version < stored.Version)
+                {
+                    var next = ConversationSummaryProjection.Apply(current, EventSerializer.Deserialize(stored), stored.Version);
+                    if (next is not null && Upsert(next)) changed.Add(new ConversationFeedItem(next));
+                }
+                _checkpoint = stored.Position;
+            }
+            if (page.Count < PageSize) break;
+        }
+        if (publish && changed.Count > 0)
+            await GrainFactory.GetGrain<ILiveFeedPublisherGrain>(0).PublishAsync([.. changed]);
+    }
+}

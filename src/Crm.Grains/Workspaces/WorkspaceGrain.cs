@@ -1,0 +1,34 @@
+using Crm.Grains.Abstractions.Errors;
+using Crm.Grains.Abstractions.EventStore;
+using Crm.Grains.Abstractions.Keys;
+using Crm.Grains.Abstractions.Workspaces;
+using Crm.Grains.EventSourcing;
+using Crm.Grains.Workspaces.Events;
+
+namespace Crm.Grains.Workspaces;
+
+public sealed class WorkspaceGrain(IEventStore store, TimeProvider clock)
+    : EventSourcedGrain<WorkspaceState>(store, clock), IWorkspaceGrain
+{
+    protected override string StreamId => StreamIds.Workspace(this.GetPrimaryKeyString());
+
+    public async Task<WorkspaceDetails> CreateAsync(CreateWorkspace command)
+    {
+        var name = command.Name?.Trim() ?? "";
+        if (name.Length is 0 or > 100)
+            throw new DomainException(DomainErrorKind.Invalid, "A workspace name must be 1–100 characters.");
+        if (State.Created is { } created)
+        {
+            return created.Name == name
+                ? Details()
+                : throw new DomainException(DomainErrorKind.Conflict, $"Workspace '{this.GetPrimaryKeyString()}' already exists.");
+        }
+
+        await RaiseAsync(command.Actor, new WorkspaceCreated(name));
+        return Details();
+    }
+
+    public Task<WorkspaceDetails?> FindAsync() => Task.FromResult(State.Created is null ? null : Details());
+
+    private WorkspaceDetails Details() => new(this.GetPrimaryKeyString(), State.Created!.Name, State.Created.At);
+}

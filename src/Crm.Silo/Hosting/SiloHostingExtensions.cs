@@ -1,0 +1,72 @@
+using System.Net;
+using Crm.Silo.Infrastructure.EventStore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+
+namespace Crm.Silo.Hosting;
+
+public static class SiloHostingExtensions
+{
+    /// <summary>
+    /// Hosts an Orleans silo in this process with the configured event store, or, when "Crm:Cluster:Role" is
+    /// Client, joins the configured cluster as a client. Both are chosen by configuration alone.
+    /// </summary>
+    public static IHostApplicationBuilder AddCrmSilo(this IHostApplicationBuilder builder)
+    {
+        var cluster = ReadClusterOptions(builder.Configuration);
+        if (cluster.Role == ClusterRole.Client)
+        {
+            builder.UseOrleansClient(client => ConfigureClient(client, cluster, builder.Configuration));
+            return builder;
+        }
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddCrmEventStore(builder.Configuration);
+        builder.UseOrleans(silo => ConfigureSilo(silo, cluster, builder.Configuration));
+        return builder;
+    }
+
+    private static CrmClusterOptions ReadClusterOptions(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(CrmClusterOptions.SectionName).Get<CrmClusterOptions>() ?? new();
+        if (options.Clustering == ClusteringProvider.Redis && RedisConnectionString(configuration) is null)
+            throw new InvalidOperationException(
+                $"Crm:Cluster:Clustering is Redis but ConnectionStrings:{CrmClusterOptions.RedisConnectionStringName} is not set.");
+        return options;
+    }
+
+    private static string? RedisConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString(CrmClusterOptions.RedisConnectionStringName);
+
+    private static void ConfigureSilo(ISiloBuilder silo, CrmClusterOptions cluster, IConfiguration configuration)
+    {
+        silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
+        switch (cluster.Clustering)
+        {
+            case ClusteringProvider.Redis:
+                silo.UseRedisClustering(RedisConnectionString(configuration)!);
+                silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedIp), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
+                break;
+            default:
+                silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+                break;
+        }
+    }
+
+    private static void ConfigureClient(IClientBuilder client, CrmClusterOptions cluster, IConfiguration configuration)
+    {
+        client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
+        switch (cluster.Clustering)
+        {
+            case ClusteringProvider.Redis:
+                client.UseRedisClustering(RedisConnectionString(configuration)!);
+                break;
+            default:
+                client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
+                break;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Diagnostics.Metrics;
+using Crm.Grains.Abstractions.EventStore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Crm.Silo.Infrastructure.EventStore;
+
+public static class EventStoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IEventStore"/> as a singleton: SQLite under <c>Crm:DataPath</c> by default, PostgreSQL when
+    /// <c>Crm:EventStore:Provider</c> is Postgres (connection string <c>ConnectionStrings:CrmPostgres</c>).
+    /// The options are validated when the host starts. Record the meter <see cref="EventStoreMetrics.MeterName"/> to see its metrics.
+    /// </summary>
+    public static IServiceCollection AddCrmEventStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<EventStoreOptions>()
+            .Bind(configuration.GetSection(EventStoreOptions.SectionName))
+            .Configure(options =>
+            {
+                // Shared keys, outside the section: other adapters use the same folder and database.
+                options.DataPath = configuration[EventStoreOptions.DataPathKey] is { Length: > 0 } dataPath
+                    ? dataPath
+                    : EventStoreOptions.DefaultDataPath;
+                options.ConnectionString = configuration.GetConnectionString(EventStoreOptions.ConnectionStringName);
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EventStoreOptions>, EventStoreOptionsValidator>());
+
+        services.TryAddSingleton<IEventStore>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<EventStoreOptions>>().Value;
+            var loggerFactory = provider.GetService<ILoggerFactory>();
+            var meterFactory = provider.GetService<IMeterFactory>();
+            return options.Provider switch
+            {
+                EventStoreProvider.Postgres => new PostgresEventStore(options, loggerFactory?.CreateLogger<PostgresEventStore>(), meterFactory),
+                _ => new SqliteEventStore(options, loggerFactory?.CreateLogger<SqliteEventStore>(), meterFactory),
+            };
+        });
+
+        return services;
+    }
+}

@@ -1,0 +1,159 @@
+using System.Text.Json;
+using Crm.Grains.Abstractions.EventStore;
+using Microsoft.Data.Sqlite;
+
+namespace Crm.Silo.Infrastructure.EventStore;
+
+/// <summary>One group commit on the SQLite writer connection, begun with <c>BEGIN IMMEDIATE</c> by the store.</summary>
+internal sealed class SqliteAppendTransaction : IAppendTransaction
+{
+    private const int SqliteConstraint = 19;
+
+    private readonly SqliteConnection connection;
+    private readonly Action dropConnection;
+    private readonly SqliteCommand insert;
+    private readonly SqliteParameter streamId;
+    private readonly SqliteParameter version;
+    private readonly SqliteParameter eventId;
+    private readonly SqliteParameter type;
+    private readonly SqliteParameter data;
+    private readonly SqliteParameter actor;
+    private readonly SqliteParameter timestamp;
+    private bool committed;
+
+    public SqliteAppendTransaction(SqliteConnection connection, Action dropConnection)
+    {
+        this.connection = connection;
+        this.dropConnection = dropConnection;
+
+        // One prepared insert reused for every event of the batch.
+        insert = connection.CreateCommand();
+        insert.CommandText = """
+            INSERT INTO events (stream_id, version, event_id, type, data, actor, timestamp)
+            VALUES ($stream, $version, $id, $type, $data, $actor, $timestamp)
+            RETURNING position
+            """;
+        streamId = insert.Parameters.Add("$stream", SqliteType.Text);
+        version = insert.Parameters.Add("$version", SqliteType.Integer);
+        eventId = insert.Parameters.Add("$id", SqliteType.Text);
+        type = insert.Parameters.Add("$type", SqliteType.Text);
+        data = insert.Parameters.Add("$data", SqliteType.Text);
+        actor = insert.Parameters.Add("$actor", SqliteType.Text);
+        timestamp = insert.Parameters.Add("$timestamp", SqliteType.Integer);
+    }
+
+    public Task<AppendBatchState> ReadStateAsync(IReadOnlyCollection<string> streamIds, IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken)
+    {
+        // One statement each for the whole batch: the ids travel as a JSON array expanded by json_each.
+        var versions = new Dictionary<string, long>(streamIds.Count, StringComparer.Ordinal);
+        using (var command = connection.CreateCommand())
+        {
+            // A max() per stream, not GROUP BY: the scalar form seeks to the stream's last index entry instead of
+            // reading all of its versions.
+            command.CommandText = """
+                SELECT s.value, (SELECT max(version) FROM events WHERE stream_id = s.value)
+                FROM json_each($streams) AS s
+                """;
+            command.Parameters.AddWithValue("$streams", JsonSerializer.Serialize(streamIds));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                if (!reader.IsDBNull(1))
+                {
+                    versions[reader.GetString(0)] = reader.GetInt64(1);
+                }
+            }
+        }
+
+        var events = new Dictionary<Guid, ExistingEvent>(eventIds.Count);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                SELECT event_id, stream_id, version, position FROM events
+                WHERE event_id IN (SELECT value FROM json_each($ids))
+                """;
+            command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(eventIds.Select(FormatId)));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                events[Guid.Parse(reader.GetString(0))] = new ExistingEvent(reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3));
+            }
+        }
+
+        return Task.FromResult(new AppendBatchState(versions, events));
+    }
+
+    public Task<long[]?> TryInsertAsync(string stream, long firstVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken)
+    {
+        // A failing INSERT undoes only itself in SQLite, so a single-event append needs no savepoint;
+        // a multi-event one does, to stay all-or-nothing without aborting the rest of the batch.
+        var useSavepoint = events.Count > 1;
+        if (useSavepoint)
+        {
+            SqliteEventStore.Execute(connection, "SAVEPOINT append");
+        }
+
+        try
+        {
+            var positions = new long[events.Count];
+            for (var i = 0; i < events.Count; i++)
+            {
+                var e = events[i];
+                streamId.Value = stream;
+                version.Value = firstVersion + i;
+                eventId.Value = FormatId(e.EventId);
+                type.Value = e.Type;
+                data.Value = e.Data;
+                actor.Value = e.Actor;
+                timestamp.Value = SqliteEventStore.ToUnixMicroseconds(e.Timestamp);
+                positions[i] = (long)insert.ExecuteScalar()!;
+            }
+
+            if (useSavepoint)
+            {
+                SqliteEventStore.Execute(connection, "RELEASE append");
+            }
+
+            return Task.FromResult<long[]?>(positions);
+        }
+        catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteConstraint)
+        {
+            if (useSavepoint)
+            {
+                SqliteEventStore.Execute(connection, "ROLLBACK TO append");
+                SqliteEventStore.Execute(connection, "RELEASE append");
+            }
+
+            return Task.FromResult<long[]?>(null);
+        }
+    }
+
+    public Task CommitAsync(CancellationToken cancellationToken)
+    {
+        // With synchronous=FULL, COMMIT returns after the WAL is fsynced.
+        SqliteEventStore.Execute(connection, "COMMIT");
+        committed = true;
+        return Task.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        insert.Dispose();
+        if (!committed)
+        {
+            try
+            {
+                SqliteEventStore.Execute(connection, "ROLLBACK");
+            }
+            catch (SqliteException)
+            {
+                // SQLite may already have rolled back (for example after an I/O error); start the next batch on a fresh connection.
+                dropConnection();
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private static string FormatId(Guid id) => id.ToString("D");
+}

@@ -1,0 +1,220 @@
+using System.Diagnostics.Metrics;
+using Crm.Grains.Abstractions.EventStore;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Crm.Silo.Infrastructure.EventStore;
+
+/// <summary>
+/// The single-node event store: one SQLite file in WAL mode with <c>synchronous=FULL</c>, so a commit is on disk
+/// when it returns. Appends go through the <see cref="GroupCommitter"/> on one writer connection; reads use
+/// pooled connections of their own, which WAL lets run beside the writer.
+/// </summary>
+public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
+{
+    private const int BusyTimeoutMilliseconds = 30_000;
+
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS events (
+            position  INTEGER PRIMARY KEY AUTOINCREMENT,
+            stream_id TEXT    NOT NULL,
+            version   INTEGER NOT NULL,
+            event_id  TEXT    NOT NULL UNIQUE,
+            type      TEXT    NOT NULL,
+            data      TEXT    NOT NULL,
+            actor     TEXT    NOT NULL,
+            timestamp INTEGER NOT NULL,
+            UNIQUE (stream_id, version)
+        );
+        """;
+
+    private const string SelectColumns = "SELECT stream_id, version, position, event_id, type, data, actor, timestamp FROM events";
+
+    private readonly string writerConnectionString;
+    private readonly string readerConnectionString;
+    private readonly EventStoreMetrics metrics;
+    private readonly GroupCommitter committer;
+
+    // Touched only by the writer loop (one batch at a time), so it needs no lock.
+    private SqliteConnection? writer;
+
+    public SqliteEventStore(EventStoreOptions options, ILogger<SqliteEventStore>? logger = null, IMeterFactory? meterFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        DatabasePath = options.SqliteDatabasePath;
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            DefaultTimeout = BusyTimeoutMilliseconds / 1000,
+        };
+        builder.Pooling = true;
+        readerConnectionString = builder.ToString();
+
+        // The writer lives as long as the store; a pooled one would keep the file open after disposal.
+        builder.Pooling = false;
+        writerConnectionString = builder.ToString();
+
+        // Opened now so a bad path or a locked schema change fails the host at start, not the first append.
+        writer = OpenWriter();
+
+        metrics = new EventStoreMetrics("sqlite", meterFactory);
+        committer = new GroupCommitter(BeginAsync, options.MaxBatchAppends, metrics, (ILogger?)logger ?? NullLogger.Instance);
+    }
+
+    public string DatabasePath { get; }
+
+    public GroupCommitStatistics Statistics => committer.Statistics;
+
+    public Task<AppendResult> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default) =>
+        committer.AppendAsync(streamId, expectedVersion, events, cancellationToken);
+
+    public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string streamId, long afterVersion = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(streamId);
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"{SelectColumns} WHERE stream_id = $stream AND version > $after ORDER BY version";
+        command.Parameters.AddWithValue("$stream", streamId);
+        command.Parameters.AddWithValue("$after", afterVersion);
+        return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<StoredEvent>> ReadAllAsync(long afterPosition, int maxCount, string? streamPrefix = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+
+        // substr, not LIKE: LIKE is case-insensitive in SQLite and treats % and _ in the prefix as wildcards.
+        var prefixFilter = string.IsNullOrEmpty(streamPrefix) ? string.Empty : " AND substr(stream_id, 1, length($prefix)) = $prefix";
+        command.CommandText = $"{SelectColumns} WHERE position > $after{prefixFilter} ORDER BY position LIMIT $max";
+        command.Parameters.AddWithValue("$after", afterPosition);
+        command.Parameters.AddWithValue("$max", maxCount);
+        if (!string.IsNullOrEmpty(streamPrefix))
+        {
+            command.Parameters.AddWithValue("$prefix", streamPrefix);
+        }
+
+        return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<long> GetHeadPositionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(max(position), 0) FROM events";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // The committer drains first: queued appends are committed on the writer before it closes.
+        await committer.DisposeAsync().ConfigureAwait(false);
+        writer?.Dispose();
+        writer = null;
+        using (var pooled = new SqliteConnection(readerConnectionString))
+        {
+            SqliteConnection.ClearPool(pooled);
+        }
+
+        metrics.Dispose();
+    }
+
+    internal static long ToUnixMicroseconds(DateTimeOffset timestamp) => (timestamp.UtcTicks - DateTimeOffset.UnixEpoch.Ticks) / TimeSpan.TicksPerMicrosecond;
+
+    internal static DateTimeOffset FromUnixMicroseconds(long microseconds) =>
+        new(DateTimeOffset.UnixEpoch.Ticks + (microseconds * TimeSpan.TicksPerMicrosecond), TimeSpan.Zero);
+
+    internal static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private SqliteConnection OpenWriter()
+    {
+        var connection = new SqliteConnection(writerConnectionString);
+        try
+        {
+            connection.Open();
+            Execute(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}");
+
+            // WAL is persistent in the file; synchronous is per connection and FULL makes every commit fsync the WAL.
+            Execute(connection, "PRAGMA journal_mode = WAL");
+            Execute(connection, "PRAGMA synchronous = FULL");
+            Execute(connection, Schema);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private Task<IAppendTransaction> BeginAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            writer ??= OpenWriter();
+
+            // IMMEDIATE takes the write lock now, so versions read inside the transaction stay true until commit,
+            // even when other processes write to the same file.
+            Execute(writer, "BEGIN IMMEDIATE");
+            return Task.FromResult<IAppendTransaction>(new SqliteAppendTransaction(writer, DropWriter));
+        }
+        catch
+        {
+            DropWriter();
+            throw;
+        }
+    }
+
+    /// <summary>After an error the writer's state is unknown: reopen it for the next batch.</summary>
+    private void DropWriter()
+    {
+        writer?.Dispose();
+        writer = null;
+    }
+
+    private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(readerConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            Execute(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}");
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var result = new List<StoredEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(new StoredEvent(
+                reader.GetString(0),
+                reader.GetInt64(1),
+                reader.GetInt64(2),
+                Guid.Parse(reader.GetString(3)),
+                reader.GetString(4),
+                reader.GetString(5),
+                reader.GetString(6),
+                FromUnixMicroseconds(reader.GetInt64(7))));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,56 @@
+using Crm.Grains.Abstractions.Conversations;
+using Crm.Grains.Abstractions.Inbox;
+using Crm.Grains.Abstractions.Keys;
+using Crm.Web.Identity;
+using Crm.Web.Services;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Crm.Web.Api;
+
+public static class ConversationsApi
+{
+    public sealed record PostMessageRequest(Guid ClientMessageId, string? Body);
+
+    public sealed record OpenConversationRequest(string? ConversationId, string CustomerId, string? CustomerName, string? Subject);
+
+    /// <summary>/api/conversations: the inbox, a thread, gap-fill after a sequence number, posting as the signed-in agent.</summary>
+    public static IEndpointRouteBuilder MapConversationsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/conversations").WithTags("Conversations").RequireAuthorization();
+        api.MapGet("/", ListAsync);
+        api.MapPost("/", OpenAsync);
+        api.MapGet("/{conversationId}", GetAsync);
+        api.MapGet("/{conversationId}/messages", GetMessagesAsync);
+        api.MapPost("/{conversationId}/messages", PostMessageAsync);
+        return endpoints;
+    }
+
+    private static async Task<Ok<IReadOnlyList<ConversationSummary>>> ListAsync(
+        ConversationStatus? status, int? limit, WorkspaceUser user, ConversationService conversations) =>
+        TypedResults.Ok(await conversations.ListInboxAsync(user, new InboxQuery(status, limit ?? 100)));
+
+    private static async Task<Created<ConversationDetails>> OpenAsync(
+        OpenConversationRequest request, WorkspaceUser user, ConversationService conversations)
+    {
+        var conversationId = request.ConversationId ?? Ids.New();
+        var details = await conversations.OpenAsync(user, conversationId, new OpenConversation(
+            request.CustomerId, request.CustomerName ?? "", Channel.Api, request.Subject ?? "", QueueId: null, user.Actor));
+        return TypedResults.Created($"/api/conversations/{details.ConversationId}", details);
+    }
+
+    private static async Task<Ok<ConversationDetails>> GetAsync(string conversationId, WorkspaceUser user, ConversationService conversations) =>
+        TypedResults.Ok(await conversations.GetDetailsAsync(user, conversationId));
+
+    private static async Task<Ok<IReadOnlyList<MessageDetails>>> GetMessagesAsync(
+        string conversationId, long? after, WorkspaceUser user, ConversationService conversations) =>
+        TypedResults.Ok(await conversations.GetMessagesAfterAsync(user, conversationId, after ?? 0));
+
+    private static async Task<Ok<MessageDetails>> PostMessageAsync(
+        string conversationId, PostMessageRequest request, WorkspaceUser user, ConversationService conversations)
+    {
+        if (request.ClientMessageId == Guid.Empty)
+            throw new Grains.Abstractions.Errors.DomainException(Grains.Abstractions.Errors.DomainErrorKind.Invalid,
+                "clientMessageId is required: a GUID the client keeps for retries.");
+        return TypedResults.Ok(await conversations.PostAgentMessageAsync(user, conversationId, request.ClientMessageId, request.Body));
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace Crm.Web.Components.Conversations;
+
+/// <summary>
+/// The composer. A draft keeps one client message id until it is acknowledged, so pressing Send again after a
+/// timeout resends the same message instead of posting it twice.
+/// </summary>
+public sealed partial class ReplyBox
+{
+    private string _draft = "";
+    private Guid _clientMessageId = Guid.NewGuid();
+    private bool _sending;
+    private string? _error;
+
+    /// <summary>Posts (client message id, body); throws with a message for the user when refused.</summary>
+    [Parameter, EditorRequired] public Func<Guid, string, Task> OnSend { get; set; } = default!;
+
+    private async Task OnKeyDownAsync(KeyboardEventArgs e)
+    {
+        if (e is { Key: "Enter", ShiftKey: false }) await SendAsync();
+    }
+
+    private async Task SendAsync()
+    {
+        if (_sending || string.IsNullOrWhiteSpace(_draft)) return;
+        _sending = true;
+        _error = null;
+        try
+        {
+            await OnSend(_clientMessageId, _draft);
+            _draft = "";
+            _clientMessageId = Guid.NewGuid();
+        }
+        catch (Exception ex) when (ex is Grains.Abstractions.Errors.DomainException or TimeoutException)
+        {
+            _error = ex.Message;
+        }
+        finally
+        {
+            _sending = false;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using Crm.Grains.Abstractions.Conversations;
+using Crm.Grains.Abstractions.Errors;
+using Crm.Grains.Abstractions.LiveFeed;
+using Crm.Web.Identity;
+using Crm.Web.Services;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace Crm.Web.Components.Pages.Conversations;
+
+/// <summary>
+/// A live thread. Messages are keyed by sequence number: a repeated push is dropped, and a push that skips a number
+/// triggers a gap-fill from the grain, so the thread is always the committed sequence with no holes or doubles.
+/// </summary>
+public sealed partial class ConversationPage
+{
+    private readonly SortedDictionary<long, MessageDetails> _messages = [];
+    private readonly SemaphoreSlim _gapFill = new(1, 1);
+    private WorkspaceUser? _user;
+    private ConversationDetails? _details;
+    private IDisposable? _subscription;
+    private string? _error;
+
+    [Parameter] public string ConversationId { get; set; } = "";
+
+    [Inject] private ConversationService Conversations { get; set; } = default!;
+
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    private long LastSeq => _messages.Count == 0 ? 0 : _messages.Keys.Max();
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _subscription?.Dispose();
+        _messages.Clear();
+        _details = null;
+        _error = null;
+        _user = WorkspaceUser.From((await AuthenticationState).User);
+        if (_user is null)
+        {
+            _error = "Your account is not linked to a workspace.";
+            return;
+        }
+        try
+        {
+            _subscription = Conversations.Subscribe(_user, OnFeedItemAsync);
+            _details = await Conversations.GetDetailsAsync(_user, ConversationId);
+            await GapFillAsync();
+        }
+        catch (DomainException ex)
+        {
+            _error = ex.Message;
+        }
+    }
+
+    private Task OnFeedItemAsync(LiveFeedItem item) => item switch
+    {
+        MessageFeedItem m when m.Message.ConversationId == ConversationId => InvokeAsync(async () =>
+        {
+            if (m.Message.Seq == LastSeq + 1) _messages[m.Message.Seq] = m.Message;
+            else if (m.Message.Seq > LastSeq) await GapFillAsync();
+            StateHasChanged();
+        }),
+        _ => Task.CompletedTask,
+    };
+
+    private async Task GapFillAsync()
+    {
+        await _gapFill.WaitAsync();
+        try
+        {
+            foreach (var message in await Conversations.GetMessagesAfterAsync(_user!, ConversationId, LastSeq))
+                _messages[message.Seq] = message;
+        }
+        finally
+        {
+            _gapFill.Release();
+        }
+    }
+
+    private async Task SendAsync(Guid clientMessageId, string body)
+    {
+        var message = await Conversations.PostAgentMessageAsync(_user!, ConversationId, clientMessageId, body);
+        if (message.Seq == LastSeq + 1) _messages[message.Seq] = message;
+        else if (message.Seq > LastSeq) await GapFillAsync();
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _gapFill.Dispose();
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Crm.Silo.Hosting;
+using Crm.Web.Api;
+using Crm.Web.Components;
+using Crm.Web.Hubs;
+using Crm.Web.Identity;
+using Crm.Web.LiveFeed;
+using Crm.Web.Seeding;
+using Crm.Web.Services;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
+using MudBlazor.Services;
+
+namespace Crm.Web.Hosting;
+
+public static class WebHostingExtensions
+{
+    /// <summary>Everything Crm.Web serves: operations, the silo (or a cluster client), identity, the live feed, console, API, hubs.</summary>
+    public static WebApplicationBuilder AddCrmWeb(this WebApplicationBuilder builder)
+    {
+        // Static web assets (MudBlazor's CSS/JS) are served from the build output in every environment, so the
+        // README's `dotnet run` and the tests' `dotnet Crm.Web.dll` behave the same.
+        builder.WebHost.UseStaticWebAssets();
+        builder.AddCrmOperations("web");
+        builder.AddCrmSilo();
+        builder.AddCrmIdentity();
+
+        builder.Services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName);
+        builder.Services.AddHostedService<DemoDataSeeder>();
+
+        builder.Services.AddSingleton<LiveFeedRelay>();
+        builder.Services.AddSingleton<LiveFeedObserver>();
+        builder.Services.AddHostedService<LiveFeedRegistration>();
+        builder.Services.AddHostedService<HubFeedRelay>();
+        builder.Services.AddSignalR(o =>
+            {
+                o.MaximumReceiveMessageSize = 64 * 1024;
+                o.AddFilter<DomainErrorHubFilter>();
+            })
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
+
+        builder.Services.AddSingleton<ConversationService>();
+        builder.Services.AddWorkspaceUser();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+        return builder;
+    }
+
+    /// <summary>Maps the middleware and every endpoint: console, hubs, REST API, health and metrics.</summary>
+    public static WebApplication MapCrmEndpoints(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapCrmOperations();
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapAuthApi();
+        app.MapConversationsApi();
+        app.MapHub<ConversationHub>(ConversationHub.Path);
+        app.MapPost("/account/logout", LogoutAsync);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    private static async Task<IResult> LogoutAsync(HttpContext context, IAntiforgery antiforgery, SignInManager<CrmUser> signIn)
+    {
+        await antiforgery.ValidateRequestAsync(context);
+        await signIn.SignOutAsync();
+        return Results.LocalRedirect(IdentityExtensions.LoginPath);
+    }
+}

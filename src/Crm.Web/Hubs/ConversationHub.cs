@@ -1,0 +1,41 @@
+using Crm.Grains.Abstractions.Conversations;
+using Crm.Grains.Abstractions.Keys;
+using Crm.Web.Identity;
+using Crm.Web.Services;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Crm.Web.Hubs;
+
+/// <summary>
+/// The console's live channel at /hubs/conversations. Joining a group happens before reading what was missed, so
+/// nothing committed in between is lost; the client drops anything it already has by sequence number.
+/// </summary>
+public sealed class ConversationHub(ConversationService conversations) : Hub<IConversationClient>
+{
+    public const string Path = "/hubs/conversations";
+
+    private WorkspaceUser User => WorkspaceUser.From(Context.User) ?? throw new HubException("Sign in first.");
+
+    public Task SubscribeInbox() => Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Inbox(User.WorkspaceId));
+
+    public Task SubscribeAgents() => Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Agents(User.WorkspaceId));
+
+    public async Task SubscribeQueue(string queueId) =>
+        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Queue(User.WorkspaceId, Ids.Require(queueId, "queue")));
+
+    /// <summary>Joins a conversation's live group and returns every message after <paramref name="afterSeq"/>.</summary>
+    public async Task<IReadOnlyList<MessageDetails>> JoinConversation(string conversationId, long afterSeq)
+    {
+        var user = User;
+        await conversations.GetDetailsAsync(user, conversationId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Conversation(user.WorkspaceId, conversationId));
+        return await conversations.GetMessagesAfterAsync(user, conversationId, afterSeq);
+    }
+
+    public async Task LeaveConversation(string conversationId) =>
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Conversation(User.WorkspaceId, Ids.Require(conversationId, "conversation")));
+
+    /// <summary>Posts as the signed-in agent; returns once committed. A resend with the same id returns the original.</summary>
+    public Task<MessageDetails> PostMessage(string conversationId, Guid clientMessageId, string body) =>
+        conversations.PostAgentMessageAsync(User, conversationId, clientMessageId, body);
+}

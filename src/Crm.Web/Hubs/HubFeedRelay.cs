@@ -1,0 +1,34 @@
+using Crm.Grains.Abstractions.LiveFeed;
+using Crm.Web.LiveFeed;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Crm.Web.Hubs;
+
+/// <summary>Forwards this node's live feed to its SignalR groups for the whole life of the host.</summary>
+public sealed class HubFeedRelay(LiveFeedRelay relay, IHubContext<ConversationHub, IConversationClient> hub) : IHostedService
+{
+    private IDisposable? _subscription;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _subscription = relay.Subscribe(workspaceId: null, ForwardAsync);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _subscription?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private Task ForwardAsync(LiveFeedItem item) => item switch
+    {
+        MessageFeedItem m => hub.Clients.Group(HubGroups.Conversation(m.WorkspaceId, m.Message.ConversationId)).MessagePosted(m.Message),
+        ConversationFeedItem c => hub.Clients.Groups(
+                HubGroups.Inbox(c.WorkspaceId), HubGroups.Conversation(c.WorkspaceId, c.Summary.ConversationId))
+            .ConversationChanged(c.Summary),
+        QueueFeedItem q => hub.Clients.Group(HubGroups.Queue(q.WorkspaceId, q.Queue.QueueId)).QueueChanged(q.Queue),
+        AgentFeedItem a => hub.Clients.Group(HubGroups.Agents(a.WorkspaceId)).AgentChanged(a.Agent),
+        _ => Task.CompletedTask,
+    };
+}

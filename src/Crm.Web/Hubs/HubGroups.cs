@@ -1,0 +1,10 @@
+namespace Crm.Web.Hubs;
+
+/// <summary>SignalR group names, built only here; each starts with the workspace id.</summary>
+public static class HubGroups
+{
+    public static string Conversation(string workspaceId, string conversationId) => $"{workspaceId}/conversation/{conversationId}";
+    public static string Inbox(string workspaceId) => $"{workspaceId}/inbox";
+    public static string Queue(string workspaceId, string queueId) => $"{workspaceId}/queue/{queueId}";
+    public static string Agents(string workspaceId) => $"{workspaceId}/agents";
+}

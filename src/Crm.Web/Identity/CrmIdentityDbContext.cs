@@ -1,0 +1,6 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Web.Identity;
+
+public sealed class CrmIdentityDbContext(DbContextOptions<CrmIdentityDbContext> options) : IdentityDbContext<CrmUser>(options);

@@ -1,0 +1,7 @@
+namespace Crm.Web.Identity;
+
+public enum IdentityStoreProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,21 @@
+using System.Security.Claims;
+
+namespace Crm.Web.Identity;
+
+/// <summary>The signed-in user as the services see it: every grain key they build starts with <see cref="WorkspaceId"/>.</summary>
+public sealed record WorkspaceUser(string UserId, string WorkspaceId, string AgentId, string DisplayName, string? Role)
+{
+    public string Actor => $"agent:{AgentId}";
+
+    /// <summary>Reads the claims the login cookie carries; null for an anonymous or foreign principal.</summary>
+    public static WorkspaceUser? From(ClaimsPrincipal? principal)
+    {
+        if (principal?.Identity?.IsAuthenticated != true) return null;
+        var workspace = principal.FindFirstValue(CrmClaims.Workspace);
+        var agent = principal.FindFirstValue(CrmClaims.Agent);
+        var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (string.IsNullOrEmpty(workspace) || string.IsNullOrEmpty(agent) || userId is null) return null;
+        var role = Roles.All.FirstOrDefault(principal.IsInRole);
+        return new WorkspaceUser(userId, workspace, agent, principal.FindFirstValue(CrmClaims.DisplayName) ?? agent, role);
+    }
+}

@@ -1,0 +1,15 @@
+namespace Crm.Web.Seeding;
+
+/// <summary>Bound from "Crm:Demo". Seeding runs only when the identity store has no users yet.</summary>
+public sealed class DemoDataOptions
+{
+    public const string SectionName = "Crm:Demo";
+
+    /// <summary>Turns demo seeding off (Crm__Demo__Seed=false).</summary>
+    public bool Seed { get; set; } = true;
+
+    /// <summary>The demo users' password. When empty a random one is generated and printed once in the log.</summary>
+    public string? Password { get; set; }
+
+    public string WorkspaceId { get; set; } = "demo";
+}

@@ -1,0 +1,79 @@
+using System.Security.Cryptography;
+using Crm.Grains.Abstractions.Agents;
+using Crm.Grains.Abstractions.Conversations;
+using Crm.Grains.Abstractions.Customers;
+using Crm.Grains.Abstractions.Keys;
+using Crm.Grains.Abstractions.Queues;
+using Crm.Grains.Abstractions.Workspaces;
+using Crm.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Crm.Web.Seeding;
+
+/// <summary>
+/// Creates the identity schema, then, on a first start (no users yet) and unless switched off, a demo workspace
+/// with users of every role, customers and conversations. Runs before Kestrel listens.
+/// </summary>
+public sealed class DemoDataSeeder(IServiceProvider services, IGrainFactory grains, IOptions<DemoDataOptions> options, ILogger<DemoDataSeeder> logger)
+    : IHostedService
+{
+    private const string Actor = "system:seed";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await services.EnsureIdentityStoreAsync();
+        if (!options.Value.Seed) return;
+
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CrmUser>>();
+        if (users.Users.Any()) return;
+
+        var ws = options.Value.WorkspaceId;
+        var password = string.IsNullOrEmpty(options.Value.Password) ? NewPassword() : options.Value.Password;
+        await grains.GetGrain<IWorkspaceGrain>(ws).CreateAsync(new CreateWorkspace("Demo Support", Actor));
+
+        foreach (var u in DemoData.Users)
+        {
+            var user = new CrmUser { UserName = u.Email, Email = u.Email, EmailConfirmed = true, WorkspaceId = ws, AgentId = u.AgentId, DisplayName = u.DisplayName };
+            Check(await users.CreateAsync(user, password), u.Email);
+            Check(await users.AddToRoleAsync(user, u.Role), u.Email);
+            await grains.GetGrain<IAgentGrain>(GrainKeys.Scoped(ws, u.AgentId))
+                .RegisterAsync(new RegisterAgent(u.DisplayName, u.Email, u.Role, u.ChatCapacity, Actor));
+        }
+
+        foreach (var c in DemoData.Customers)
+            await grains.GetGrain<ICustomerGrain>(GrainKeys.Scoped(ws, c.Id)).UpsertAsync(new UpsertCustomer(c.Name, c.Email, null, c.Company, Actor));
+
+        var alex = DemoData.Users.Single(u => u.AgentId == "alex");
+        foreach (var conversation in DemoData.Conversations)
+            await SeedConversationAsync(ws, conversation, new Author(AuthorKind.Agent, alex.AgentId, alex.DisplayName));
+
+        logger.LogWarning(
+            "Demo workspace '{Workspace}' seeded. Sign in at /account/login with any of {Emails} and the password {Password} (shown once; set Crm:Demo:Password to choose it)",
+            ws, string.Join(", ", DemoData.Users.Select(u => $"{u.Email} ({u.Role})")), password);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task SeedConversationAsync(string ws, DemoData.DemoConversation c, Author agent)
+    {
+        var customer = DemoData.Customers.Single(x => x.Id == c.CustomerId);
+        var grain = grains.GetGrain<IConversationGrain>(GrainKeys.Scoped(ws, c.Id));
+        await grain.OpenAsync(new OpenConversation(customer.Id, customer.Name, Channel.Chat, c.Subject, DemoData.QueueId, Actor));
+        var customerAuthor = new Author(AuthorKind.Customer, customer.Id, customer.Name);
+        for (var i = 0; i < c.Lines.Length; i++)
+            await grain.PostMessageAsync(new PostMessage(Guid.NewGuid(), i % 2 == 0 ? customerAuthor : agent, c.Lines[i]));
+        if (c.Lines.Length % 2 == 1)
+            await grains.GetGrain<IQueueGrain>(GrainKeys.Scoped(ws, DemoData.QueueId)).EnqueueAsync(new EnqueueConversation(c.Id, 1, Actor));
+    }
+
+    // Upper, lower and a digit always present, whatever the random part holds.
+    private static string NewPassword() => $"Demo-{Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant()}-7";
+
+    private static void Check(IdentityResult result, string email)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"Seeding {email} failed: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+    }
+}
