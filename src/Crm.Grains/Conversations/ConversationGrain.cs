@@ -47,6 +47,10 @@ public sealed class ConversationGrain(IEventStore store, TimeProvider clock)
     public async Task<MessageDetails> PostMessageAsync(PostMessage command)
     {
         RequireOpened();
+        // A customer writes only into their own conversation: the visitor token proves who they are, this proves
+        // where. Checked before the resend lookup, so nobody reads back a message by guessing its client id.
+        if (command.Author.Kind == AuthorKind.Customer && command.Author.Id != State.Opened!.CustomerId)
+            throw new DomainException(DomainErrorKind.NotFound, "This conversation does not exist.");
         if (State.MessageIndexByClientId.TryGetValue(command.ClientMessageId, out var index))
             return State.Messages[index];
 

@@ -28,6 +28,16 @@ public sealed class CustomerGrain(IEventStore store, TimeProvider clock)
         return Details();
     }
 
+    public async Task LinkConversationAsync(LinkConversation command)
+    {
+        var conversationId = Ids.Require(command.ConversationId, "conversation");
+        if (!State.ConversationIds.Contains(conversationId))
+            await RaiseAsync(command.Actor, new CustomerConversationLinked(conversationId));
+    }
+
+    public Task<IReadOnlyList<string>> GetConversationIdsAsync() =>
+        Task.FromResult<IReadOnlyList<string>>(State.ConversationIds.ToList());
+
     public Task<CustomerDetails> GetDetailsAsync() =>
         State.Profile is null
             ? throw new DomainException(DomainErrorKind.NotFound, "This customer does not exist.")

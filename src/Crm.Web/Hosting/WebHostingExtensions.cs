@@ -8,6 +8,7 @@ using Crm.Web.Identity;
 using Crm.Web.LiveFeed;
 using Crm.Web.Seeding;
 using Crm.Web.Services;
+using Crm.Web.Visitors;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
@@ -26,6 +27,7 @@ public static class WebHostingExtensions
         builder.AddCrmOperations("web");
         builder.AddCrmSilo();
         builder.AddCrmIdentity();
+        builder.AddCrmVisitors();
 
         builder.Services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName);
         builder.Services.AddHostedService<DemoDataSeeder>();
@@ -57,6 +59,7 @@ public static class WebHostingExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -66,6 +69,7 @@ public static class WebHostingExtensions
         app.MapAuthApi();
         app.MapConversationsApi();
         app.MapHub<ConversationHub>(ConversationHub.Path);
+        app.MapCrmWidget();
         app.MapPost("/account/logout", LogoutAsync);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -1,11 +1,14 @@
+using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.Abstractions.LiveFeed;
+using Crm.Web.Visitors;
 using Crm.Web.LiveFeed;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Crm.Web.Hubs;
 
 /// <summary>Forwards this node's live feed to its SignalR groups for the whole life of the host.</summary>
-public sealed class HubFeedRelay(LiveFeedRelay relay, IHubContext<ConversationHub, IConversationClient> hub) : IHostedService
+public sealed class HubFeedRelay(
+    LiveFeedRelay relay, IHubContext<ConversationHub, IConversationClient> hub, IHubContext<WidgetHub, IWidgetClient> widget) : IHostedService
 {
     private IDisposable? _subscription;
 
@@ -23,7 +26,9 @@ public sealed class HubFeedRelay(LiveFeedRelay relay, IHubContext<ConversationHu
 
     private Task ForwardAsync(LiveFeedItem item) => item switch
     {
-        MessageFeedItem m => hub.Clients.Group(HubGroups.Conversation(m.WorkspaceId, m.Message.ConversationId)).MessagePosted(m.Message),
+        MessageFeedItem m => Task.WhenAll(
+            hub.Clients.Group(HubGroups.Conversation(m.WorkspaceId, m.Message.ConversationId)).MessagePosted(m.Message),
+            ForwardToVisitorAsync(m.Message)),
         ConversationFeedItem c => hub.Clients.Groups(
                 HubGroups.Inbox(c.WorkspaceId), HubGroups.Conversation(c.WorkspaceId, c.Summary.ConversationId))
             .ConversationChanged(c.Summary),
@@ -31,4 +36,8 @@ public sealed class HubFeedRelay(LiveFeedRelay relay, IHubContext<ConversationHu
         AgentFeedItem a => hub.Clients.Group(HubGroups.Agents(a.WorkspaceId)).AgentChanged(a.Agent),
         _ => Task.CompletedTask,
     };
+
+    private Task ForwardToVisitorAsync(MessageDetails message) =>
+        widget.Clients.Group(HubGroups.Visitor(message.WorkspaceId, message.ConversationId))
+            .MessagePosted(message.ConversationId, VisitorMessage.From(message));
 }

@@ -7,4 +7,7 @@ public static class HubGroups
     public static string Inbox(string workspaceId) => $"{workspaceId}/inbox";
     public static string Queue(string workspaceId, string queueId) => $"{workspaceId}/queue/{queueId}";
     public static string Agents(string workspaceId) => $"{workspaceId}/agents";
+
+    /// <summary>The widget connections of one conversation's visitor (on the widget hub, apart from the console's groups).</summary>
+    public static string Visitor(string workspaceId, string conversationId) => $"{workspaceId}/visitor/{conversationId}";
 }

@@ -17,6 +17,8 @@ public sealed partial class ReplyBox
     /// <summary>Posts (client message id, body); throws with a message for the user when refused.</summary>
     [Parameter, EditorRequired] public Func<Guid, string, Task> OnSend { get; set; } = default!;
 
+    [Inject] private ILogger<ReplyBox> Logger { get; set; } = default!;
+
     private async Task OnKeyDownAsync(KeyboardEventArgs e)
     {
         if (e is { Key: "Enter", ShiftKey: false }) await SendAsync();
@@ -33,9 +35,15 @@ public sealed partial class ReplyBox
             _draft = "";
             _clientMessageId = Guid.NewGuid();
         }
-        catch (Exception ex) when (ex is Grains.Abstractions.Errors.DomainException or TimeoutException)
+        catch (Grains.Abstractions.Errors.DomainException ex)
         {
             _error = ex.Message;
+        }
+        catch (Exception ex)
+        {
+            // The draft and its client message id are kept, so Send again is a safe retry, never a duplicate.
+            Logger.LogWarning(ex, "Sending a reply failed");
+            _error = "The message could not be sent right now. Your draft is kept: press Send to try again.";
         }
         finally
         {

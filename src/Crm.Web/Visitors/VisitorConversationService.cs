@@ -1,0 +1,64 @@
+using Crm.Grains.Abstractions.Conversations;
+using Crm.Grains.Abstractions.Customers;
+using Crm.Grains.Abstractions.Errors;
+using Crm.Grains.Abstractions.Keys;
+
+namespace Crm.Web.Visitors;
+
+/// <summary>
+/// The widget's facade over the grains. Every call is scoped to the visitor's workspace and customer id from the
+/// signed token; a conversation that is not the visitor's answers exactly like one that does not exist.
+/// </summary>
+public sealed class VisitorConversationService(IGrainFactory grains)
+{
+    public async Task<VisitorConversation> StartAsync(Visitor visitor, StartChat start)
+    {
+        var customer = grains.GetGrain<ICustomerGrain>(GrainKeys.Scoped(visitor.WorkspaceId, visitor.CustomerId));
+        var name = string.IsNullOrWhiteSpace(start.Name) ? "Visitor" : start.Name.Trim();
+        await customer.UpsertAsync(new UpsertCustomer(name, start.Email, Phone: null, CompanyName: null, visitor.Actor));
+        var details = await Conversation(visitor, start.ConversationId).OpenAsync(
+            new OpenConversation(visitor.CustomerId, name, Channel.Chat, Subject: "Chat", QueueId: null, visitor.Actor));
+        if (details.CustomerId != visitor.CustomerId) throw NotFound();
+        await customer.LinkConversationAsync(new LinkConversation(details.ConversationId, visitor.Actor));
+        return VisitorConversation.From(details);
+    }
+
+    public async Task<IReadOnlyList<VisitorConversation>> ListAsync(Visitor visitor)
+    {
+        var customer = grains.GetGrain<ICustomerGrain>(GrainKeys.Scoped(visitor.WorkspaceId, visitor.CustomerId));
+        var ids = await customer.GetConversationIdsAsync();
+        var details = await Task.WhenAll(ids.Select(id => Conversation(visitor, id).GetDetailsAsync()));
+        return details.Select(VisitorConversation.From).ToList();
+    }
+
+    public async Task<IReadOnlyList<VisitorMessage>> GetMessagesAfterAsync(Visitor visitor, string conversationId, long afterSeq)
+    {
+        var conversation = Conversation(visitor, conversationId);
+        await RequireOwnAsync(visitor, conversation);
+        return (await conversation.GetMessagesAfterAsync(afterSeq)).Select(VisitorMessage.From).ToList();
+    }
+
+    public async Task<VisitorMessage> SendAsync(Visitor visitor, string conversationId, Guid clientMessageId, string? body, string displayName)
+    {
+        if (clientMessageId == Guid.Empty)
+            throw new DomainException(DomainErrorKind.Invalid, "clientMessageId is required: a GUID the widget keeps for retries.");
+        var author = new Author(AuthorKind.Customer, visitor.CustomerId, displayName);
+        var message = await Conversation(visitor, conversationId).PostMessageAsync(new PostMessage(clientMessageId, author, MessageLimits.RequireBody(body)));
+        return VisitorMessage.From(message);
+    }
+
+    /// <summary>Throws NotFound unless the conversation exists and is the visitor's own.</summary>
+    public async Task<ConversationDetails> RequireOwnAsync(Visitor visitor, string conversationId) =>
+        await RequireOwnAsync(visitor, Conversation(visitor, conversationId));
+
+    private static async Task<ConversationDetails> RequireOwnAsync(Visitor visitor, IConversationGrain conversation)
+    {
+        var details = await conversation.GetDetailsAsync();
+        return details.CustomerId == visitor.CustomerId ? details : throw NotFound();
+    }
+
+    private IConversationGrain Conversation(Visitor visitor, string conversationId) =>
+        grains.GetGrain<IConversationGrain>(GrainKeys.Scoped(visitor.WorkspaceId, Ids.Require(conversationId, "conversation")));
+
+    private static DomainException NotFound() => new(DomainErrorKind.NotFound, "This conversation does not exist.");
+}

@@ -1,0 +1,197 @@
+import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
+import { newGuid, newId } from "./ids";
+import { Store, SavedState } from "./store";
+import type { SessionResponse, VisitorConversation, VisitorMessage } from "./types";
+
+export type ConnectionStatus = "connecting" | "online" | "reconnecting" | "offline";
+
+export interface ChatEvents {
+  onMessages(messages: VisitorMessage[], pending: { clientMessageId: string; body: string }[]): void;
+  onStatus(status: ConnectionStatus): void;
+  onError(message: string): void;
+}
+
+/**
+ * The widget's connection to its conversation. Messages are kept by sequence number: a repeated push is dropped and
+ * a push that skips a number triggers a gap-fill, so the visitor sees exactly the committed thread. Sending keeps the
+ * message in a persisted outbox until the server acknowledges it, and resends with the same client id.
+ */
+export class ChatClient {
+  private readonly messages = new Map<number, VisitorMessage>();
+  private readonly store: Store;
+  private state: SavedState;
+  private connection?: HubConnection;
+  private flushing = false;
+  private sessionChecked = false;
+
+  constructor(private readonly baseUrl: string, private readonly workspaceId: string, private readonly events: ChatEvents) {
+    this.store = new Store(workspaceId);
+    this.state = this.store.load();
+  }
+
+  get hasConversation(): boolean {
+    return !!this.state.conversationId;
+  }
+
+  get visitorName(): string | undefined {
+    return this.state.name;
+  }
+
+  private get lastSeq(): number {
+    let max = 0;
+    this.messages.forEach((_, seq) => (max = Math.max(max, seq)));
+    return max;
+  }
+
+  /** Resumes a returning visitor's conversation, if there is one. */
+  async resume(): Promise<void> {
+    if (!this.state.conversationId) return;
+    await this.connect();
+  }
+
+  /** Starts the chat (idempotent: the conversation id is chosen and saved before the first try). */
+  async start(name: string, email: string): Promise<void> {
+    this.state.name = name.trim() || undefined;
+    this.state.email = email.trim() || undefined;
+    await this.ensureSession();
+    this.state.conversationId = this.state.conversationId ?? newId("c");
+    this.persist();
+    await this.connect();
+  }
+
+  async send(body: string): Promise<void> {
+    const text = body.trim();
+    if (!text) return;
+    this.state.outbox.push({ clientMessageId: newGuid(), body: text });
+    this.persist();
+    this.render();
+    await this.flush();
+  }
+
+  private async connect(): Promise<void> {
+    await this.ensureSession();
+    if (this.connection) return;
+    this.events.onStatus("connecting");
+    const connection = new HubConnectionBuilder()
+      .withUrl(`${this.baseUrl}/hubs/widget`, { accessTokenFactory: () => this.state.token ?? "", withCredentials: false })
+      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(30_000, 500 * 2 ** ctx.previousRetryCount) })
+      .configureLogging(LogLevel.Warning)
+      .build();
+    connection.on("MessagePosted", (conversationId: string, message: VisitorMessage) => this.onPushed(conversationId, message));
+    connection.onreconnecting(() => this.events.onStatus("reconnecting"));
+    connection.onreconnected(() => this.afterConnected());
+    connection.onclose(() => {
+      this.events.onStatus("offline");
+      this.connection = undefined;
+      window.setTimeout(() => this.connect().catch(() => undefined), 5_000);
+    });
+    this.connection = connection;
+    await this.startWithRetry(connection);
+  }
+
+  private async startWithRetry(connection: HubConnection): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await connection.start();
+        await this.afterConnected();
+        return;
+      } catch {
+        this.events.onStatus("offline");
+        await new Promise((r) => window.setTimeout(r, Math.min(30_000, 1_000 * 2 ** attempt)));
+      }
+    }
+  }
+
+  /** On every (re)connection: open or rejoin the conversation, fetch what was missed, resend the outbox. */
+  private async afterConnected(): Promise<void> {
+    const connection = this.connection;
+    if (!connection || !this.state.conversationId) return;
+    await connection.invoke<VisitorConversation>("StartConversation", {
+      conversationId: this.state.conversationId,
+      name: this.state.name ?? null,
+      email: this.state.email ?? null,
+    });
+    await this.gapFill();
+    this.events.onStatus("online");
+    await this.flush();
+  }
+
+  private async gapFill(): Promise<void> {
+    if (!this.connection || !this.state.conversationId) return;
+    const missed = await this.connection.invoke<VisitorMessage[]>("JoinConversation", this.state.conversationId, this.lastSeq);
+    missed.forEach((m) => this.accept(m));
+    this.render();
+  }
+
+  private onPushed(conversationId: string, message: VisitorMessage): void {
+    if (conversationId !== this.state.conversationId || this.messages.has(message.seq)) return;
+    if (message.seq === this.lastSeq + 1) {
+      this.accept(message);
+      this.render();
+    } else if (message.seq > this.lastSeq) {
+      this.gapFill().catch(() => undefined);
+    }
+  }
+
+  private accept(message: VisitorMessage): void {
+    this.messages.set(message.seq, message);
+    // An acknowledged message leaves the outbox, whichever way the acknowledgement arrived.
+    const before = this.state.outbox.length;
+    this.state.outbox = this.state.outbox.filter((p) => p.clientMessageId !== message.clientMessageId);
+    if (this.state.outbox.length !== before) this.persist();
+  }
+
+  private async flush(): Promise<void> {
+    const connection = this.connection;
+    if (this.flushing || !connection || connection.state !== HubConnectionState.Connected || !this.state.conversationId) return;
+    this.flushing = true;
+    try {
+      while (this.state.outbox.length > 0) {
+        const next = this.state.outbox[0];
+        try {
+          const ack = await connection.invoke<VisitorMessage>("SendMessage", this.state.conversationId, next.clientMessageId, next.body, this.state.name ?? null);
+          this.accept(ack);
+          this.render();
+        } catch (e) {
+          if (connection.state !== HubConnectionState.Connected) return; // kept; resent after reconnecting
+          // Refused by the server (empty, too long…): drop it and say why, rather than retrying forever.
+          this.state.outbox.shift();
+          this.persist();
+          this.render();
+          this.events.onError(e instanceof Error ? e.message.replace(/^.*HubException: /, "") : "The message was refused.");
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async ensureSession(): Promise<void> {
+    if (this.sessionChecked) return;
+    const response = await fetch(`${this.baseUrl}/api/widget/sessions`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ workspaceId: this.workspaceId, token: this.state.token ?? null }),
+    });
+    if (!response.ok) throw new Error(`The chat is unavailable (${response.status}).`);
+    const session = (await response.json()) as SessionResponse;
+    if (session.customerId !== this.state.customerId) {
+      // A new visitor (first visit, or the old token expired): the old conversation is not theirs any more.
+      this.state.conversationId = this.state.customerId ? undefined : this.state.conversationId;
+      this.messages.clear();
+    }
+    this.state.token = session.token;
+    this.state.customerId = session.customerId;
+    this.sessionChecked = true;
+    this.persist();
+  }
+
+  private render(): void {
+    const pending = this.state.outbox.filter((p) => !Array.from(this.messages.values()).some((m) => m.clientMessageId === p.clientMessageId));
+    this.events.onMessages(Array.from(this.messages.values()).sort((a, b) => a.seq - b.seq), pending);
+  }
+
+  private persist(): void {
+    this.store.save(this.state);
+  }
+}
