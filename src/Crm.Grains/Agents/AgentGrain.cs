@@ -5,10 +5,12 @@ using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Abstractions.LiveFeed;
 using Crm.Grains.Agents.Events;
 using Crm.Grains.EventSourcing;
+using Crm.Grains.Abstractions.Time;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Grains.Agents;
 
-public sealed class AgentGrain(IEventStore store, TimeProvider clock)
+public sealed class AgentGrain(IEventStore store, [FromKeyedServices(DomainClock.Key)] TimeProvider clock)
     : EventSourcedGrain<AgentState>(store, clock), IAgentGrain
 {
     private (string WorkspaceId, string AgentId) Key => GrainKeys.Parse(this.GetPrimaryKeyString());
@@ -22,7 +24,7 @@ public sealed class AgentGrain(IEventStore store, TimeProvider clock)
         if (command.ChatCapacity is < 0 or > 50)
             throw new DomainException(DomainErrorKind.Invalid, "Chat capacity must be between 0 and 50.");
 
-        var registered = new AgentRegistered(command.DisplayName.Trim(), command.Email.Trim(), command.Role, command.ChatCapacity);
+        var registered = new AgentRegistered(command.DisplayName.Trim(), command.Email?.Trim() ?? "", command.Role ?? "", command.ChatCapacity);
         if (State.Profile is { } p && p with { At = default, By = "" } == registered)
             return Details();
         await RaiseAsync(command.Actor, registered);

@@ -6,6 +6,8 @@ using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Abstractions.LiveFeed;
 using Crm.Grains.Conversations.Events;
 using Crm.Grains.EventSourcing;
+using Crm.Grains.Abstractions.Time;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Grains.Conversations;
 
@@ -13,7 +15,7 @@ namespace Crm.Grains.Conversations;
 /// A conversation's thread. Not reentrant: commands run one at a time, so sequence numbers are assigned in commit
 /// order and two agents replying at the same moment both land, in one order that everyone sees.
 /// </summary>
-public sealed class ConversationGrain(IEventStore store, TimeProvider clock)
+public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(DomainClock.Key)] TimeProvider clock)
     : EventSourcedGrain<ConversationState>(store, clock), IConversationGrain
 {
     private ConversationSummary? _summary;
@@ -51,6 +53,9 @@ public sealed class ConversationGrain(IEventStore store, TimeProvider clock)
         // where. Checked before the resend lookup, so nobody reads back a message by guessing its client id.
         if (command.Author.Kind == AuthorKind.Customer && command.Author.Id != State.Opened!.CustomerId)
             throw new DomainException(DomainErrorKind.NotFound, "This conversation does not exist.");
+        // The empty id would make every later message "a resend" of the first one and silently drop it.
+        if (command.ClientMessageId == Guid.Empty)
+            throw new DomainException(DomainErrorKind.Invalid, "A message needs a client message id: a new GUID per message, kept for retries.");
         if (State.MessageIndexByClientId.TryGetValue(command.ClientMessageId, out var index))
             return State.Messages[index];
 

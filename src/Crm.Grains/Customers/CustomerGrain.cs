@@ -4,10 +4,12 @@ using Crm.Grains.Abstractions.EventStore;
 using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Customers.Events;
 using Crm.Grains.EventSourcing;
+using Crm.Grains.Abstractions.Time;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Grains.Customers;
 
-public sealed class CustomerGrain(IEventStore store, TimeProvider clock)
+public sealed class CustomerGrain(IEventStore store, [FromKeyedServices(DomainClock.Key)] TimeProvider clock)
     : EventSourcedGrain<CustomerState>(store, clock), ICustomerGrain
 {
     private const int MaxFieldLength = 200;

@@ -1,5 +1,7 @@
 using Crm.Grains.Abstractions.Errors;
 using Crm.Grains.Abstractions.EventStore;
+using Crm.Grains.Abstractions.Time;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Grains.EventSourcing;
 
@@ -8,7 +10,7 @@ namespace Crm.Grains.EventSourcing;
 /// committed (the store's group commit decides when), and only then applied to <see cref="State"/>, so the
 /// in-memory state never runs ahead of what is durable.
 /// </summary>
-public abstract class EventSourcedGrain<TState>(IEventStore store, TimeProvider clock) : Grain
+public abstract class EventSourcedGrain<TState>(IEventStore store, [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain
     where TState : class, IEventSourcedState, new()
 {
     protected TState State { get; private set; } = new();
@@ -33,6 +35,8 @@ public abstract class EventSourcedGrain<TState>(IEventStore store, TimeProvider 
     /// </summary>
     protected async Task<long> RaiseAsync(string actor, params DomainEvent[] events)
     {
+        if (string.IsNullOrWhiteSpace(actor))
+            throw new DomainException(DomainErrorKind.Invalid, "Every change needs an actor (who made it), for the audit trail.");
         var now = clock.GetUtcNow();
         var stamped = events.Select(e => e with { At = now, By = actor }).ToArray();
         try

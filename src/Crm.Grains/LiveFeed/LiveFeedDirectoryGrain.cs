@@ -1,4 +1,6 @@
 using Crm.Grains.Abstractions.LiveFeed;
+using Crm.Grains.Abstractions.Time;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Grains.LiveFeed;
 
@@ -6,7 +8,7 @@ namespace Crm.Grains.LiveFeed;
 /// Web nodes' observers, each under a lease. In memory by design: after a failover the web nodes re-register
 /// within one renewal period (<see cref="LiveFeedTimings.RenewEvery"/>), and a lease that lapses drops a dead node.
 /// </summary>
-public sealed class LiveFeedDirectoryGrain(TimeProvider clock) : Grain, ILiveFeedDirectoryGrain
+public sealed class LiveFeedDirectoryGrain([FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, ILiveFeedDirectoryGrain
 {
     private readonly Dictionary<string, (ILiveFeedObserver Observer, DateTimeOffset Expires)> _nodes = [];
     private long _version;

@@ -1,5 +1,7 @@
 using Crm.Grains.Abstractions.LiveFeed;
 using Orleans.Concurrency;
+using Crm.Grains.Abstractions.Time;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Grains.LiveFeed;
 
@@ -8,18 +10,19 @@ namespace Crm.Grains.LiveFeed;
 /// hop through one central grain; the observer list is cached for <see cref="LiveFeedTimings.PublisherCache"/>.
 /// </summary>
 [StatelessWorker]
-public sealed class LiveFeedPublisherGrain(TimeProvider clock) : Grain, ILiveFeedPublisherGrain
+public sealed class LiveFeedPublisherGrain([FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, ILiveFeedPublisherGrain
 {
     private ILiveFeedObserver[] _observers = [];
-    private DateTimeOffset _refreshedAt = DateTimeOffset.MinValue;
+    private long? _refreshedAt;
 
     public async Task PublishAsync(LiveFeedItem[] items)
     {
-        if (clock.GetUtcNow() - _refreshedAt > LiveFeedTimings.PublisherCache)
+        // Elapsed time, not wall time: a clock stepped backwards (an NTP correction) must not freeze the cache.
+        if (_refreshedAt is not { } at || clock.GetElapsedTime(at) > LiveFeedTimings.PublisherCache)
         {
             var list = await GrainFactory.GetGrain<ILiveFeedDirectoryGrain>(ILiveFeedDirectoryGrain.Key).GetObserversAsync();
             _observers = list.Observers;
-            _refreshedAt = clock.GetUtcNow();
+            _refreshedAt = clock.GetTimestamp();
         }
         foreach (var observer in _observers)
             _ = observer.OnItemsAsync(items);

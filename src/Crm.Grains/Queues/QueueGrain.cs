@@ -5,10 +5,12 @@ using Crm.Grains.Abstractions.LiveFeed;
 using Crm.Grains.Abstractions.Queues;
 using Crm.Grains.EventSourcing;
 using Crm.Grains.Queues.Events;
+using Crm.Grains.Abstractions.Time;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Grains.Queues;
 
-public sealed class QueueGrain(IEventStore store, TimeProvider clock)
+public sealed class QueueGrain(IEventStore store, [FromKeyedServices(DomainClock.Key)] TimeProvider clock)
     : EventSourcedGrain<QueueState>(store, clock), IQueueGrain
 {
     private (string WorkspaceId, string QueueId) Key => GrainKeys.Parse(this.GetPrimaryKeyString());
@@ -34,5 +36,5 @@ public sealed class QueueGrain(IEventStore store, TimeProvider clock)
     private QueueDetails Details() => new(
         Key.WorkspaceId,
         Key.QueueId,
-        State.Waiting.Values.OrderByDescending(w => w.Priority).ThenBy(w => w.EnqueuedAt).ToList());
+        State.Waiting.Values.OrderByDescending(w => w.Item.Priority).ThenBy(w => w.Arrival).Select(w => w.Item).ToList());
 }

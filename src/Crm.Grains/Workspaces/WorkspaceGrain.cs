@@ -4,10 +4,12 @@ using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Abstractions.Workspaces;
 using Crm.Grains.EventSourcing;
 using Crm.Grains.Workspaces.Events;
+using Crm.Grains.Abstractions.Time;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Grains.Workspaces;
 
-public sealed class WorkspaceGrain(IEventStore store, TimeProvider clock)
+public sealed class WorkspaceGrain(IEventStore store, [FromKeyedServices(DomainClock.Key)] TimeProvider clock)
     : EventSourcedGrain<WorkspaceState>(store, clock), IWorkspaceGrain
 {
     protected override string StreamId => StreamIds.Workspace(this.GetPrimaryKeyString());

@@ -26,7 +26,9 @@ public static class OperationsExtensions
             .MinimumLevel.Override("Polly", Serilog.Events.LogEventLevel.Warning)
             .Enrich.FromLogContext()
             .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
-            .WriteTo.File(logFile, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14,
+            // shared: processes that share a data folder (web nodes, silos on one SQLite store) append to the same
+            // file; without it each keeps its own write offset and they overwrite each other's lines.
+            .WriteTo.File(logFile, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14, shared: true,
                 formatProvider: System.Globalization.CultureInfo.InvariantCulture));
 
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics

@@ -1,4 +1,5 @@
 using System.Net;
+using Crm.Grains.Abstractions.Time;
 using Crm.Silo.Infrastructure.EventStore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,7 @@ public static class SiloHostingExtensions
             return builder;
         }
 
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddKeyedSingleton(DomainClock.Key, TimeProvider.System);
         builder.Services.AddCrmEventStore(builder.Configuration);
         builder.UseOrleans(silo => ConfigureSilo(silo, cluster, builder.Configuration));
         return builder;

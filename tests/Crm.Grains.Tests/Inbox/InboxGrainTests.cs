@@ -1,0 +1,125 @@
+using Crm.Grains.Abstractions.Conversations;
+using Crm.Grains.Abstractions.Inbox;
+using Crm.Grains.Abstractions.Keys;
+using Crm.Grains.Conversations.Events;
+using Crm.Testing;
+using Crm.Testing.Cluster;
+using Xunit;
+
+namespace Crm.Grains.Tests.Inbox;
+
+[Collection(ClusterCollection.Name)]
+public sealed class InboxGrainTests(CrmClusterFixture cluster)
+{
+    private static readonly Author Alice = new(AuthorKind.Agent, "alice", "Alice");
+
+    private readonly string workspaceId = TestKeys.NewWorkspaceId();
+
+    [Fact]
+    public async Task ListAsync_ConversationsOpenedAndPosted_OneRowEachWithLatestPreviewAndStatus()
+    {
+        var openedAt = cluster.Clock.GetUtcNow();
+        await OpenAsync(workspaceId, "c1", "cust-1", "Ada");
+        await OpenAsync(workspaceId, "c2", "cust-2", "Grace");
+        cluster.Clock.Advance(TimeSpan.FromMinutes(1));
+        await PostAsync(workspaceId, "c1", new Author(AuthorKind.Customer, "cust-1", "Ada"), "first");
+        cluster.Clock.Advance(TimeSpan.FromMinutes(1));
+        await PostAsync(workspaceId, "c1", Alice, $"latest {new string('x', 200)}");
+
+        var rows = await RowsAsync(workspaceId, rows => rows.Count == 2 && rows.Any(r => r.LastSeq == 2));
+
+        var c1 = rows.Single(r => r.ConversationId == "c1");
+        Assert.Equal(new ConversationSummary(workspaceId, "c1", "Ada", Channel.Chat, "Order 42", ConversationStatus.Open, null,
+            openedAt, 2, MessageLimits.Preview($"latest {new string('x', 200)}"), AuthorKind.Agent, openedAt.AddMinutes(2), Version: 3), c1);
+        Assert.Equal(MessageLimits.PreviewLength, c1.LastMessagePreview.Length);
+        var c2 = rows.Single(r => r.ConversationId == "c2");
+        Assert.Equal(("", (AuthorKind?)null, 0L, ConversationStatus.Open), (c2.LastMessagePreview, c2.LastAuthorKind, c2.LastSeq, c2.Status));
+        // Newest activity first.
+        Assert.Equal(["c1", "c2"], rows.Select(r => r.ConversationId));
+    }
+
+    [Fact]
+    public async Task ListAsync_TwoWorkspacesWithTheSameConversationIds_EachInboxShowsOnlyItsOwn()
+    {
+        var otherWorkspaceId = TestKeys.NewWorkspaceId();
+        await OpenAsync(workspaceId, "c1", "cust-1", "Ada");
+        await OpenAsync(otherWorkspaceId, "c1", "cust-9", "Mallory");
+        await OpenAsync(otherWorkspaceId, "c2", "cust-9", "Mallory");
+        // A live update that names another workspace, delivered to this inbox by mistake, is ignored too.
+        var foreign = (await RowsAsync(otherWorkspaceId, rows => rows.Count == 2)).First(r => r.ConversationId == "c2");
+        await Inbox(workspaceId).OnConversationChangedAsync(foreign);
+        await PostAsync(workspaceId, "c1", Alice, "after the foreign update");
+
+        var mine = await RowsAsync(workspaceId, rows => rows.Any(r => r.LastSeq == 1));
+        var theirs = await RowsAsync(otherWorkspaceId, rows => rows.Count == 2);
+
+        Assert.Equal(("c1", "Ada"), Assert.Single(mine, r => true) is var row ? (row.ConversationId, row.CustomerName) : default);
+        Assert.All(mine, r => Assert.Equal(workspaceId, r.WorkspaceId));
+        Assert.All(theirs, r => Assert.Equal(otherWorkspaceId, r.WorkspaceId));
+        Assert.Equal(["c1", "c2"], theirs.Select(r => r.ConversationId).Order());
+    }
+
+    [Fact]
+    public async Task ListAsync_AfterTheInboxIsDeactivated_RebuildsTheSameRowsFromTheStore()
+    {
+        await OpenAsync(workspaceId, "c1", "cust-1", "Ada");
+        await OpenAsync(workspaceId, "c2", "cust-2", "Grace");
+        cluster.Clock.Advance(TimeSpan.FromSeconds(5));
+        await PostAsync(workspaceId, "c2", Alice, "hello");
+        var before = await RowsAsync(workspaceId, rows => rows.Count == 2 && rows.Any(r => r.LastSeq == 1));
+
+        await cluster.DeactivateAsync(Inbox(workspaceId));
+        var rebuilt = await Inbox(workspaceId).ListAsync(new InboxQuery());
+
+        Assert.Equal(before, rebuilt);
+    }
+
+    [Fact]
+    public async Task ListAsync_EventsWrittenToTheStoreWhileDeactivated_AppearAfterRebuild()
+    {
+        await OpenAsync(workspaceId, "c1", "cust-1", "Ada");
+        await RowsAsync(workspaceId, rows => rows.Count == 1);
+        await cluster.DeactivateAsync(Inbox(workspaceId));
+
+        // Given a message written by another node while no inbox activation existed (no live update was sent).
+        cluster.Clock.Advance(TimeSpan.FromMinutes(3));
+        await cluster.AppendEventsAsync(StreamIds.For(StreamIds.ConversationCategory, workspaceId, "c1"), Alice.Actor,
+            new MessagePosted(1, Guid.NewGuid(), Alice, "written elsewhere"));
+
+        var row = Assert.Single(await Inbox(workspaceId).ListAsync(new InboxQuery()));
+        Assert.Equal((1L, "written elsewhere", cluster.Clock.GetUtcNow(), 2L), (row.LastSeq, row.LastMessagePreview, row.LastActivityAt, row.Version));
+    }
+
+    [Fact]
+    public async Task ListAsync_StatusFilterAndLimit_ReturnOnlyMatchingRowsUpToTheLimit()
+    {
+        for (var i = 1; i <= 3; i++)
+        {
+            await OpenAsync(workspaceId, $"c{i}", "cust-1", "Ada");
+            cluster.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+        await RowsAsync(workspaceId, rows => rows.Count == 3);
+
+        var newestTwo = await Inbox(workspaceId).ListAsync(new InboxQuery(ConversationStatus.Open, Limit: 2));
+        var resolved = await Inbox(workspaceId).ListAsync(new InboxQuery(ConversationStatus.Resolved));
+        var atLeastOne = await Inbox(workspaceId).ListAsync(new InboxQuery(Limit: 0));
+
+        Assert.Equal(["c3", "c2"], newestTwo.Select(r => r.ConversationId));
+        Assert.Empty(resolved);
+        Assert.Equal("c3", Assert.Single(atLeastOne).ConversationId);
+    }
+
+    private IInboxGrain Inbox(string workspace) => cluster.Grains.GetGrain<IInboxGrain>(workspace);
+
+    /// <summary>The inbox takes one-way updates, so its rows are read with a deadline until they are what the test expects.</summary>
+    private Task<IReadOnlyList<ConversationSummary>> RowsAsync(string workspace, Func<IReadOnlyList<ConversationSummary>, bool> expected) =>
+        Eventually.ReturnsAsync(() => Inbox(workspace).ListAsync(new InboxQuery()), expected, $"the inbox of {workspace} to show the rows posted");
+
+    private Task OpenAsync(string workspace, string conversationId, string customerId, string customerName) =>
+        cluster.Grains.GetGrain<IConversationGrain>(GrainKeys.Scoped(workspace, conversationId))
+            .OpenAsync(new OpenConversation(customerId, customerName, Channel.Chat, "Order 42", null, $"customer:{customerId}"));
+
+    private Task<MessageDetails> PostAsync(string workspace, string conversationId, Author author, string body) =>
+        cluster.Grains.GetGrain<IConversationGrain>(GrainKeys.Scoped(workspace, conversationId))
+            .PostMessageAsync(new PostMessage(Guid.NewGuid(), author, body));
+}

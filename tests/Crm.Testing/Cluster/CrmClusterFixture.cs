@@ -1,0 +1,139 @@
+using Crm.Grains.Abstractions.EventStore;
+using Crm.Grains.EventSourcing;
+using Crm.Silo.Infrastructure.EventStore;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Core.Internal;
+using Orleans.Runtime.Placement;
+using Orleans.TestingHost;
+using Xunit;
+
+namespace Crm.Testing.Cluster;
+
+/// <summary>
+/// A two-silo in-process <see cref="TestCluster"/> over the real SQLite event store in a fresh temp folder, with a
+/// shared fake domain clock. Both silos open the same file, as nodes sharing one store do. Share it across a test
+/// collection and give every test fresh keys (<see cref="TestKeys"/>): the cluster and the store outlive each test.
+/// </summary>
+public sealed class CrmClusterFixture : IAsyncLifetime
+{
+    private string? clockId;
+    private SqliteEventStore? store;
+    private TestCluster? cluster;
+
+    public CrmClusterFixture()
+    {
+        DataPath = Path.Combine(Path.GetTempPath(), $"crm-grains-{Guid.NewGuid():n}");
+    }
+
+    /// <summary>The folder of the store (<c>events.db</c>), deleted on dispose.</summary>
+    public string DataPath { get; }
+
+    /// <summary>
+    /// The grains' domain clock (Crm.Grains.Abstractions.Time.DomainClock). It starts at a whole
+    /// second near now and moves only when a test advances it.
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+
+    public TestCluster Cluster => cluster ?? throw new InvalidOperationException("The cluster is not deployed yet.");
+
+    public IClusterClient Client => Cluster.Client;
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    /// <summary>The same SQLite file the silos write, opened by the test: to read streams and to write given events.</summary>
+    public IEventStore Store => store ?? throw new InvalidOperationException("The cluster is not deployed yet.");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(DataPath);
+        clockId = SharedClocks.Add(Clock);
+
+        var builder = new TestClusterBuilder(initialSilosCount: 2);
+        builder.Options.ConfigureFileLogging = false;
+        builder.Properties[EventStoreOptions.DataPathKey] = DataPath;
+        builder.Properties[$"{EventStoreOptions.SectionName}:Provider"] = nameof(EventStoreProvider.Sqlite);
+        builder.Properties[SharedClocks.ConfigurationKey] = clockId;
+        builder.AddSiloBuilderConfigurator<CrmSiloConfigurator>();
+
+        cluster = builder.Build();
+        await cluster.DeployAsync();
+        store = new SqliteEventStore(new EventStoreOptions { DataPath = DataPath });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (cluster is not null)
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+        }
+
+        if (store is not null) await store.DisposeAsync();
+        if (clockId is not null) SharedClocks.Remove(clockId);
+        if (Directory.Exists(DataPath)) Directory.Delete(DataPath, recursive: true);
+    }
+
+    /// <summary>Reads a stream straight from the store: what was really committed, not what a grain says.</summary>
+    public async Task<IReadOnlyList<DomainEvent>> ReadEventsAsync(string streamId) =>
+        [.. (await Store.ReadStreamAsync(streamId)).Select(EventSerializer.Deserialize)];
+
+    /// <summary>
+    /// Appends events to a stream behind the grains' backs, stamped with the fake clock and <paramref name="actor"/>:
+    /// the "given events" of a test, or a write from another node that a grain only sees by re-reading the store.
+    /// </summary>
+    public Task<AppendResult> AppendEventsAsync(string streamId, string actor, params DomainEvent[] events)
+    {
+        var now = Clock.GetUtcNow();
+        return Store.AppendAsync(streamId, ExpectedVersion.Any,
+            [.. events.Select(e => EventSerializer.ToEventData(e with { At = now, By = actor }))]);
+    }
+
+    /// <summary>
+    /// Deactivates the grain's activation wherever it lives and waits until no silo holds it, so the next call
+    /// activates it afresh and folds its state from the store.
+    /// </summary>
+    public async Task DeactivateAsync(IAddressable grain)
+    {
+        await Grains.GetGrain<IManagementGrain>(0).DeactivateGrain(grain.GetGrainId());
+        await Eventually.ReturnsAsync(
+            () => HostOfAsync(grain),
+            silo => silo is null,
+            $"grain {grain.GetGrainId()} to be deactivated",
+            TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>
+    /// Moves the grain's activation to <paramref name="silo"/> (activating it when needed) and waits until it lives
+    /// there. The new activation folds its state from the store, as after any move.
+    /// </summary>
+    public async Task MoveToAsync(IAddressable grain, SiloHandle silo)
+    {
+        RequestContext.Set(IPlacementDirector.PlacementHintKey, silo.SiloAddress);
+        try
+        {
+            await grain.Cast<IGrainManagementExtension>().MigrateOnIdle();
+        }
+        finally
+        {
+            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+        }
+
+        await Eventually.ReturnsAsync(
+            () => HostOfAsync(grain),
+            host => host == silo,
+            $"grain {grain.GetGrainId()} to move to silo {silo.SiloAddress}",
+            TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>
+    /// The silo holding the grain's activation, or null when none does. Asks every silo's catalog rather than the
+    /// grain directory, whose cached entries can outlive a deactivation.
+    /// </summary>
+    public async Task<SiloHandle?> HostOfAsync(IAddressable grain)
+    {
+        var grainId = grain.GetGrainId();
+        var statistics = await Grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+        var address = statistics.FirstOrDefault(s => s.GrainId.Equals(grainId))?.SiloAddress;
+        return address is null ? null : Cluster.Silos.SingleOrDefault(s => s.SiloAddress.Equals(address));
+    }
+}
