@@ -4,9 +4,9 @@ using Crm.Grains.Abstractions.EventStore;
 using Crm.Grains.Abstractions.Inbox;
 using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Abstractions.LiveFeed;
+using Crm.Grains.Abstractions.Time;
 using Crm.Grains.Conversations.Events;
 using Crm.Grains.EventSourcing;
-using Crm.Grains.Abstractions.Time;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Grains.Conversations;
@@ -22,6 +22,7 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
 
     private string WorkspaceId => GrainKeys.Parse(this.GetPrimaryKeyString()).WorkspaceId;
     private string ConversationId => GrainKeys.Parse(this.GetPrimaryKeyString()).Id;
+    private long NextSeq => State.LastSeq + 1;
 
     protected override string StreamId => StreamIds.For(StreamIds.ConversationCategory, WorkspaceId, ConversationId);
 
@@ -42,7 +43,7 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
         var name = string.IsNullOrWhiteSpace(command.CustomerName) ? "Visitor" : command.CustomerName.Trim();
         await RaiseAsync(command.Actor, new ConversationOpened(
             WorkspaceId, ConversationId, customerId, name, command.Channel, MessageLimits.RequireSubject(command.Subject), queueId));
-        Announce(message: null);
+        Announce(0);
         return Details();
     }
 
@@ -59,11 +60,61 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
         if (State.MessageIndexByClientId.TryGetValue(command.ClientMessageId, out var index))
             return State.Messages[index];
 
+        ConversationRules.RequireCanPost(State.Status, command.Author.Kind, command.Kind);
         var body = MessageLimits.RequireBody(command.Body);
-        await RaiseAsync(command.Author.Actor, new MessagePosted(State.LastSeq + 1, command.ClientMessageId, command.Author, body));
-        var message = State.Messages[^1];
-        Announce(message);
-        return message;
+        var mentions = command.Kind == MessageKind.Note && command.Mentions is { Count: > 0 } m
+            ? m.Select(id => Ids.Require(id, "mentioned agent")).Distinct().ToArray()
+            : null;
+        var from = NextSeq;
+        var posted = new MessagePosted(from, command.ClientMessageId, command.Author, body, command.Kind, mentions);
+        if (command.Author.Kind == AuthorKind.Customer && ConversationRules.ReopensOnCustomerMessage(State.Status))
+            await RaiseAsync(command.Author.Actor, posted, new ConversationStatusChanged(from + 1, State.Status, ConversationStatus.Open, null, command.Author));
+        else
+            await RaiseAsync(command.Author.Actor, posted);
+        Announce(from);
+        return State.Messages[(int)from - 1];
+    }
+
+    public async Task<ConversationDetails> ChangeStatusAsync(ChangeStatus command)
+    {
+        RequireOpened();
+        if (ConversationRules.RequireTransition(State.Status, command.Status, command.SnoozeUntil, State.SnoozedUntil, Clock.GetUtcNow()))
+            await RaiseAndAnnounceAsync(command.By, new ConversationStatusChanged(NextSeq, State.Status, command.Status, command.SnoozeUntil, command.By));
+        return Details();
+    }
+
+    public async Task<ConversationDetails> AssignAsync(AssignConversation command)
+    {
+        RequireOpened();
+        var agentId = command.AgentId is null ? null : Ids.Require(command.AgentId, "agent");
+        if (agentId != State.AssigneeId)
+        {
+            var name = agentId is null ? null : string.IsNullOrWhiteSpace(command.AgentName) ? agentId : command.AgentName.Trim();
+            await RaiseAndAnnounceAsync(command.By, new ConversationAssigned(NextSeq, agentId, name, command.By));
+        }
+        return Details();
+    }
+
+    public async Task<ConversationDetails> SetPriorityAsync(SetPriority command)
+    {
+        RequireOpened();
+        if (!Enum.IsDefined(command.Priority))
+            throw new DomainException(DomainErrorKind.Invalid, $"Unknown priority {(int)command.Priority}.");
+        if (command.Priority != State.Priority)
+            await RaiseAndAnnounceAsync(command.By, new ConversationPriorityChanged(command.Priority));
+        return Details();
+    }
+
+    public async Task<ConversationDetails> ChangeLabelsAsync(ChangeLabels command)
+    {
+        RequireOpened();
+        var add = command.Add.Select(ConversationRules.NormalizeLabel).Where(l => !State.Labels.Contains(l)).Distinct().ToArray();
+        var remove = command.Remove.Select(ConversationRules.NormalizeLabel).Where(State.Labels.Contains).Distinct().ToArray();
+        if (State.Labels.Count + add.Length - remove.Length > ConversationRules.MaxLabels)
+            throw new DomainException(DomainErrorKind.Invalid, $"A conversation can carry at most {ConversationRules.MaxLabels} labels.");
+        if (add.Length + remove.Length > 0)
+            await RaiseAndAnnounceAsync(command.By, new ConversationLabelsChanged(add, remove));
+        return Details();
     }
 
     public Task<ConversationDetails> GetDetailsAsync()
@@ -79,17 +130,26 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
         return Task.FromResult<IReadOnlyList<MessageDetails>>(State.Messages.GetRange(from, State.Messages.Count - from));
     }
 
+    private async Task RaiseAndAnnounceAsync(Author by, DomainEvent @event)
+    {
+        var from = NextSeq;
+        await RaiseAsync(by.Actor, @event);
+        Announce(from);
+    }
+
     /// <summary>
-    /// After the commit: push to every web node and update the inbox. Both calls are one-way, so the sender's
-    /// acknowledgement does not wait on delivery; a receiver that misses one gap-fills by sequence number.
+    /// After the commit: push the new thread entries (from <paramref name="fromSeq"/>) and the summary to every web node,
+    /// and update the inbox. Both calls are one-way, so the acknowledgement does not wait on delivery; a receiver that
+    /// misses one gap-fills by sequence number.
     /// </summary>
-    private void Announce(MessageDetails? message)
+    private void Announce(long fromSeq)
     {
         var summary = _summary!;
-        LiveFeedItem[] items = message is null
-            ? [new ConversationFeedItem(summary)]
-            : [new MessageFeedItem(message), new ConversationFeedItem(summary)];
-        _ = GrainFactory.GetGrain<ILiveFeedPublisherGrain>(0).PublishAsync(items);
+        var items = new List<LiveFeedItem>();
+        for (var seq = Math.Max(fromSeq, 1); fromSeq > 0 && seq <= State.LastSeq; seq++)
+            items.Add(new MessageFeedItem(State.Messages[(int)seq - 1]));
+        items.Add(new ConversationFeedItem(summary));
+        _ = GrainFactory.GetGrain<ILiveFeedPublisherGrain>(0).PublishAsync([.. items]);
         _ = GrainFactory.GetGrain<IInboxGrain>(WorkspaceId).OnConversationChangedAsync(summary);
     }
 
@@ -103,6 +163,7 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
     {
         var o = State.Opened!;
         return new ConversationDetails(WorkspaceId, ConversationId, o.CustomerId, o.CustomerName, o.Channel, o.Subject,
-            State.Status, o.QueueId, State.OpenedAt, State.LastSeq);
+            State.Status, o.QueueId, State.OpenedAt, State.LastSeq, State.Priority, State.Labels.ToArray(),
+            State.AssigneeId, State.AssigneeName, State.SnoozedUntil);
     }
 }

@@ -9,6 +9,13 @@ public sealed class ConversationState : IEventSourcedState
     public ConversationOpened? Opened { get; private set; }
     public DateTimeOffset OpenedAt { get; private set; }
     public ConversationStatus Status { get; private set; }
+    public DateTimeOffset? SnoozedUntil { get; private set; }
+    public Priority Priority { get; private set; } = Priority.Normal;
+    public SortedSet<string> Labels { get; } = new(StringComparer.Ordinal);
+    public string? AssigneeId { get; private set; }
+    public string? AssigneeName { get; private set; }
+
+    /// <summary>The thread: messages, notes and activities, index = seq - 1.</summary>
     public List<MessageDetails> Messages { get; } = [];
 
     /// <summary>Client message id to index in <see cref="Messages"/>: what makes a resend return the original.</summary>
@@ -27,8 +34,27 @@ public sealed class ConversationState : IEventSourcedState
                 break;
             case MessagePosted e:
                 MessageIndexByClientId[e.ClientMessageId] = Messages.Count;
-                Messages.Add(new MessageDetails(Opened!.WorkspaceId, Opened.ConversationId, e.Seq, e.ClientMessageId, e.Author, e.Body, e.At));
+                AddEntry(e.Seq, e.ClientMessageId, e.Author, e.Body, e.At, e.Kind, e.Mentions);
+                break;
+            case ConversationStatusChanged e:
+                Status = e.To;
+                SnoozedUntil = e.SnoozedUntil;
+                AddEntry(e.Seq, Guid.Empty, e.ChangedBy, ActivityText.StatusChanged(e.To, e.SnoozedUntil, e.ChangedBy), e.At, MessageKind.Activity, null);
+                break;
+            case ConversationAssigned e:
+                (AssigneeId, AssigneeName) = (e.AgentId, e.AgentName);
+                AddEntry(e.Seq, Guid.Empty, e.AssignedBy, ActivityText.Assigned(e.AgentName, e.AssignedBy), e.At, MessageKind.Activity, null);
+                break;
+            case ConversationPriorityChanged e:
+                Priority = e.Priority;
+                break;
+            case ConversationLabelsChanged e:
+                Labels.UnionWith(e.Added);
+                Labels.ExceptWith(e.Removed);
                 break;
         }
     }
+
+    private void AddEntry(long seq, Guid clientId, Author author, string body, DateTimeOffset at, MessageKind kind, IReadOnlyList<string>? mentions) =>
+        Messages.Add(new MessageDetails(Opened!.WorkspaceId, Opened.ConversationId, seq, clientId, author, body, at, kind, mentions));
 }

@@ -11,6 +11,14 @@ public static class ConversationsApi
 {
     public sealed record PostMessageRequest(Guid ClientMessageId, string? Body);
 
+    public sealed record ChangeStatusRequest(ConversationStatus? Status, DateTimeOffset? SnoozeUntil);
+
+    public sealed record AssignRequest(string? AgentId);
+
+    public sealed record SetPriorityRequest(Priority? Priority);
+
+    public sealed record ChangeLabelsRequest(IReadOnlyList<string>? Add, IReadOnlyList<string>? Remove);
+
     public sealed record OpenConversationRequest(string? ConversationId, string CustomerId, string? CustomerName, string? Subject);
 
     /// <summary>/api/conversations: the inbox, a thread, gap-fill after a sequence number, posting as the signed-in agent.</summary>
@@ -22,8 +30,21 @@ public static class ConversationsApi
         api.MapGet("/{conversationId}", GetAsync);
         api.MapGet("/{conversationId}/messages", GetMessagesAsync);
         api.MapPost("/{conversationId}/messages", PostMessageAsync);
+        api.MapPost("/{conversationId}/notes", async (string conversationId, PostMessageRequest request, WorkspaceUser user, ConversationService conversations) =>
+            TypedResults.Ok(await conversations.PostNoteAsync(user, conversationId, request.ClientMessageId, request.Body)));
+        api.MapPut("/{conversationId}/status", async (string conversationId, ChangeStatusRequest request, WorkspaceUser user, ConversationService conversations) =>
+            TypedResults.Ok(await conversations.ChangeStatusAsync(user, conversationId, Required(request.Status, "status"), request.SnoozeUntil)));
+        api.MapPut("/{conversationId}/assignee", async (string conversationId, AssignRequest request, WorkspaceUser user, ConversationService conversations) =>
+            TypedResults.Ok(await conversations.AssignAsync(user, conversationId, request.AgentId)));
+        api.MapPut("/{conversationId}/priority", async (string conversationId, SetPriorityRequest request, WorkspaceUser user, ConversationService conversations) =>
+            TypedResults.Ok(await conversations.SetPriorityAsync(user, conversationId, Required(request.Priority, "priority"))));
+        api.MapPost("/{conversationId}/labels", async (string conversationId, ChangeLabelsRequest request, WorkspaceUser user, ConversationService conversations) =>
+            TypedResults.Ok(await conversations.ChangeLabelsAsync(user, conversationId, request.Add, request.Remove)));
         return endpoints;
     }
+
+    private static T Required<T>(T? value, string name) where T : struct =>
+        value ?? throw new Grains.Abstractions.Errors.DomainException(Grains.Abstractions.Errors.DomainErrorKind.Invalid, $"{name} is required.");
 
     private static async Task<Ok<IReadOnlyList<ConversationSummary>>> ListAsync(
         ConversationStatus? status, int? limit, WorkspaceUser user, ConversationService conversations) =>
@@ -46,11 +67,6 @@ public static class ConversationsApi
         TypedResults.Ok(await conversations.GetMessagesAfterAsync(user, conversationId, after ?? 0));
 
     private static async Task<Ok<MessageDetails>> PostMessageAsync(
-        string conversationId, PostMessageRequest request, WorkspaceUser user, ConversationService conversations)
-    {
-        if (request.ClientMessageId == Guid.Empty)
-            throw new Grains.Abstractions.Errors.DomainException(Grains.Abstractions.Errors.DomainErrorKind.Invalid,
-                "clientMessageId is required: a GUID the client keeps for retries.");
-        return TypedResults.Ok(await conversations.PostAgentMessageAsync(user, conversationId, request.ClientMessageId, request.Body));
-    }
+        string conversationId, PostMessageRequest request, WorkspaceUser user, ConversationService conversations) =>
+        TypedResults.Ok(await conversations.PostAgentMessageAsync(user, conversationId, request.ClientMessageId, request.Body));
 }

@@ -12,6 +12,7 @@ using Crm.Web.Visitors;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
 namespace Crm.Web.Hosting;
@@ -24,6 +25,7 @@ public static class WebHostingExtensions
         // Static web assets (MudBlazor's CSS/JS) are served from the build output in every environment, so the
         // README's `dotnet run` and the tests' `dotnet Crm.Web.dll` behave the same.
         builder.WebHost.UseStaticWebAssets();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddCrmOperations("web");
         builder.AddCrmSilo();
         builder.AddCrmIdentity();
@@ -45,9 +47,13 @@ public static class WebHostingExtensions
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
 
         builder.Services.AddSingleton<ConversationService>();
+        builder.Services.AddSingleton<AgentDirectory>();
         builder.Services.AddWorkspaceUser();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Malformed request bodies reach ProblemExceptionHandler (a 400 that says why) in every environment; by
+        // default only Development throws them, and Production answered a bare 400.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
@@ -68,6 +74,7 @@ public static class WebHostingExtensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapAuthApi();
         app.MapConversationsApi();
+        app.MapAgentsApi();
         app.MapHub<ConversationHub>(ConversationHub.Path);
         app.MapCrmWidget();
         app.MapPost("/account/logout", LogoutAsync);

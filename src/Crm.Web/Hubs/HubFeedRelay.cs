@@ -38,6 +38,8 @@ public sealed class HubFeedRelay(
     };
 
     private Task ForwardToVisitorAsync(MessageDetails message) =>
-        widget.Clients.Group(HubGroups.Visitor(message.WorkspaceId, message.ConversationId))
-            .MessagePosted(message.ConversationId, VisitorMessage.From(message));
+        VisitorMessage.IsVisible(message)
+            ? widget.Clients.Group(HubGroups.Visitor(message.WorkspaceId, message.ConversationId))
+                .MessagePosted(message.ConversationId, VisitorMessage.From(message))
+            : Task.CompletedTask;
 }

@@ -27,7 +27,7 @@ public sealed class WidgetHub(VisitorConversationService conversations) : Hub<IW
     public Task<IReadOnlyList<VisitorConversation>> ListConversations() => conversations.ListAsync(Visitor);
 
     /// <summary>Joins a conversation's live group, then returns every message after <paramref name="afterSeq"/>.</summary>
-    public async Task<IReadOnlyList<VisitorMessage>> JoinConversation(string conversationId, long afterSeq)
+    public async Task<VisitorThread> JoinConversation(string conversationId, long afterSeq)
     {
         var visitor = Visitor;
         await conversations.RequireOwnAsync(visitor, conversationId);

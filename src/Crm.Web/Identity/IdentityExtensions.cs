@@ -1,7 +1,10 @@
+using System.Data.Common;
 using Crm.Silo.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Crm.Web.Identity;
 
@@ -64,6 +67,24 @@ public static class IdentityExtensions
         return builder;
     }
 
+    /// <summary>
+    /// EnsureCreated skips a database that already has any table, which is exactly the case when users share the
+    /// PostgreSQL database of the event store: so look for the identity tables themselves.
+    /// </summary>
+    private static async Task EnsureSchemaAsync(CrmIdentityDbContext db)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync()) await creator.CreateAsync();
+        try
+        {
+            await db.Users.AnyAsync();
+        }
+        catch (DbException)
+        {
+            await creator.CreateTablesAsync();
+        }
+    }
+
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {
         if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/hubs"))
@@ -79,7 +100,7 @@ public static class IdentityExtensions
     public static async Task EnsureIdentityStoreAsync(this IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<CrmIdentityDbContext>().Database.EnsureCreatedAsync();
+        await EnsureSchemaAsync(scope.ServiceProvider.GetRequiredService<CrmIdentityDbContext>());
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role))

@@ -1,11 +1,15 @@
 using System.Security.Claims;
+using Crm.Grains.Abstractions.Conversations;
 
 namespace Crm.Web.Identity;
 
 /// <summary>The signed-in user as the services see it: every grain key they build starts with <see cref="WorkspaceId"/>.</summary>
 public sealed record WorkspaceUser(string UserId, string WorkspaceId, string AgentId, string DisplayName, string? Role)
 {
-    public string Actor => $"agent:{AgentId}";
+    public string Actor => Author.Actor;
+
+    /// <summary>How this user appears in threads and in the audit trail.</summary>
+    public Author Author => new(AuthorKind.Agent, AgentId, DisplayName);
 
     /// <summary>Reads the claims the login cookie carries; null for an anonymous or foreign principal.</summary>
     public static WorkspaceUser? From(ClaimsPrincipal? principal)

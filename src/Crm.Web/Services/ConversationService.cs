@@ -1,4 +1,5 @@
 using Crm.Grains.Abstractions.Conversations;
+using Crm.Grains.Abstractions.Errors;
 using Crm.Grains.Abstractions.Inbox;
 using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Abstractions.LiveFeed;
@@ -11,7 +12,7 @@ namespace Crm.Web.Services;
 /// The grain-facing facade for conversations, used by pages, the REST API and the hub alike. Every key is built
 /// from the signed-in user's workspace, so another workspace's conversation id simply does not exist here.
 /// </summary>
-public sealed class ConversationService(IGrainFactory grains, LiveFeedRelay feed)
+public sealed class ConversationService(IGrainFactory grains, LiveFeedRelay feed, AgentDirectory agents)
 {
     public Task<IReadOnlyList<ConversationSummary>> ListInboxAsync(WorkspaceUser user, InboxQuery query) =>
         grains.GetGrain<IInboxGrain>(user.WorkspaceId).ListAsync(query);
@@ -24,9 +25,38 @@ public sealed class ConversationService(IGrainFactory grains, LiveFeedRelay feed
 
     public Task<MessageDetails> PostAgentMessageAsync(WorkspaceUser user, string conversationId, Guid clientMessageId, string? body)
     {
-        var author = new Author(AuthorKind.Agent, user.AgentId, user.DisplayName);
-        return Conversation(user, conversationId).PostMessageAsync(new PostMessage(clientMessageId, author, MessageLimits.RequireBody(body)));
+        // Checked here, not per endpoint: REST and the hub both post through this method, and an empty id would make
+        // every later post without one "a resend" of the first, silently dropping it.
+        if (clientMessageId == Guid.Empty)
+            throw new DomainException(DomainErrorKind.Invalid, "clientMessageId is required: a GUID the client keeps for retries.");
+        return Conversation(user, conversationId).PostMessageAsync(new PostMessage(clientMessageId, user.Author, MessageLimits.RequireBody(body)));
     }
+
+    /// <summary>An internal note; "@agentId" mentions of teammates are recorded with it and notify them live.</summary>
+    public async Task<MessageDetails> PostNoteAsync(WorkspaceUser user, string conversationId, Guid clientMessageId, string? body)
+    {
+        if (clientMessageId == Guid.Empty)
+            throw new DomainException(DomainErrorKind.Invalid, "clientMessageId is required: a GUID the client keeps for retries.");
+        var text = MessageLimits.RequireBody(body);
+        var mentions = Mentions.Find(text, await agents.ListAsync(user.WorkspaceId));
+        return await Conversation(user, conversationId).PostMessageAsync(new PostMessage(clientMessageId, user.Author, text, MessageKind.Note, mentions));
+    }
+
+    public Task<ConversationDetails> ChangeStatusAsync(WorkspaceUser user, string conversationId, ConversationStatus status, DateTimeOffset? snoozeUntil) =>
+        Conversation(user, conversationId).ChangeStatusAsync(new ChangeStatus(status, snoozeUntil, user.Author));
+
+    /// <summary>Assigns to a teammate of the same workspace, or unassigns with a null id.</summary>
+    public async Task<ConversationDetails> AssignAsync(WorkspaceUser user, string conversationId, string? agentId)
+    {
+        var agent = agentId is null ? null : await agents.RequireAsync(user.WorkspaceId, agentId);
+        return await Conversation(user, conversationId).AssignAsync(new AssignConversation(agent?.AgentId, agent?.DisplayName, user.Author));
+    }
+
+    public Task<ConversationDetails> SetPriorityAsync(WorkspaceUser user, string conversationId, Priority priority) =>
+        Conversation(user, conversationId).SetPriorityAsync(new SetPriority(priority, user.Author));
+
+    public Task<ConversationDetails> ChangeLabelsAsync(WorkspaceUser user, string conversationId, IReadOnlyList<string>? add, IReadOnlyList<string>? remove) =>
+        Conversation(user, conversationId).ChangeLabelsAsync(new ChangeLabels(add ?? [], remove ?? [], user.Author));
 
     public Task<ConversationDetails> OpenAsync(WorkspaceUser user, string conversationId, OpenConversation command) =>
         Conversation(user, conversationId).OpenAsync(command);

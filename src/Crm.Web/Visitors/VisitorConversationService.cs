@@ -31,11 +31,14 @@ public sealed class VisitorConversationService(IGrainFactory grains)
         return details.Select(VisitorConversation.From).ToList();
     }
 
-    public async Task<IReadOnlyList<VisitorMessage>> GetMessagesAfterAsync(Visitor visitor, string conversationId, long afterSeq)
+    public async Task<VisitorThread> GetMessagesAfterAsync(Visitor visitor, string conversationId, long afterSeq)
     {
         var conversation = Conversation(visitor, conversationId);
-        await RequireOwnAsync(visitor, conversation);
-        return (await conversation.GetMessagesAfterAsync(afterSeq)).Select(VisitorMessage.From).ToList();
+        var details = await RequireOwnAsync(visitor, conversation);
+        var entries = await conversation.GetMessagesAfterAsync(afterSeq);
+        return new VisitorThread(
+            entries.Where(VisitorMessage.IsVisible).Select(VisitorMessage.From).ToList(),
+            entries.Count > 0 ? entries[^1].Seq : details.LastSeq);
     }
 
     public async Task<VisitorMessage> SendAsync(Visitor visitor, string conversationId, Guid clientMessageId, string? body, string displayName)

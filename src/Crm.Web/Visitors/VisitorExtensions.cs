@@ -1,7 +1,6 @@
 using Crm.Web.Api;
 using Crm.Web.Hubs;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Crm.Web.Visitors;
 
@@ -10,7 +9,6 @@ public static class VisitorExtensions
     /// <summary>Visitor tokens, their authentication scheme and policy, and CORS for widgets embedded on other sites.</summary>
     public static IHostApplicationBuilder AddCrmVisitors(this IHostApplicationBuilder builder)
     {
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<VisitorTokens>();
         builder.Services.AddSingleton<VisitorConversationService>();
         builder.Services.AddAuthentication()

@@ -8,6 +8,9 @@ namespace Crm.Web.Visitors;
 /// </summary>
 public sealed record VisitorMessage(long Seq, Guid ClientMessageId, bool Mine, string AuthorName, string Body, DateTimeOffset PostedAt)
 {
+    /// <summary>Visitors see messages only: never internal notes, nor the team's activity entries.</summary>
+    public static bool IsVisible(MessageDetails m) => m.Kind == MessageKind.Message;
+
     public static VisitorMessage From(MessageDetails m) =>
         new(m.Seq, m.ClientMessageId, m.Author.Kind == AuthorKind.Customer, m.Author.DisplayName, m.Body, m.PostedAt);
 }

@@ -26,9 +26,11 @@ public sealed class ConversationGrainTests(CrmClusterFixture cluster)
 
         var again = await conversation.OpenAsync(Open(CustomerId) with { Subject = "a retry may differ in details" });
 
-        Assert.Equal(first, again);
+        // Views carry lists (labels), which records compare by reference: compare them apart.
+        Assert.Equal(first with { Labels = null }, again with { Labels = null });
+        Assert.Equal(first.Labels, again.Labels);
         Assert.Equal(new ConversationDetails(workspaceId, "c1", CustomerId, "Ada Lovelace", Channel.Chat, "Order 42",
-            ConversationStatus.Open, null, cluster.Clock.GetUtcNow(), 0), again);
+            ConversationStatus.Open, null, cluster.Clock.GetUtcNow(), 0), again with { Labels = null });
         var opened = Assert.IsType<ConversationOpened>(Assert.Single(await Events("c1")));
         Assert.Equal(("customer:cust-1", CustomerId), (opened.By, opened.CustomerId));
     }

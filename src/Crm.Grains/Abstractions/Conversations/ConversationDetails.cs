@@ -11,4 +11,9 @@ public sealed record ConversationDetails(
     ConversationStatus Status,
     string? QueueId,
     DateTimeOffset OpenedAt,
-    long LastSeq);
+    long LastSeq,
+    Priority Priority = Priority.Normal,
+    IReadOnlyList<string>? Labels = null,
+    string? AssigneeId = null,
+    string? AssigneeName = null,
+    DateTimeOffset? SnoozedUntil = null);

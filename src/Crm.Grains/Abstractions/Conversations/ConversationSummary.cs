@@ -18,4 +18,9 @@ public sealed record ConversationSummary(
     string LastMessagePreview,
     AuthorKind? LastAuthorKind,
     DateTimeOffset LastActivityAt,
-    long Version);
+    long Version,
+    Priority Priority = Priority.Normal,
+    IReadOnlyList<string>? Labels = null,
+    string? AssigneeId = null,
+    string? AssigneeName = null,
+    DateTimeOffset? WaitingSince = null);

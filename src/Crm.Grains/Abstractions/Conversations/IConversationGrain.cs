@@ -9,6 +9,16 @@ public interface IConversationGrain : IGrainWithStringKey
     /// <summary>Posts a message, acknowledged once committed; a resend with the same client message id returns the original.</summary>
     Task<MessageDetails> PostMessageAsync(PostMessage command);
 
+    /// <summary>Changes the status if the transition is allowed (see ConversationRules); the thread records it.</summary>
+    Task<ConversationDetails> ChangeStatusAsync(ChangeStatus command);
+
+    /// <summary>Assigns or unassigns; at most one assignee at any time. The thread records it.</summary>
+    Task<ConversationDetails> AssignAsync(AssignConversation command);
+
+    Task<ConversationDetails> SetPriorityAsync(SetPriority command);
+
+    Task<ConversationDetails> ChangeLabelsAsync(ChangeLabels command);
+
     /// <summary>The conversation; NotFound when it was never opened.</summary>
     Task<ConversationDetails> GetDetailsAsync();
 

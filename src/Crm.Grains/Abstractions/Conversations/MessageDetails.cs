@@ -1,6 +1,9 @@
 namespace Crm.Grains.Abstractions.Conversations;
 
-/// <summary>One message of a thread as clients show it; <see cref="Seq"/> is gap-free per conversation, from 1.</summary>
+/// <summary>
+/// One entry of a thread as the console shows it: a message, an internal note or an activity. <see cref="Seq"/> is
+/// gap-free per conversation, from 1, across all kinds.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("crm.conversations.message-details")]
 public sealed record MessageDetails(
     string WorkspaceId,
@@ -9,4 +12,6 @@ public sealed record MessageDetails(
     Guid ClientMessageId,
     Author Author,
     string Body,
-    DateTimeOffset PostedAt);
+    DateTimeOffset PostedAt,
+    MessageKind Kind = MessageKind.Message,
+    IReadOnlyList<string>? Mentions = null);

@@ -1,5 +1,3 @@
-using Crm.Grains.Abstractions.EventStore;
-
 namespace Crm.Silo.Infrastructure.EventStore;
 
 /// <summary>
@@ -12,11 +10,11 @@ internal interface IAppendTransaction : IAsyncDisposable
     Task<AppendBatchState> ReadStateAsync(IReadOnlyCollection<string> streamIds, IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Inserts <paramref name="events"/> at versions <paramref name="firstVersion"/>.. inside a savepoint and returns their positions,
-    /// or null when a unique constraint refused them (a writer elsewhere got there first); the savepoint is then rolled back
-    /// and the rest of the batch carries on.
+    /// Inserts the writes in order, each inside its own savepoint, as few round trips as the provider allows. Stops at the
+    /// first write a unique constraint refuses (a writer elsewhere got there first), rolls that one back to its savepoint
+    /// and reports it; the transaction stays usable, so the rest of the batch carries on.
     /// </summary>
-    Task<long[]?> TryInsertAsync(string streamId, long firstVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken);
+    Task<InsertResult> InsertAsync(IReadOnlyList<PlannedWrite> writes, CancellationToken cancellationToken);
 
     /// <summary>Commits durably: returns only once the commit is on disk.</summary>
     Task CommitAsync(CancellationToken cancellationToken);

@@ -54,61 +54,65 @@ internal sealed class PostgresAppendTransaction(NpgsqlConnection connection, Npg
         return new AppendBatchState(versions, events);
     }
 
-    public async Task<long[]?> TryInsertAsync(string streamId, long firstVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken)
+    public async Task<InsertResult> InsertAsync(IReadOnlyList<PlannedWrite> writes, CancellationToken cancellationToken)
     {
-        // Savepoint, inserts and release in one round trip. A unique violation aborts only up to the savepoint,
-        // so the other appends of the group commit still go through.
+        // The whole batch in one round trip: per write a savepoint, its inserts and the savepoint's release. A unique
+        // violation makes the server skip the rest; rolling back to the refused write's savepoint keeps the earlier
+        // writes and leaves the transaction usable.
         await using var batch = new NpgsqlBatch(connection, transaction);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("SAVEPOINT append"));
-        for (var i = 0; i < events.Count; i++)
+        var ownerOfCommand = new Dictionary<NpgsqlBatchCommand, int>(ReferenceEqualityComparer.Instance);
+        for (var w = 0; w < writes.Count; w++)
         {
-            var e = events[i];
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(InsertSql)
+            var write = writes[w];
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SAVEPOINT append"));
+            for (var i = 0; i < write.Events.Length; i++)
             {
-                Parameters =
-                {
-                    new NpgsqlParameter<string> { TypedValue = streamId },
-                    new NpgsqlParameter<long> { TypedValue = firstVersion + i },
-                    new NpgsqlParameter<Guid> { TypedValue = e.EventId },
-                    new NpgsqlParameter<string> { TypedValue = e.Type },
-                    new NpgsqlParameter<string> { TypedValue = e.Data },
-                    new NpgsqlParameter<string> { TypedValue = e.Actor },
+                var insert = NewInsert(write.StreamId, write.FirstVersion + i, write.Events[i]);
+                ownerOfCommand[insert] = w;
+                batch.BatchCommands.Add(insert);
+            }
 
-                    // timestamptz takes UTC only; the instant is what is kept, to the microsecond.
-                    new NpgsqlParameter<DateTimeOffset> { TypedValue = e.Timestamp.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz },
-                },
-            });
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("RELEASE SAVEPOINT append"));
         }
 
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("RELEASE SAVEPOINT append"));
-
+        var inserted = new List<long[]>(writes.Count);
         try
         {
-            var positions = new long[events.Count];
+            // The reader passes over statements without rows (SAVEPOINT, RELEASE): its result sets are the inserts, in order.
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < events.Count; i++)
+            var first = true;
+            foreach (var write in writes)
             {
-                // The reader skips statements without rows (SAVEPOINT), so it starts on the first insert's result.
-                if (i > 0)
+                var positions = new long[write.Events.Length];
+                for (var i = 0; i < positions.Length; i++)
                 {
-                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                    if (!first)
+                    {
+                        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                    }
+
+                    first = false;
+                    await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    positions[i] = reader.GetInt64(0);
                 }
 
-                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                positions[i] = reader.GetInt64(0);
+                inserted.Add(positions);
             }
 
             while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
             {
             }
 
-            return positions;
+            return new InsertResult(inserted, null);
         }
         catch (PostgresException exception) when (exception.SqlState == UniqueViolation)
         {
+            var refused = exception.BatchCommand is { } command && ownerOfCommand.TryGetValue(command, out var owner)
+                ? owner
+                : inserted.Count;
             await using var rollback = new NpgsqlCommand("ROLLBACK TO SAVEPOINT append; RELEASE SAVEPOINT append", connection, transaction);
             await rollback.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return null;
+            return new InsertResult(inserted.Take(refused).ToList(), refused);
         }
     }
 
@@ -120,4 +124,20 @@ internal sealed class PostgresAppendTransaction(NpgsqlConnection connection, Npg
         await transaction.DisposeAsync().ConfigureAwait(false);
         await connection.DisposeAsync().ConfigureAwait(false);
     }
+
+    private static NpgsqlBatchCommand NewInsert(string streamId, long version, EventData e) => new(InsertSql)
+    {
+        Parameters =
+        {
+            new NpgsqlParameter<string> { TypedValue = streamId },
+            new NpgsqlParameter<long> { TypedValue = version },
+            new NpgsqlParameter<Guid> { TypedValue = e.EventId },
+            new NpgsqlParameter<string> { TypedValue = e.Type },
+            new NpgsqlParameter<string> { TypedValue = e.Data },
+            new NpgsqlParameter<string> { TypedValue = e.Actor },
+
+            // timestamptz takes UTC only; the instant is what is kept, to the microsecond.
+            new NpgsqlParameter<DateTimeOffset> { TypedValue = e.Timestamp.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz },
+        },
+    };
 }

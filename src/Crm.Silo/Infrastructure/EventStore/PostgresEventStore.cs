@@ -37,6 +37,7 @@ public sealed class PostgresEventStore : IEventStore, IAsyncDisposable
     private readonly GroupCommitter committer;
     private readonly Lock schemaGate = new();
     private Task? schemaCreated;
+    private int disposed;
 
     public PostgresEventStore(EventStoreOptions options, ILogger<PostgresEventStore>? logger = null, IMeterFactory? meterFactory = null)
     {
@@ -92,6 +93,12 @@ public sealed class PostgresEventStore : IEventStore, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
+        // The committer drains first: queued appends are committed before the connections close.
         await committer.DisposeAsync().ConfigureAwait(false);
         await dataSource.DisposeAsync().ConfigureAwait(false);
         metrics.Dispose();

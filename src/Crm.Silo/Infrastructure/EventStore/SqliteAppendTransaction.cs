@@ -83,49 +83,21 @@ internal sealed class SqliteAppendTransaction : IAppendTransaction
         return Task.FromResult(new AppendBatchState(versions, events));
     }
 
-    public Task<long[]?> TryInsertAsync(string stream, long firstVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken)
+    public Task<InsertResult> InsertAsync(IReadOnlyList<PlannedWrite> writes, CancellationToken cancellationToken)
     {
-        // A failing INSERT undoes only itself in SQLite, so a single-event append needs no savepoint;
-        // a multi-event one does, to stay all-or-nothing without aborting the rest of the batch.
-        var useSavepoint = events.Count > 1;
-        if (useSavepoint)
+        // In process, round trips cost nothing: insert one write at a time and stop at the first refused one.
+        var inserted = new List<long[]>(writes.Count);
+        foreach (var write in writes)
         {
-            SqliteEventStore.Execute(connection, "SAVEPOINT append");
-        }
-
-        try
-        {
-            var positions = new long[events.Count];
-            for (var i = 0; i < events.Count; i++)
+            if (TryInsert(write) is not { } positions)
             {
-                var e = events[i];
-                streamId.Value = stream;
-                version.Value = firstVersion + i;
-                eventId.Value = FormatId(e.EventId);
-                type.Value = e.Type;
-                data.Value = e.Data;
-                actor.Value = e.Actor;
-                timestamp.Value = SqliteEventStore.ToUnixMicroseconds(e.Timestamp);
-                positions[i] = (long)insert.ExecuteScalar()!;
+                return Task.FromResult(new InsertResult(inserted, inserted.Count));
             }
 
-            if (useSavepoint)
-            {
-                SqliteEventStore.Execute(connection, "RELEASE append");
-            }
-
-            return Task.FromResult<long[]?>(positions);
+            inserted.Add(positions);
         }
-        catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteConstraint)
-        {
-            if (useSavepoint)
-            {
-                SqliteEventStore.Execute(connection, "ROLLBACK TO append");
-                SqliteEventStore.Execute(connection, "RELEASE append");
-            }
 
-            return Task.FromResult<long[]?>(null);
-        }
+        return Task.FromResult(new InsertResult(inserted, null));
     }
 
     public Task CommitAsync(CancellationToken cancellationToken)
@@ -153,6 +125,51 @@ internal sealed class SqliteAppendTransaction : IAppendTransaction
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    private long[]? TryInsert(PlannedWrite write)
+    {
+        // A failing INSERT undoes only itself in SQLite, so a single-event append needs no savepoint;
+        // a multi-event one does, to stay all-or-nothing without aborting the rest of the batch.
+        var useSavepoint = write.Events.Length > 1;
+        if (useSavepoint)
+        {
+            SqliteEventStore.Execute(connection, "SAVEPOINT append");
+        }
+
+        try
+        {
+            var positions = new long[write.Events.Length];
+            for (var i = 0; i < write.Events.Length; i++)
+            {
+                var e = write.Events[i];
+                streamId.Value = write.StreamId;
+                version.Value = write.FirstVersion + i;
+                eventId.Value = FormatId(e.EventId);
+                type.Value = e.Type;
+                data.Value = e.Data;
+                actor.Value = e.Actor;
+                timestamp.Value = SqliteEventStore.ToUnixMicroseconds(e.Timestamp);
+                positions[i] = (long)insert.ExecuteScalar()!;
+            }
+
+            if (useSavepoint)
+            {
+                SqliteEventStore.Execute(connection, "RELEASE append");
+            }
+
+            return positions;
+        }
+        catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteConstraint)
+        {
+            if (useSavepoint)
+            {
+                SqliteEventStore.Execute(connection, "ROLLBACK TO append");
+                SqliteEventStore.Execute(connection, "RELEASE append");
+            }
+
+            return null;
+        }
     }
 
     private static string FormatId(Guid id) => id.ToString("D");

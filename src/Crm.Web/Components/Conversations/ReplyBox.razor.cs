@@ -12,10 +12,11 @@ public sealed partial class ReplyBox
     private string _draft = "";
     private Guid _clientMessageId = Guid.NewGuid();
     private bool _sending;
+    private bool _isNote;
     private string? _error;
 
-    /// <summary>Posts (client message id, body); throws with a message for the user when refused.</summary>
-    [Parameter, EditorRequired] public Func<Guid, string, Task> OnSend { get; set; } = default!;
+    /// <summary>Posts (client message id, body, is internal note); throws with a message for the user when refused.</summary>
+    [Parameter, EditorRequired] public Func<Guid, string, bool, Task> OnSend { get; set; } = default!;
 
     [Inject] private ILogger<ReplyBox> Logger { get; set; } = default!;
 
@@ -31,7 +32,7 @@ public sealed partial class ReplyBox
         _error = null;
         try
         {
-            await OnSend(_clientMessageId, _draft);
+            await OnSend(_clientMessageId, _draft, _isNote);
             _draft = "";
             _clientMessageId = Guid.NewGuid();
         }

@@ -1,7 +1,7 @@
 import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
 import { newGuid, newId } from "./ids";
 import { Store, SavedState } from "./store";
-import type { SessionResponse, VisitorConversation, VisitorMessage } from "./types";
+import type { SessionResponse, VisitorConversation, VisitorMessage, VisitorThread } from "./types";
 
 export type ConnectionStatus = "connecting" | "online" | "reconnecting" | "offline";
 
@@ -23,6 +23,8 @@ export class ChatClient {
   private connection?: HubConnection;
   private flushing = false;
   private sessionChecked = false;
+  /** The highest sequence number seen, including internal entries the visitor never sees. */
+  private cursor = 0;
 
   constructor(private readonly baseUrl: string, private readonly workspaceId: string, private readonly events: ChatEvents) {
     this.store = new Store(workspaceId);
@@ -35,12 +37,6 @@ export class ChatClient {
 
   get visitorName(): string | undefined {
     return this.state.name;
-  }
-
-  private get lastSeq(): number {
-    let max = 0;
-    this.messages.forEach((_, seq) => (max = Math.max(max, seq)));
-    return max;
   }
 
   /** Resumes a returning visitor's conversation, if there is one. */
@@ -118,23 +114,26 @@ export class ChatClient {
 
   private async gapFill(): Promise<void> {
     if (!this.connection || !this.state.conversationId) return;
-    const missed = await this.connection.invoke<VisitorMessage[]>("JoinConversation", this.state.conversationId, this.lastSeq);
-    missed.forEach((m) => this.accept(m));
+    const missed = await this.connection.invoke<VisitorThread>("JoinConversation", this.state.conversationId, this.cursor);
+    missed.messages.forEach((m) => this.accept(m));
+    this.cursor = Math.max(this.cursor, missed.lastSeq);
     this.render();
   }
 
   private onPushed(conversationId: string, message: VisitorMessage): void {
-    if (conversationId !== this.state.conversationId || this.messages.has(message.seq)) return;
-    if (message.seq === this.lastSeq + 1) {
+    if (conversationId !== this.state.conversationId || message.seq <= this.cursor) return;
+    if (message.seq === this.cursor + 1) {
       this.accept(message);
       this.render();
-    } else if (message.seq > this.lastSeq) {
+    } else {
       this.gapFill().catch(() => undefined);
     }
   }
 
+  /** Takes a message the server committed; the cursor moves only over a contiguous run, the rest comes by gap-fill. */
   private accept(message: VisitorMessage): void {
     this.messages.set(message.seq, message);
+    if (message.seq === this.cursor + 1) this.cursor = message.seq;
     // An acknowledged message leaves the outbox, whichever way the acknowledgement arrived.
     const before = this.state.outbox.length;
     this.state.outbox = this.state.outbox.filter((p) => p.clientMessageId !== message.clientMessageId);
@@ -151,6 +150,7 @@ export class ChatClient {
         try {
           const ack = await connection.invoke<VisitorMessage>("SendMessage", this.state.conversationId, next.clientMessageId, next.body, this.state.name ?? null);
           this.accept(ack);
+          if (ack.seq > this.cursor) await this.gapFill();
           this.render();
         } catch (e) {
           if (connection.state !== HubConnectionState.Connected) return; // kept; resent after reconnecting
@@ -179,6 +179,7 @@ export class ChatClient {
       // A new visitor (first visit, or the old token expired): the old conversation is not theirs any more.
       this.state.conversationId = this.state.customerId ? undefined : this.state.conversationId;
       this.messages.clear();
+      this.cursor = 0;
     }
     this.state.token = session.token;
     this.state.customerId = session.customerId;

@@ -8,6 +8,12 @@ export interface VisitorMessage {
   postedAt: string;
 }
 
+/** What the visitor missed, and the conversation's last sequence number (notes included, which the visitor never sees). */
+export interface VisitorThread {
+  messages: VisitorMessage[];
+  lastSeq: number;
+}
+
 export interface VisitorConversation {
   conversationId: string;
   subject: string;

@@ -19,11 +19,15 @@ public sealed partial class ConversationPage
     private WorkspaceUser? _user;
     private ConversationDetails? _details;
     private IDisposable? _subscription;
+    private IReadOnlyList<AgentSummary> _agents = [];
     private string? _error;
+    private string? _actionError;
 
     [Parameter] public string ConversationId { get; set; } = "";
 
     [Inject] private ConversationService Conversations { get; set; } = default!;
+
+    [Inject] private AgentDirectory Directory { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -45,6 +49,7 @@ public sealed partial class ConversationPage
         {
             _subscription = Conversations.Subscribe(_user, OnFeedItemAsync);
             _details = await Conversations.GetDetailsAsync(_user, ConversationId);
+            _agents = await Directory.ListAsync(_user.WorkspaceId);
             await GapFillAsync();
         }
         catch (DomainException ex)
@@ -59,6 +64,12 @@ public sealed partial class ConversationPage
         {
             if (m.Message.Seq == LastSeq + 1) _messages[m.Message.Seq] = m.Message;
             else if (m.Message.Seq > LastSeq) await GapFillAsync();
+            StateHasChanged();
+        }),
+        // Status, priority, labels or assignee changed (here or elsewhere): the summary says so; re-read the details.
+        ConversationFeedItem c when c.Summary.ConversationId == ConversationId => InvokeAsync(async () =>
+        {
+            _details = await Conversations.GetDetailsAsync(_user!, ConversationId);
             StateHasChanged();
         }),
         _ => Task.CompletedTask,
@@ -78,11 +89,37 @@ public sealed partial class ConversationPage
         }
     }
 
-    private async Task SendAsync(Guid clientMessageId, string body)
+    private async Task SendAsync(Guid clientMessageId, string body, bool isNote)
     {
-        var message = await Conversations.PostAgentMessageAsync(_user!, ConversationId, clientMessageId, body);
+        var message = isNote
+            ? await Conversations.PostNoteAsync(_user!, ConversationId, clientMessageId, body)
+            : await Conversations.PostAgentMessageAsync(_user!, ConversationId, clientMessageId, body);
         if (message.Seq == LastSeq + 1) _messages[message.Seq] = message;
         else if (message.Seq > LastSeq) await GapFillAsync();
+    }
+
+    private Task ChangeStatusAsync((ConversationStatus Status, DateTimeOffset? Until) change) =>
+        ActAsync(() => Conversations.ChangeStatusAsync(_user!, ConversationId, change.Status, change.Until));
+
+    private Task SetPriorityAsync(Priority priority) => ActAsync(() => Conversations.SetPriorityAsync(_user!, ConversationId, priority));
+
+    private Task AssignAsync(string? agentId) => ActAsync(() => Conversations.AssignAsync(_user!, ConversationId, agentId));
+
+    private Task ChangeLabelsAsync((IReadOnlyList<string> Add, IReadOnlyList<string> Remove) change) =>
+        ActAsync(() => Conversations.ChangeLabelsAsync(_user!, ConversationId, change.Add, change.Remove));
+
+    /// <summary>Runs a control's change; a refused one (e.g. reopening a closed conversation) says why and changes nothing.</summary>
+    private async Task ActAsync(Func<Task<ConversationDetails>> change)
+    {
+        _actionError = null;
+        try
+        {
+            _details = await change();
+        }
+        catch (DomainException ex)
+        {
+            _actionError = ex.Message;
+        }
     }
 
     public void Dispose()

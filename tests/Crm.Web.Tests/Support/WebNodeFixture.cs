@@ -1,0 +1,41 @@
+using Crm.Testing.Hosts;
+using Xunit;
+
+namespace Crm.Web.Tests.Support;
+
+/// <summary>
+/// One Crm.Web process in its default single-node mode (silo in-process, SQLite) on a fresh data folder, shared by
+/// the tests of a class. Tests open their own conversations, so they never depend on each other's data.
+/// </summary>
+public class WebNodeFixture : IAsyncLifetime
+{
+    private readonly TempFolder _data = new("web");
+    private readonly string? _environment;
+    private CrmProcess? _process;
+
+    public WebNodeFixture() : this(environment: null)
+    {
+    }
+
+    /// <summary>A node in the given ASP.NET Core environment (CrmProcess's default is Development).</summary>
+    protected WebNodeFixture(string? environment) => _environment = environment;
+
+    public CrmProcess Process => _process ?? throw new InvalidOperationException("The web node has not started.");
+
+    public Uri BaseAddress => Process.BaseAddress;
+
+    public Task<ConsoleClient> SignInAsync(string email) => ConsoleClient.SignInAsync(BaseAddress, email);
+
+    public async Task InitializeAsync() =>
+        _process = await CrmProcess.StartAsync("Crm.Web", new Dictionary<string, string?>
+        {
+            ["Crm:DataPath"] = _data.Path,
+            ["ASPNETCORE_ENVIRONMENT"] = _environment,
+        });
+
+    public async Task DisposeAsync()
+    {
+        if (_process is not null) await _process.DisposeAsync();
+        _data.Dispose();
+    }
+}
