@@ -16,8 +16,11 @@ namespace Crm.Grains.Conversations;
 /// order and two agents replying at the same moment both land, in one order that everyone sees.
 /// </summary>
 public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(DomainClock.Key)] TimeProvider clock)
-    : EventSourcedGrain<ConversationState>(store, clock), IConversationGrain
+    : EventSourcedGrain<ConversationState>(store, clock), IConversationGrain, IRemindable
 {
+    private const string SnoozeReminder = "snooze";
+    private static readonly Author Scheduler = new(AuthorKind.System, "scheduler", "System");
+
     private ConversationSummary? _summary;
 
     private string WorkspaceId => GrainKeys.Parse(this.GetPrimaryKeyString()).WorkspaceId;
@@ -67,11 +70,13 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
             : null;
         var from = NextSeq;
         var posted = new MessagePosted(from, command.ClientMessageId, command.Author, body, command.Kind, mentions);
-        if (command.Author.Kind == AuthorKind.Customer && ConversationRules.ReopensOnCustomerMessage(State.Status))
+        var reopens = command.Author.Kind == AuthorKind.Customer && ConversationRules.ReopensOnCustomerMessage(State.Status);
+        if (reopens)
             await RaiseAsync(command.Author.Actor, posted, new ConversationStatusChanged(from + 1, State.Status, ConversationStatus.Open, null, command.Author));
         else
             await RaiseAsync(command.Author.Actor, posted);
         Announce(from);
+        if (reopens) await SyncSnoozeReminderAsync();
         return State.Messages[(int)from - 1];
     }
 
@@ -79,8 +84,37 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
     {
         RequireOpened();
         if (ConversationRules.RequireTransition(State.Status, command.Status, command.SnoozeUntil, State.SnoozedUntil, Clock.GetUtcNow()))
+        {
             await RaiseAndAnnounceAsync(command.By, new ConversationStatusChanged(NextSeq, State.Status, command.Status, command.SnoozeUntil, command.By));
+            await SyncSnoozeReminderAsync();
+        }
         return Details();
+    }
+
+    /// <summary>
+    /// The snooze's durable timer: it survives restarts because reminders are stored with the events. It checks the
+    /// domain clock before waking the conversation, and re-arms itself if it fired early.
+    /// </summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != SnoozeReminder) return;
+        if (State is { Status: ConversationStatus.Snoozed, SnoozedUntil: { } until } && Clock.GetUtcNow() >= until)
+            await RaiseAndAnnounceAsync(Scheduler, new ConversationStatusChanged(NextSeq, ConversationStatus.Snoozed, ConversationStatus.Open, null, Scheduler));
+        await SyncSnoozeReminderAsync();
+    }
+
+    /// <summary>A snoozed conversation has exactly one armed wake-up; any other status has none.</summary>
+    private async Task SyncSnoozeReminderAsync()
+    {
+        if (State is { Status: ConversationStatus.Snoozed, SnoozedUntil: { } until })
+        {
+            var due = until - Clock.GetUtcNow();
+            await this.RegisterOrUpdateReminder(SnoozeReminder, due > TimeSpan.Zero ? due : TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+        }
+        else if (await this.GetReminder(SnoozeReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
     }
 
     public async Task<ConversationDetails> AssignAsync(AssignConversation command)

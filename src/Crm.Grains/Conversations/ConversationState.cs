@@ -39,7 +39,7 @@ public sealed class ConversationState : IEventSourcedState
             case ConversationStatusChanged e:
                 Status = e.To;
                 SnoozedUntil = e.SnoozedUntil;
-                AddEntry(e.Seq, Guid.Empty, e.ChangedBy, ActivityText.StatusChanged(e.To, e.SnoozedUntil, e.ChangedBy), e.At, MessageKind.Activity, null);
+                AddEntry(e.Seq, Guid.Empty, e.ChangedBy, ActivityText.StatusChanged(e.From, e.To, e.SnoozedUntil, e.ChangedBy), e.At, MessageKind.Activity, null);
                 break;
             case ConversationAssigned e:
                 (AssigneeId, AssigneeName) = (e.AgentId, e.AgentName);

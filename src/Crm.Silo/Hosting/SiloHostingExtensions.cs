@@ -1,6 +1,7 @@
 using System.Net;
 using Crm.Grains.Abstractions.Time;
 using Crm.Silo.Infrastructure.EventStore;
+using Crm.Silo.Infrastructure.Reminders;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +27,8 @@ public static class SiloHostingExtensions
 
         builder.Services.TryAddKeyedSingleton(DomainClock.Key, TimeProvider.System);
         builder.Services.AddCrmEventStore(builder.Configuration);
+        // Durable timers (SLA breaches, snooze wake-ups) live in the same database as the events.
+        builder.Services.AddCrmReminders(builder.Configuration);
         builder.UseOrleans(silo => ConfigureSilo(silo, cluster, builder.Configuration));
         return builder;
     }

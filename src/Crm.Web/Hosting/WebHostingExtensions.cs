@@ -48,6 +48,7 @@ public static class WebHostingExtensions
 
         builder.Services.AddSingleton<ConversationService>();
         builder.Services.AddSingleton<AgentDirectory>();
+        builder.Services.AddSingleton<PresenceService>();
         builder.Services.AddWorkspaceUser();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -1,3 +1,4 @@
+using Crm.Grains.Abstractions.Collaboration;
 using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.Abstractions.Keys;
 using Crm.Web.Identity;
@@ -10,9 +11,10 @@ namespace Crm.Web.Hubs;
 /// The console's live channel at /hubs/conversations. Joining a group happens before reading what was missed, so
 /// nothing committed in between is lost; the client drops anything it already has by sequence number.
 /// </summary>
-public sealed class ConversationHub(ConversationService conversations) : Hub<IConversationClient>
+public sealed class ConversationHub(ConversationService conversations, PresenceService presence) : Hub<IConversationClient>
 {
     public const string Path = "/hubs/conversations";
+    private const string PresenceKey = "presence-conversation";
 
     private WorkspaceUser User => WorkspaceUser.From(Context.User) ?? throw new HubException("Sign in first.");
 
@@ -34,6 +36,25 @@ public sealed class ConversationHub(ConversationService conversations) : Hub<ICo
 
     public async Task LeaveConversation(string conversationId) =>
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Conversation(User.WorkspaceId, Ids.Require(conversationId, "conversation")));
+
+    /// <summary>"I have this conversation open" (every few seconds while open); returns who else is there.</summary>
+    public Task<ConversationPresence> Heartbeat(string conversationId)
+    {
+        Context.Items[PresenceKey] = conversationId;
+        return presence.HeartbeatAsync(User.WorkspaceId, conversationId, PresenceService.AgentParticipant(User, Context.ConnectionId));
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.Items[PresenceKey] is string conversationId && WorkspaceUser.From(Context.User) is { } user)
+            await presence.LeaveAsync(user.WorkspaceId, conversationId, Context.ConnectionId);
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    public Task Typing(string conversationId, bool isTyping) =>
+        presence.SetTypingAsync(User.WorkspaceId, conversationId, PresenceService.AgentParticipant(User, Context.ConnectionId), isTyping);
+
+    public Task Leave(string conversationId) => presence.LeaveAsync(User.WorkspaceId, conversationId, Context.ConnectionId);
 
     /// <summary>Posts as the signed-in agent; returns once committed. A resend with the same id returns the original.</summary>
     public Task<MessageDetails> PostMessage(string conversationId, Guid clientMessageId, string body) =>

@@ -34,6 +34,11 @@ public sealed class HubFeedRelay(
             .ConversationChanged(c.Summary),
         QueueFeedItem q => hub.Clients.Group(HubGroups.Queue(q.WorkspaceId, q.Queue.QueueId)).QueueChanged(q.Queue),
         AgentFeedItem a => hub.Clients.Group(HubGroups.Agents(a.WorkspaceId)).AgentChanged(a.Agent),
+        PresenceFeedItem p => Task.WhenAll(
+            hub.Clients.Group(HubGroups.Conversation(p.WorkspaceId, p.Presence.ConversationId)).PresenceChanged(p.Presence),
+            widget.Clients.Group(HubGroups.Visitor(p.WorkspaceId, p.Presence.ConversationId)).AgentsTyping(
+                p.Presence.ConversationId,
+                p.Presence.People.Where(x => x.Kind == AuthorKind.Agent && x.IsTyping).Select(x => x.DisplayName).ToList())),
         _ => Task.CompletedTask,
     };
 

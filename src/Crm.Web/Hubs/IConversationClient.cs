@@ -1,4 +1,5 @@
 using Crm.Grains.Abstractions.Agents;
+using Crm.Grains.Abstractions.Collaboration;
 using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.Abstractions.Queues;
 
@@ -11,4 +12,5 @@ public interface IConversationClient
     Task ConversationChanged(ConversationSummary summary);
     Task QueueChanged(QueueDetails queue);
     Task AgentChanged(AgentDetails agent);
+    Task PresenceChanged(ConversationPresence presence);
 }

@@ -6,4 +6,7 @@ namespace Crm.Web.Hubs;
 public interface IWidgetClient
 {
     Task MessagePosted(string conversationId, VisitorMessage message);
+
+    /// <summary>The display names of agents typing a reply right now (empty when nobody is).</summary>
+    Task AgentsTyping(string conversationId, IReadOnlyList<string> agentNames);
 }

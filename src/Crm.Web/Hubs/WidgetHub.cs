@@ -1,3 +1,6 @@
+using Crm.Grains.Abstractions.Collaboration;
+using Crm.Grains.Abstractions.Conversations;
+using Crm.Web.Services;
 using Crm.Web.Visitors;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -9,9 +12,10 @@ namespace Crm.Web.Hubs;
 /// writes only its own conversations; every method re-checks that through <see cref="VisitorConversationService"/>.
 /// </summary>
 [Authorize(Policy = VisitorAuthenticationHandler.PolicyName)]
-public sealed class WidgetHub(VisitorConversationService conversations) : Hub<IWidgetClient>
+public sealed class WidgetHub(VisitorConversationService conversations, PresenceService presence) : Hub<IWidgetClient>
 {
     public const string Path = "/hubs/widget";
+    private const string PresenceKey = "presence-conversation";
 
     private Visitor Visitor => Visitor.From(Context.User) ?? throw new HubException("A visitor token is required.");
 
@@ -33,6 +37,36 @@ public sealed class WidgetHub(VisitorConversationService conversations) : Hub<IW
         await conversations.RequireOwnAsync(visitor, conversationId);
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Visitor(visitor.WorkspaceId, conversationId));
         return await conversations.GetMessagesAfterAsync(visitor, conversationId, afterSeq);
+    }
+
+    /// <summary>The visitor is typing (or stopped); agents on the conversation see it live.</summary>
+    public async Task Typing(string conversationId, bool isTyping)
+    {
+        var (visitor, participant) = await ParticipantAsync(conversationId);
+        await presence.SetTypingAsync(visitor.WorkspaceId, conversationId, participant, isTyping);
+    }
+
+    /// <summary>"The visitor has the chat open" (every few seconds), so agents see that the customer is there.</summary>
+    public async Task Heartbeat(string conversationId)
+    {
+        var (visitor, participant) = await ParticipantAsync(conversationId);
+        Context.Items[PresenceKey] = conversationId;
+        await presence.HeartbeatAsync(visitor.WorkspaceId, conversationId, participant);
+    }
+
+    /// <summary>A closed tab or lost connection leaves at once instead of lingering until the lease runs out.</summary>
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.Items[PresenceKey] is string conversationId && Visitor.From(Context.User) is { } visitor)
+            await presence.LeaveAsync(visitor.WorkspaceId, conversationId, Context.ConnectionId);
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private async Task<(Visitor Visitor, Participant Participant)> ParticipantAsync(string conversationId)
+    {
+        var visitor = Visitor;
+        var own = await conversations.RequireOwnAsync(visitor, conversationId);
+        return (visitor, new Participant(Context.ConnectionId, AuthorKind.Customer, visitor.CustomerId, own.CustomerName));
     }
 
     /// <summary>Sends as the visitor; returns once committed. A resend with the same id returns the original.</summary>

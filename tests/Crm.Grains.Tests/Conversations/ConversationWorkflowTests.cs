@@ -119,6 +119,26 @@ public sealed class ConversationWorkflowTests(CrmClusterFixture cluster)
         Assert.Null(answered.WaitingSince);
     }
 
+    [Fact]
+    public async Task ReceiveReminder_SnoozeFiresEarlyThenWhenDue_WakesOnlyWhenDueAndRecordsIt()
+    {
+        var conversation = await OpenedAsync("c1");
+        var until = cluster.Clock.GetUtcNow().AddHours(1);
+        await conversation.ChangeStatusAsync(new ChangeStatus(ConversationStatus.Snoozed, until, Alice));
+        var timer = conversation.AsReference<IRemindable>();
+
+        await timer.ReceiveReminder("snooze", default);
+        var early = await conversation.GetDetailsAsync();
+        cluster.Clock.Advance(TimeSpan.FromHours(1));
+        await timer.ReceiveReminder("snooze", default);
+        var woken = await conversation.GetDetailsAsync();
+
+        Assert.Equal((ConversationStatus.Snoozed, until), (early.Status, early.SnoozedUntil));
+        Assert.Equal((ConversationStatus.Open, (DateTimeOffset?)null), (woken.Status, woken.SnoozedUntil));
+        var entry = (await conversation.GetMessagesAfterAsync(1)).Single();
+        Assert.Equal(("The snooze ended: the conversation is open again", AuthorKind.System), (entry.Body, entry.Author.Kind));
+    }
+
     private async Task<ConversationSummary> WaitForInboxRowAsync(string conversationId, Func<ConversationSummary, bool> accept) =>
         (await Crm.Testing.Eventually.ReturnsAsync(
             () => cluster.Grains.GetGrain<IInboxGrain>(workspaceId).ListAsync(new InboxQuery()),

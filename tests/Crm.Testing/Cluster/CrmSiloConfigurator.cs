@@ -1,5 +1,6 @@
 using Crm.Grains.Abstractions.Time;
 using Crm.Silo.Infrastructure.EventStore;
+using Crm.Silo.Infrastructure.Reminders;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
@@ -19,5 +20,6 @@ public sealed class CrmSiloConfigurator : ISiloConfigurator
         var clock = SharedClocks.Get(configuration[SharedClocks.ConfigurationKey]);
         siloBuilder.Services.AddKeyedSingleton<TimeProvider>(DomainClock.Key, clock);
         siloBuilder.Services.AddCrmEventStore(configuration);
+        siloBuilder.Services.AddCrmReminders(configuration);
     }
 }

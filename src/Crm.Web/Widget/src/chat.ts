@@ -9,7 +9,11 @@ export interface ChatEvents {
   onMessages(messages: VisitorMessage[], pending: { clientMessageId: string; body: string }[]): void;
   onStatus(status: ConnectionStatus): void;
   onError(message: string): void;
+  onAgentsTyping(names: string[]): void;
 }
+
+const heartbeatEveryMs = 5_000;
+const typingThrottleMs = 2_000;
 
 /**
  * The widget's connection to its conversation. Messages are kept by sequence number: a repeated push is dropped and
@@ -25,6 +29,8 @@ export class ChatClient {
   private sessionChecked = false;
   /** The highest sequence number seen, including internal entries the visitor never sees. */
   private cursor = 0;
+  private heartbeat?: number;
+  private typingSentAt = 0;
 
   constructor(private readonly baseUrl: string, private readonly workspaceId: string, private readonly events: ChatEvents) {
     this.store = new Store(workspaceId);
@@ -74,6 +80,9 @@ export class ChatClient {
       .configureLogging(LogLevel.Warning)
       .build();
     connection.on("MessagePosted", (conversationId: string, message: VisitorMessage) => this.onPushed(conversationId, message));
+    connection.on("AgentsTyping", (conversationId: string, names: string[]) => {
+      if (conversationId === this.state.conversationId) this.events.onAgentsTyping(names);
+    });
     connection.onreconnecting(() => this.events.onStatus("reconnecting"));
     connection.onreconnected(() => this.afterConnected());
     connection.onclose(() => {
@@ -109,7 +118,29 @@ export class ChatClient {
     });
     await this.gapFill();
     this.events.onStatus("online");
+    this.startHeartbeat();
     await this.flush();
+  }
+
+  /** Tells the team the visitor is typing; throttled, and the server lets it lapse when the keystrokes stop. */
+  typing(): void {
+    const now = Date.now();
+    if (now - this.typingSentAt < typingThrottleMs) return;
+    this.typingSentAt = now;
+    this.invokeQuietly("Typing", this.state.conversationId, true);
+  }
+
+  private startHeartbeat(): void {
+    if (this.heartbeat !== undefined) return;
+    this.invokeQuietly("Heartbeat", this.state.conversationId);
+    this.heartbeat = window.setInterval(() => this.invokeQuietly("Heartbeat", this.state.conversationId), heartbeatEveryMs);
+  }
+
+  /** Presence is best effort: a missed heartbeat or typing signal only shortens a lease. */
+  private invokeQuietly(method: string, ...args: unknown[]): void {
+    const connection = this.connection;
+    if (!connection || connection.state !== HubConnectionState.Connected || !this.state.conversationId) return;
+    connection.invoke(method, ...args).catch(() => undefined);
   }
 
   private async gapFill(): Promise<void> {
@@ -150,6 +181,8 @@ export class ChatClient {
         try {
           const ack = await connection.invoke<VisitorMessage>("SendMessage", this.state.conversationId, next.clientMessageId, next.body, this.state.name ?? null);
           this.accept(ack);
+          this.typingSentAt = 0;
+          this.invokeQuietly("Typing", this.state.conversationId, false);
           if (ack.seq > this.cursor) await this.gapFill();
           this.render();
         } catch (e) {

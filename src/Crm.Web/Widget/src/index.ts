@@ -26,11 +26,13 @@ function boot(script: HTMLScriptElement): void {
       client.start(name, email).catch((e: Error) => view.showError(e.message));
     },
     send: (body) => client.send(body).catch((e: Error) => view.showError(e.message)),
+    typing: () => client.typing(),
   });
   client = new ChatClient(baseUrl, workspaceId, {
     onMessages: (messages, pending) => view.renderMessages(messages, pending),
     onStatus: (status) => view.setStatus(status),
     onError: (message) => view.showError(message),
+    onAgentsTyping: (names) => view.showAgentsTyping(names),
   });
 
   if (client.hasConversation) {

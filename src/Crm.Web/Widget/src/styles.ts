@@ -22,6 +22,7 @@ export const styles = `
 .crm-author { display: block; font-size: 11px; color: #5b6170; }
 .crm-body { white-space: pre-wrap; word-break: break-word; }
 .crm-error { padding: 6px 16px; color: #b00020; font-size: 12px; }
+.crm-typing { padding: 2px 16px; color: #5b6170; font-size: 12px; font-style: italic; }
 .crm-composer { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #eceef3; }
 .crm-composer textarea { flex: 1; resize: none; }
 @media (max-width: 480px) {

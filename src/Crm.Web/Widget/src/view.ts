@@ -5,6 +5,7 @@ import { styles } from "./styles";
 export interface ViewActions {
   start(name: string, email: string): void;
   send(body: string): void;
+  typing(): void;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -31,6 +32,7 @@ export class WidgetView {
   private readonly composer: HTMLFormElement;
   private readonly input: HTMLTextAreaElement;
   private readonly error: HTMLElement;
+  private readonly typingLine: HTMLElement;
 
   constructor(root: ShadowRoot, title: string, private readonly actions: ViewActions) {
     const style = el("style");
@@ -71,6 +73,8 @@ export class WidgetView {
     this.thread = el("ol", "crm-thread crm-hidden");
     this.thread.dataset.testid = "widget-thread";
     this.error = el("div", "crm-error crm-hidden");
+    this.typingLine = el("div", "crm-typing crm-hidden");
+    this.typingLine.dataset.testid = "widget-typing";
     this.composer = el("form", "crm-composer crm-hidden");
     this.input = el("textarea");
     this.input.rows = 2;
@@ -85,6 +89,7 @@ export class WidgetView {
       e.preventDefault();
       this.submit();
     });
+    this.input.addEventListener("input", () => this.actions.typing());
     this.input.addEventListener("keydown", (e) => {
       if (e.key === "Enter" && !e.shiftKey) {
         e.preventDefault();
@@ -92,7 +97,7 @@ export class WidgetView {
       }
     });
 
-    this.panel.append(header, this.status, this.form, this.thread, this.error, this.composer);
+    this.panel.append(header, this.status, this.form, this.thread, this.typingLine, this.error, this.composer);
     root.append(style, launcher, this.panel);
     launcher.addEventListener("click", () => this.panel.classList.toggle("crm-hidden"));
     close.addEventListener("click", () => this.panel.classList.add("crm-hidden"));
@@ -111,6 +116,11 @@ export class WidgetView {
   setStatus(status: ConnectionStatus): void {
     this.status.textContent = statusText[status];
     this.status.dataset.state = status;
+  }
+
+  showAgentsTyping(names: string[]): void {
+    this.typingLine.textContent = names.length === 0 ? "" : `${names.join(", ")} ${names.length === 1 ? "is" : "are"} typing…`;
+    this.typingLine.classList.toggle("crm-hidden", names.length === 0);
   }
 
   showError(message: string): void {

@@ -1,3 +1,4 @@
+using Crm.Grains.Abstractions.Collaboration;
 using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.Abstractions.Errors;
 using Crm.Grains.Abstractions.LiveFeed;
@@ -20,6 +21,10 @@ public sealed partial class ConversationPage
     private ConversationDetails? _details;
     private IDisposable? _subscription;
     private IReadOnlyList<AgentSummary> _agents = [];
+    private readonly string _sessionId = Guid.NewGuid().ToString("n");
+    private readonly CancellationTokenSource _closing = new();
+    private ConversationPresence? _presence;
+    private string? _presenceFor;
     private string? _error;
     private string? _actionError;
 
@@ -29,12 +34,15 @@ public sealed partial class ConversationPage
 
     [Inject] private AgentDirectory Directory { get; set; } = default!;
 
+    [Inject] private PresenceService Presence { get; set; } = default!;
+
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     private long LastSeq => _messages.Count == 0 ? 0 : _messages.Keys.Max();
 
     protected override async Task OnParametersSetAsync()
     {
+        await LeaveAsync();
         _subscription?.Dispose();
         _messages.Clear();
         _details = null;
@@ -51,6 +59,9 @@ public sealed partial class ConversationPage
             _details = await Conversations.GetDetailsAsync(_user, ConversationId);
             _agents = await Directory.ListAsync(_user.WorkspaceId);
             await GapFillAsync();
+            _presenceFor = ConversationId;
+            _presence = await Presence.HeartbeatAsync(_user.WorkspaceId, ConversationId, Participant);
+            if (_heartbeats is null) _heartbeats = HeartbeatLoopAsync();
         }
         catch (DomainException ex)
         {
@@ -64,6 +75,11 @@ public sealed partial class ConversationPage
         {
             if (m.Message.Seq == LastSeq + 1) _messages[m.Message.Seq] = m.Message;
             else if (m.Message.Seq > LastSeq) await GapFillAsync();
+            StateHasChanged();
+        }),
+        PresenceFeedItem p when p.Presence.ConversationId == ConversationId => InvokeAsync(() =>
+        {
+            if (_presence is null || p.Presence.Version > _presence.Version) _presence = p.Presence;
             StateHasChanged();
         }),
         // Status, priority, labels or assignee changed (here or elsewhere): the summary says so; re-read the details.
@@ -122,9 +138,59 @@ public sealed partial class ConversationPage
         }
     }
 
-    public void Dispose()
+    private Participant Participant => PresenceService.AgentParticipant(_user!, _sessionId);
+
+    private Task? _heartbeats;
+
+    /// <summary>Renews this page's presence while it is open; the lease lapses by itself if the circuit dies.</summary>
+    private async Task HeartbeatLoopAsync()
     {
+        using var timer = new PeriodicTimer(PresenceTimings.HeartbeatEvery);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_closing.Token))
+            {
+                if (_user is null || _presenceFor is null) continue;
+                try
+                {
+                    await Presence.HeartbeatAsync(_user.WorkspaceId, _presenceFor, Participant);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A missed heartbeat only shortens the lease; the next one renews it.
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The page closed.
+        }
+    }
+
+    private Task SetTypingAsync(bool isTyping) =>
+        _user is null || _presenceFor is null ? Task.CompletedTask : Presence.SetTypingAsync(_user.WorkspaceId, _presenceFor, Participant, isTyping);
+
+    private async Task LeaveAsync()
+    {
+        if (_user is null || _presenceFor is null) return;
+        var leaving = _presenceFor;
+        _presenceFor = null;
+        try
+        {
+            await Presence.LeaveAsync(_user.WorkspaceId, leaving, _sessionId);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The lease lapses by itself.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _closing.Cancel();
         _subscription?.Dispose();
+        await LeaveAsync();
         _gapFill.Dispose();
+        _closing.Dispose();
     }
 }
