@@ -7,6 +7,7 @@ using Crm.Grains.Abstractions.LiveFeed;
 using Crm.Grains.Abstractions.Time;
 using Crm.Grains.Conversations.Events;
 using Crm.Grains.EventSourcing;
+using Crm.Grains.Sla;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Grains.Conversations;
@@ -19,9 +20,21 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
     : EventSourcedGrain<ConversationState>(store, clock), IConversationGrain, IRemindable
 {
     private const string SnoozeReminder = "snooze";
+    private const string SlaReminder = "sla";
     private static readonly Author Scheduler = new(AuthorKind.System, "scheduler", "System");
 
+    // Orleans refuses a reminder due later than about 49.7 days (its timer limit); a longer wait fires early and re-arms.
+    private static readonly TimeSpan MaxReminderWait = TimeSpan.FromDays(30);
+
     private ConversationSummary? _summary;
+
+    // The workspace's SLA settings as of this activation (refreshed when the "sla" reminder fires): a policy change
+    // reaches a conversation the next time it evaluates, without a call to the workspace grain on every message.
+    private SlaClock? _slaClock;
+
+    // The due instant the "sla" reminder is known to be armed for (null: none); unknown until this activation arms it.
+    // Lets a message that moves no SLA target skip the reminder-table write.
+    private (bool Known, DateTimeOffset? At) _slaArmed;
 
     private string WorkspaceId => GrainKeys.Parse(this.GetPrimaryKeyString()).WorkspaceId;
     private string ConversationId => GrainKeys.Parse(this.GetPrimaryKeyString()).Id;
@@ -29,8 +42,17 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
 
     protected override string StreamId => StreamIds.For(StreamIds.ConversationCategory, WorkspaceId, ConversationId);
 
+    private SlaClock SlaClock => _slaClock ?? throw new InvalidOperationException("The SLA settings load before the state is folded.");
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Before the replay: folding the summary computes its SLA columns with the workspace's policy.
+        _slaClock = await WorkspaceSlaClock.LoadAsync(GrainFactory, WorkspaceId);
+        await base.OnActivateAsync(cancellationToken);
+    }
+
     protected override void OnApplied(DomainEvent @event, long version) =>
-        _summary = ConversationSummaryProjection.Apply(_summary, @event, version);
+        _summary = ConversationSummaryProjection.Apply(_summary, @event, version, State.Sla, SlaClock);
 
     public async Task<ConversationDetails> OpenAsync(OpenConversation command)
     {
@@ -47,6 +69,7 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
         await RaiseAsync(command.Actor, new ConversationOpened(
             WorkspaceId, ConversationId, customerId, name, command.Channel, MessageLimits.RequireSubject(command.Subject), queueId));
         Announce(0);
+        await SyncSlaReminderAsync();
         return Details();
     }
 
@@ -77,6 +100,7 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
             await RaiseAsync(command.Author.Actor, posted);
         Announce(from);
         if (reopens) await SyncSnoozeReminderAsync();
+        await SyncSlaReminderAsync();
         return State.Messages[(int)from - 1];
     }
 
@@ -87,34 +111,80 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
         {
             await RaiseAndAnnounceAsync(command.By, new ConversationStatusChanged(NextSeq, State.Status, command.Status, command.SnoozeUntil, command.By));
             await SyncSnoozeReminderAsync();
+            await SyncSlaReminderAsync();
         }
         return Details();
     }
 
     /// <summary>
-    /// The snooze's durable timer: it survives restarts because reminders are stored with the events. It checks the
-    /// domain clock before waking the conversation, and re-arms itself if it fired early.
+    /// The durable timers: they survive restarts because reminders are stored with the events. Each checks the domain
+    /// clock before acting, and re-arms itself if it fired early.
     /// </summary>
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName switch
     {
-        if (reminderName != SnoozeReminder) return;
+        SnoozeReminder => WakeFromSnoozeAsync(),
+        SlaReminder => CheckSlaAsync(),
+        _ => Task.CompletedTask,
+    };
+
+    private async Task WakeFromSnoozeAsync()
+    {
         if (State is { Status: ConversationStatus.Snoozed, SnoozedUntil: { } until } && Clock.GetUtcNow() >= until)
+        {
             await RaiseAndAnnounceAsync(Scheduler, new ConversationStatusChanged(NextSeq, ConversationStatus.Snoozed, ConversationStatus.Open, null, Scheduler));
+            await SyncSlaReminderAsync();
+        }
         await SyncSnoozeReminderAsync();
+    }
+
+    /// <summary>
+    /// Records every target breached by now and not yet recorded in its cycle, each exactly once (the fold marks it
+    /// reported, so a repeated or late firing finds nothing new), announces the row, and re-arms for the next target.
+    /// </summary>
+    private async Task CheckSlaAsync()
+    {
+        if (State.Sla is null) return;
+        _slaClock = await WorkspaceSlaClock.LoadAsync(GrainFactory, WorkspaceId, _slaClock);
+        var breaches = State.Sla.UnreportedBreaches(SlaClock, Clock.GetUtcNow());
+        if (breaches.Count > 0)
+        {
+            await RaiseAsync(Scheduler.Actor, [.. breaches.Select(t => new ConversationSlaBreached(t.Metric, t.Due))]);
+            Announce(NextSeq);
+        }
+
+        // A reminder that fired keeps ticking at its period unless re-registered, so always re-arm (or disarm) here.
+        await SyncSlaReminderAsync(force: true);
     }
 
     /// <summary>A snoozed conversation has exactly one armed wake-up; any other status has none.</summary>
     private async Task SyncSnoozeReminderAsync()
     {
         if (State is { Status: ConversationStatus.Snoozed, SnoozedUntil: { } until })
-        {
-            var due = until - Clock.GetUtcNow();
-            await this.RegisterOrUpdateReminder(SnoozeReminder, due > TimeSpan.Zero ? due : TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
-        }
+            await this.RegisterOrUpdateReminder(SnoozeReminder, WaitUntil(until), TimeSpan.FromMinutes(1));
         else if (await this.GetReminder(SnoozeReminder) is { } reminder)
-        {
             await this.UnregisterReminder(reminder);
-        }
+    }
+
+    /// <summary>
+    /// While a target counts down, the "sla" reminder is armed at the earliest due instant (see
+    /// <see cref="ConversationSla.DueAt"/>); when none does, it is gone. Called after every change that can move it.
+    /// </summary>
+    private async Task SyncSlaReminderAsync(bool force = false)
+    {
+        var due = State.Sla?.DueAt(SlaClock);
+        if (!force && _slaArmed.Known && _slaArmed.At == due) return;
+        if (due is { } at)
+            await this.RegisterOrUpdateReminder(SlaReminder, WaitUntil(at), TimeSpan.FromMinutes(1));
+        else if (await this.GetReminder(SlaReminder) is { } reminder)
+            await this.UnregisterReminder(reminder);
+        _slaArmed = (true, due);
+    }
+
+    /// <summary>Domain time until <paramref name="instant"/>: at least a second (already due fires promptly), at most what Orleans accepts.</summary>
+    private TimeSpan WaitUntil(DateTimeOffset instant)
+    {
+        var wait = instant - Clock.GetUtcNow();
+        return wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait > MaxReminderWait ? MaxReminderWait : wait;
     }
 
     public async Task<ConversationDetails> AssignAsync(AssignConversation command)
@@ -135,7 +205,10 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
         if (!Enum.IsDefined(command.Priority))
             throw new DomainException(DomainErrorKind.Invalid, $"Unknown priority {(int)command.Priority}.");
         if (command.Priority != State.Priority)
+        {
             await RaiseAndAnnounceAsync(command.By, new ConversationPriorityChanged(command.Priority));
+            await SyncSlaReminderAsync();
+        }
         return Details();
     }
 
@@ -198,6 +271,6 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
         var o = State.Opened!;
         return new ConversationDetails(WorkspaceId, ConversationId, o.CustomerId, o.CustomerName, o.Channel, o.Subject,
             State.Status, o.QueueId, State.OpenedAt, State.LastSeq, State.Priority, State.Labels.ToArray(),
-            State.AssigneeId, State.AssigneeName, State.SnoozedUntil);
+            State.AssigneeId, State.AssigneeName, State.SnoozedUntil, _summary?.SlaDueAt, _summary?.SlaBreached ?? false);
     }
 }

@@ -15,6 +15,9 @@ public sealed class ConversationState : IEventSourcedState
     public string? AssigneeId { get; private set; }
     public string? AssigneeName { get; private set; }
 
+    /// <summary>The SLA facts and reported breaches, derived from the same events (no event exists just for them).</summary>
+    public ConversationSla? Sla { get; private set; }
+
     /// <summary>The thread: messages, notes and activities, index = seq - 1.</summary>
     public List<MessageDetails> Messages { get; } = [];
 
@@ -25,6 +28,7 @@ public sealed class ConversationState : IEventSourcedState
 
     public void Apply(DomainEvent @event)
     {
+        Sla = ConversationSla.Apply(Sla, @event);
         switch (@event)
         {
             case ConversationOpened e:

@@ -1,6 +1,7 @@
 using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.Conversations.Events;
 using Crm.Grains.EventSourcing;
+using Crm.Grains.Sla;
 
 namespace Crm.Grains.Conversations;
 
@@ -8,9 +9,28 @@ namespace Crm.Grains.Conversations;
 /// The one fold from conversation events to an inbox row. The conversation grain keeps its summary with it and the
 /// inbox rebuilds from the store with it, so both always agree.
 /// </summary>
+/// <remarks>
+/// The SLA columns need the workspace's policy, which no conversation event carries. Rather than copy computed due
+/// times into events (an extra write per reply, and stored numbers that go stale when the policy changes), the fold
+/// takes the policy as an input: both callers fetch it from the workspace grain, the single source of truth, and fold
+/// the same <see cref="ConversationSla"/> from the same events, so the grain's row and the rebuilt row are equal. After
+/// a policy change the two can differ only until each has refreshed its copy and the conversation changes again.
+/// Whether a target is breached is never recomputed from the policy: it is the breach event, a stored fact.
+/// </remarks>
 public static class ConversationSummaryProjection
 {
-    public static ConversationSummary? Apply(ConversationSummary? summary, DomainEvent @event, long version)
+    /// <param name="summary">The row before <paramref name="event"/>; null before the conversation was opened.</param>
+    /// <param name="sla">The conversation's SLA fold with <paramref name="event"/> already applied (<see cref="ConversationSla.Apply"/>).</param>
+    /// <param name="slaClock">The workspace's SLA policy and calendar.</param>
+    public static ConversationSummary? Apply(ConversationSummary? summary, DomainEvent @event, long version, ConversationSla? sla, SlaClock slaClock)
+    {
+        var next = Fold(summary, @event, version);
+        return next is null || sla is null
+            ? next
+            : next with { SlaDueAt = sla.DueAt(slaClock), SlaBreached = sla.IsBreached };
+    }
+
+    private static ConversationSummary? Fold(ConversationSummary? summary, DomainEvent @event, long version)
     {
         if (@event is ConversationOpened opened)
         {

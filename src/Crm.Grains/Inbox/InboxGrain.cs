@@ -5,6 +5,7 @@ using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Abstractions.LiveFeed;
 using Crm.Grains.Conversations;
 using Crm.Grains.EventSourcing;
+using Crm.Grains.Sla;
 
 namespace Crm.Grains.Inbox;
 
@@ -19,6 +20,11 @@ public sealed class InboxGrain(IEventStore store) : Grain, IInboxGrain
     private const int PageSize = 2_000;
 
     private readonly Dictionary<string, ConversationSummary> _rows = [];
+
+    // Each conversation's SLA fold, fed every stored event (also those whose row a live update already brought), so
+    // the row folded from the store gets the same SLA columns as the one the conversation grain announces.
+    private readonly Dictionary<string, ConversationSla> _sla = [];
+    private SlaClock? _slaClock;
     private long _checkpoint;
 
     private string WorkspaceId => this.GetPrimaryKeyString();
@@ -33,13 +39,13 @@ public sealed class InboxGrain(IEventStore store) : Grain, IInboxGrain
     public Task<IReadOnlyList<ConversationSummary>> ListAsync(InboxQuery query)
     {
         var limit = Math.Clamp(query.Limit, 1, 500);
-        IReadOnlyList<ConversationSummary> rows = _rows.Values
-            .Where(r => query.Status is null || r.Status == query.Status)
-            .OrderByDescending(r => r.LastActivityAt)
+        IReadOnlyList<ConversationSummary> rows = InboxFilter.Sort(_rows.Values.Where(r => InboxFilter.Matches(r, query)), query.Sort)
             .Take(limit)
             .ToList();
         return Task.FromResult(rows);
     }
+
+    public Task<InboxCounts> CountAsync(string? agentId) => Task.FromResult(InboxFilter.Count(_rows.Values, agentId));
 
     public Task OnConversationChangedAsync(ConversationSummary summary)
     {
@@ -58,6 +64,8 @@ public sealed class InboxGrain(IEventStore store) : Grain, IInboxGrain
     private async Task CatchUpAsync(bool publish, CancellationToken cancellationToken)
     {
         var prefix = StreamIds.CategoryPrefix(StreamIds.ConversationCategory, WorkspaceId);
+        // Refreshed per catch-up: the workspace grain holds the one copy of the SLA settings.
+        _slaClock = await WorkspaceSlaClock.LoadAsync(GrainFactory, WorkspaceId, _slaClock);
         var changed = new List<LiveFeedItem>();
         while (true)
         {
@@ -65,10 +73,13 @@ public sealed class InboxGrain(IEventStore store) : Grain, IInboxGrain
             foreach (var stored in page)
             {
                 var conversationId = stored.StreamId[prefix.Length..];
+                var @event = EventSerializer.Deserialize(stored);
+                var sla = ConversationSla.Apply(_sla.GetValueOrDefault(conversationId), @event);
+                if (sla is not null) _sla[conversationId] = sla;
                 _rows.TryGetValue(conversationId, out var current);
                 if (current is null || current.Version < stored.Version)
                 {
-                    var next = ConversationSummaryProjection.Apply(current, EventSerializer.Deserialize(stored), stored.Version);
+                    var next = ConversationSummaryProjection.Apply(current, @event, stored.Version, sla, _slaClock);
                     if (next is not null && Upsert(next)) changed.Add(new ConversationFeedItem(next));
                 }
                 _checkpoint = stored.Position;

@@ -32,5 +32,21 @@ public sealed class WorkspaceGrain(IEventStore store, [FromKeyedServices(DomainC
 
     public Task<WorkspaceDetails?> FindAsync() => Task.FromResult(State.Created is null ? null : Details());
 
+    public async Task<WorkspaceSlaDetails> ConfigureSlaAsync(ConfigureSla command)
+    {
+        var (calendar, policy) = WorkspaceSlaRules.Require(command.Calendar, command.Policy);
+        if (State.Created is null)
+            throw new DomainException(DomainErrorKind.NotFound, $"Workspace '{this.GetPrimaryKeyString()}' does not exist.");
+        if (State.Sla is not { } current || current.Calendar != calendar || current.Policy != policy)
+            await RaiseAsync(command.Actor, new WorkspaceSlaConfigured(calendar, policy));
+        return SlaDetails();
+    }
+
+    public Task<WorkspaceSlaDetails> GetSlaAsync() => Task.FromResult(SlaDetails());
+
     private WorkspaceDetails Details() => new(this.GetPrimaryKeyString(), State.Created!.Name, State.Created.At);
+
+    private WorkspaceSlaDetails SlaDetails() => State.Sla is { } sla
+        ? new(this.GetPrimaryKeyString(), sla.Calendar, sla.Policy, sla.At, sla.By)
+        : new(this.GetPrimaryKeyString(), SlaDefaults.Calendar, SlaDefaults.Policy);
 }

@@ -7,8 +7,19 @@ public sealed class WorkspaceState : IEventSourcedState
 {
     public WorkspaceCreated? Created { get; private set; }
 
+    /// <summary>The latest SLA settings; null while the workspace uses the defaults.</summary>
+    public WorkspaceSlaConfigured? Sla { get; private set; }
+
     public void Apply(DomainEvent @event)
     {
-        if (@event is WorkspaceCreated e) Created = e;
+        switch (@event)
+        {
+            case WorkspaceCreated e:
+                Created = e;
+                break;
+            case WorkspaceSlaConfigured e:
+                Sla = e;
+                break;
+        }
     }
 }

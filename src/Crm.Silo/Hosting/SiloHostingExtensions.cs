@@ -1,5 +1,6 @@
 using System.Net;
 using Crm.Grains.Abstractions.Time;
+using Crm.Silo.Infrastructure.Blobs;
 using Crm.Silo.Infrastructure.EventStore;
 using Crm.Silo.Infrastructure.Reminders;
 using Microsoft.Extensions.Configuration;
@@ -19,6 +20,9 @@ public static class SiloHostingExtensions
     public static IHostApplicationBuilder AddCrmSilo(this IHostApplicationBuilder builder)
     {
         var cluster = ReadClusterOptions(builder.Configuration);
+        // Every node stores attachments (uploads arrive on web nodes); with several machines use AzureBlob, since
+        // the Folder store is per machine.
+        builder.Services.AddCrmBlobStore(builder.Configuration);
         if (cluster.Role == ClusterRole.Client)
         {
             builder.UseOrleansClient(client => ConfigureClient(client, cluster, builder.Configuration));

@@ -26,6 +26,7 @@ public static class ConversationsApi
     {
         var api = endpoints.MapGroup("/api/conversations").WithTags("Conversations").RequireAuthorization();
         api.MapGet("/", ListAsync);
+        api.MapGet("/counts", async (WorkspaceUser user, ConversationService conversations) => TypedResults.Ok(await conversations.CountInboxAsync(user)));
         api.MapPost("/", OpenAsync);
         api.MapGet("/{conversationId}", GetAsync);
         api.MapGet("/{conversationId}/messages", GetMessagesAsync);
@@ -46,9 +47,12 @@ public static class ConversationsApi
     private static T Required<T>(T? value, string name) where T : struct =>
         value ?? throw new Grains.Abstractions.Errors.DomainException(Grains.Abstractions.Errors.DomainErrorKind.Invalid, $"{name} is required.");
 
+    /// <summary>?view=all|mine|unassigned &amp;status= &amp;queue= &amp;label= &amp;sort=latest-activity|longest-waiting &amp;limit=</summary>
     private static async Task<Ok<IReadOnlyList<ConversationSummary>>> ListAsync(
-        ConversationStatus? status, int? limit, WorkspaceUser user, ConversationService conversations) =>
-        TypedResults.Ok(await conversations.ListInboxAsync(user, new InboxQuery(status, limit ?? 100)));
+        ConversationStatus? status, int? limit, InboxView? view, string? queue, string? label, InboxSort? sort,
+        WorkspaceUser user, ConversationService conversations) =>
+        TypedResults.Ok(await conversations.ListInboxAsync(user,
+            new InboxQuery(status, limit ?? 100, view ?? InboxView.All, user.AgentId, queue, label?.Trim().ToLowerInvariant(), sort ?? InboxSort.LatestActivity)));
 
     private static async Task<Created<ConversationDetails>> OpenAsync(
         OpenConversationRequest request, WorkspaceUser user, ConversationService conversations)

@@ -49,6 +49,9 @@ public static class WebHostingExtensions
         builder.Services.AddSingleton<ConversationService>();
         builder.Services.AddSingleton<AgentDirectory>();
         builder.Services.AddSingleton<PresenceService>();
+        builder.Services.AddSingleton<CustomerService>();
+        builder.Services.AddSingleton<CannedResponseService>();
+        builder.Services.AddSingleton<AttachmentService>();
         builder.Services.AddWorkspaceUser();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -76,6 +79,8 @@ public static class WebHostingExtensions
         app.MapAuthApi();
         app.MapConversationsApi();
         app.MapAgentsApi();
+        app.MapCannedResponsesApi();
+        app.MapAttachmentsApi();
         app.MapHub<ConversationHub>(ConversationHub.Path);
         app.MapCrmWidget();
         app.MapPost("/account/logout", LogoutAsync);

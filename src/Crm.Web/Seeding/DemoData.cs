@@ -22,6 +22,12 @@ public static class DemoData
         new("sales@demo.crm", "sasha", "Sasha Sales", Roles.Sales, 0),
     ];
 
+    public static readonly (string Shortcut, string Title, string Body)[] CannedResponses =
+    [
+        ("hello", "Greeting", "Hi {{customer.name}}, thanks for reaching out! I'm {{agent.name}} and I'll help you with this."),
+        ("thanks", "Closing", "Thanks for your patience, {{customer.name}}. Is there anything else I can do for you?"),
+    ];
+
     public static readonly DemoCustomer[] Customers =
     [
         new("maria", "Maria Lopez", "maria@example.com", "Lopez Bakery"),

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Crm.Grains.Abstractions.Agents;
+using Crm.Grains.Abstractions.CannedResponses;
 using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.Abstractions.Customers;
 using Crm.Grains.Abstractions.Keys;
@@ -45,6 +46,10 @@ public sealed class DemoDataSeeder(IServiceProvider services, IGrainFactory grai
         foreach (var c in DemoData.Customers)
             await grains.GetGrain<ICustomerGrain>(GrainKeys.Scoped(ws, c.Id)).UpsertAsync(new UpsertCustomer(c.Name, c.Email, null, c.Company, Actor));
 
+        var canned = grains.GetGrain<ICannedResponsesGrain>(ws);
+        foreach (var (shortcut, title, body) in DemoData.CannedResponses)
+            await canned.SaveAsync(new SaveCannedResponse(shortcut, title, body, Actor));
+
         var alex = DemoData.Users.Single(u => u.AgentId == "alex");
         foreach (var conversation in DemoData.Conversations)
             await SeedConversationAsync(ws, conversation, new Author(AuthorKind.Agent, alex.AgentId, alex.DisplayName));
@@ -61,6 +66,7 @@ public sealed class DemoDataSeeder(IServiceProvider services, IGrainFactory grai
         var customer = DemoData.Customers.Single(x => x.Id == c.CustomerId);
         var grain = grains.GetGrain<IConversationGrain>(GrainKeys.Scoped(ws, c.Id));
         await grain.OpenAsync(new OpenConversation(customer.Id, customer.Name, Channel.Chat, c.Subject, DemoData.QueueId, Actor));
+        await grains.GetGrain<ICustomerGrain>(GrainKeys.Scoped(ws, customer.Id)).LinkConversationAsync(new LinkConversation(c.Id, Actor));
         var customerAuthor = new Author(AuthorKind.Customer, customer.Id, customer.Name);
         for (var i = 0; i < c.Lines.Length; i++)
             await grain.PostMessageAsync(new PostMessage(Guid.NewGuid(), i % 2 == 0 ? customerAuthor : agent, c.Lines[i]));

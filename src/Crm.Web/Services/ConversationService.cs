@@ -12,10 +12,12 @@ namespace Crm.Web.Services;
 /// The grain-facing facade for conversations, used by pages, the REST API and the hub alike. Every key is built
 /// from the signed-in user's workspace, so another workspace's conversation id simply does not exist here.
 /// </summary>
-public sealed class ConversationService(IGrainFactory grains, LiveFeedRelay feed, AgentDirectory agents)
+public sealed class ConversationService(IGrainFactory grains, LiveFeedRelay feed, AgentDirectory agents, CustomerService customers)
 {
     public Task<IReadOnlyList<ConversationSummary>> ListInboxAsync(WorkspaceUser user, InboxQuery query) =>
         grains.GetGrain<IInboxGrain>(user.WorkspaceId).ListAsync(query);
+
+    public Task<InboxCounts> CountInboxAsync(WorkspaceUser user) => grains.GetGrain<IInboxGrain>(user.WorkspaceId).CountAsync(user.AgentId);
 
     public Task<ConversationDetails> GetDetailsAsync(WorkspaceUser user, string conversationId) =>
         Conversation(user, conversationId).GetDetailsAsync();
@@ -58,8 +60,13 @@ public sealed class ConversationService(IGrainFactory grains, LiveFeedRelay feed
     public Task<ConversationDetails> ChangeLabelsAsync(WorkspaceUser user, string conversationId, IReadOnlyList<string>? add, IReadOnlyList<string>? remove) =>
         Conversation(user, conversationId).ChangeLabelsAsync(new ChangeLabels(add ?? [], remove ?? [], user.Author));
 
-    public Task<ConversationDetails> OpenAsync(WorkspaceUser user, string conversationId, OpenConversation command) =>
-        Conversation(user, conversationId).OpenAsync(command);
+    /// <summary>Opens (idempotently) and links the conversation to its customer's history.</summary>
+    public async Task<ConversationDetails> OpenAsync(WorkspaceUser user, string conversationId, OpenConversation command)
+    {
+        var details = await Conversation(user, conversationId).OpenAsync(command);
+        await customers.LinkAsync(user, details);
+        return details;
+    }
 
     /// <summary>Live items of the user's workspace on this node; dispose to stop.</summary>
     public IDisposable Subscribe(WorkspaceUser user, Func<LiveFeedItem, Task> handler) => feed.Subscribe(user.WorkspaceId, handler);

@@ -16,8 +16,18 @@ public sealed class VisitorConversationService(IGrainFactory grains)
         var customer = grains.GetGrain<ICustomerGrain>(GrainKeys.Scoped(visitor.WorkspaceId, visitor.CustomerId));
         var name = string.IsNullOrWhiteSpace(start.Name) ? "Visitor" : start.Name.Trim();
         await customer.UpsertAsync(new UpsertCustomer(name, start.Email, Phone: null, CompanyName: null, visitor.Actor));
-        var details = await Conversation(visitor, start.ConversationId).OpenAsync(
-            new OpenConversation(visitor.CustomerId, name, Channel.Chat, Subject: "Chat", QueueId: null, visitor.Actor));
+        ConversationDetails details;
+        try
+        {
+            details = await Conversation(visitor, start.ConversationId).OpenAsync(
+                new OpenConversation(visitor.CustomerId, name, Channel.Chat, Subject: "Chat", QueueId: null, visitor.Actor));
+        }
+        catch (DomainException ex) when (ex.Kind == DomainErrorKind.Conflict)
+        {
+            // The id belongs to someone else's conversation: answer exactly as for a missing one, so a visitor cannot
+            // probe which conversation ids exist.
+            throw NotFound();
+        }
         if (details.CustomerId != visitor.CustomerId) throw NotFound();
         await customer.LinkConversationAsync(new LinkConversation(details.ConversationId, visitor.Actor));
         return VisitorConversation.From(details);

@@ -1,7 +1,10 @@
 using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.Abstractions.Errors;
 using Crm.Grains.Abstractions.Keys;
+using Crm.Grains.Abstractions.Sla;
 using Crm.Grains.Conversations.Events;
+using Crm.Grains.Sla;
+using Crm.Grains.Workspaces;
 using Crm.Testing.Cluster;
 using Xunit;
 
@@ -29,8 +32,11 @@ public sealed class ConversationGrainTests(CrmClusterFixture cluster)
         // Views carry lists (labels), which records compare by reference: compare them apart.
         Assert.Equal(first with { Labels = null }, again with { Labels = null });
         Assert.Equal(first.Labels, again.Labels);
+        // A workspace that never configured an SLA measures by the defaults: first response due first.
+        var openedAt = cluster.Clock.GetUtcNow();
+        var firstResponseDue = new SlaClock(SlaDefaults.Policy, SlaDefaults.Calendar).NextBreachAt(SlaFacts.Opened(Priority.Normal, openedAt), openedAt);
         Assert.Equal(new ConversationDetails(workspaceId, "c1", CustomerId, "Ada Lovelace", Channel.Chat, "Order 42",
-            ConversationStatus.Open, null, cluster.Clock.GetUtcNow(), 0), again with { Labels = null });
+            ConversationStatus.Open, null, openedAt, 0, SlaDueAt: firstResponseDue), again with { Labels = null });
         var opened = Assert.IsType<ConversationOpened>(Assert.Single(await Events("c1")));
         Assert.Equal(("customer:cust-1", CustomerId), (opened.By, opened.CustomerId));
     }
@@ -229,7 +235,10 @@ public sealed class ConversationGrainTests(CrmClusterFixture cluster)
         var after = await conversation.GetMessagesAfterAsync(0);
         Assert.Equal(before, after.Take(3));
         Assert.Equal((4L, "written by another node"), (after[3].Seq, after[3].Body));
-        Assert.Equal(detailsBefore with { LastSeq = 4 }, await conversation.GetDetailsAsync());
+        // The reply written elsewhere answers the customer's follow-up, so the SLA moves on to the later resolution due.
+        var detailsAfter = await conversation.GetDetailsAsync();
+        Assert.Equal(detailsBefore with { LastSeq = 4, SlaDueAt = null }, detailsAfter with { SlaDueAt = null });
+        Assert.True(detailsAfter.SlaDueAt > detailsBefore.SlaDueAt, $"SLA due {detailsAfter.SlaDueAt} should be after {detailsBefore.SlaDueAt}");
 
         // The rebuilt activation appends at the right version: no conflict, the next seq.
         var next = await conversation.PostMessageAsync(new PostMessage(Guid.NewGuid(), Alice, "m5"));

@@ -1,5 +1,7 @@
 namespace Crm.Grains.Abstractions.Conversations;
 
+/// <param name="SlaDueAt">As <see cref="ConversationSummary.SlaDueAt"/>.</param>
+/// <param name="SlaBreached">As <see cref="ConversationSummary.SlaBreached"/>.</param>
 [GenerateSerializer, Immutable, Alias("crm.conversations.conversation-details")]
 public sealed record ConversationDetails(
     string WorkspaceId,
@@ -16,4 +18,6 @@ public sealed record ConversationDetails(
     IReadOnlyList<string>? Labels = null,
     string? AssigneeId = null,
     string? AssigneeName = null,
-    DateTimeOffset? SnoozedUntil = null);
+    DateTimeOffset? SnoozedUntil = null,
+    DateTimeOffset? SlaDueAt = null,
+    bool SlaBreached = false);

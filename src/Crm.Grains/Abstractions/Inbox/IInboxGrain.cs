@@ -12,6 +12,9 @@ public interface IInboxGrain : IGrainWithStringKey
 {
     Task<IReadOnlyList<ConversationSummary>> ListAsync(InboxQuery query);
 
+    /// <summary>Active and waiting counts per view, for <paramref name="agentId"/>'s "mine".</summary>
+    Task<InboxCounts> CountAsync(string? agentId);
+
     /// <summary>One-way notification from a conversation grain after a commit.</summary>
     [OneWay]
     Task OnConversationChangedAsync(ConversationSummary summary);

@@ -11,6 +11,7 @@ public static class StreamIds
     public const string ConversationCategory = "conversation";
     public const string AgentCategory = "agent";
     public const string QueueCategory = "queue";
+    public const string CannedResponsesCategory = "canned-responses";
 
     public static string For(string category, string workspaceId, string id) =>
         $"{Ids.Require(workspaceId, "workspace")}/{category}/{Ids.Require(id, category)}";

@@ -1,3 +1,5 @@
+using Crm.Grains.Abstractions.CannedResponses;
+using Crm.Grains.CannedResponses;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 
@@ -21,7 +23,30 @@ public sealed partial class ReplyBox
     /// <summary>Told when the agent starts typing (at most every few seconds) and when the draft is sent or emptied.</summary>
     [Parameter] public Func<bool, Task>? OnTyping { get; set; }
 
+    /// <summary>The workspace's canned responses: "/shortcut" shows matches, "/shortcut " (with a space) inserts one.</summary>
+    [Parameter] public IReadOnlyList<CannedResponse> CannedResponses { get; set; } = [];
+
+    [Parameter] public string CustomerName { get; set; } = "";
+
+    [Parameter] public string AgentName { get; set; } = "";
+
     [Inject] private ILogger<ReplyBox> Logger { get; set; } = default!;
+
+    /// <summary>Matches while the draft is a bare "/prefix".</summary>
+    private IReadOnlyList<CannedResponse> Suggestions =>
+        _draft.StartsWith('/') && !_draft.Any(char.IsWhiteSpace)
+            ? CannedResponses.Where(r => r.Shortcut.StartsWith(_draft[1..], StringComparison.OrdinalIgnoreCase)).Take(5).ToList()
+            : [];
+
+    private void OnDraftChanged(string? value)
+    {
+        _draft = value ?? "";
+        if (_draft.Length > 1 && _draft[0] == '/' && char.IsWhiteSpace(_draft[^1]) && !_draft[1..^1].Any(char.IsWhiteSpace)
+            && CannedResponses.FirstOrDefault(r => r.Shortcut == _draft[1..^1].ToLowerInvariant()) is { } exact)
+            Insert(exact);
+    }
+
+    private void Insert(CannedResponse response) => _draft = CannedResponseRules.Fill(response.Body, CustomerName, AgentName);
 
     private DateTimeOffset _typingSentAt = DateTimeOffset.MinValue;
 

@@ -1,3 +1,4 @@
+using Crm.Grains.Abstractions.CannedResponses;
 using Crm.Grains.Abstractions.Collaboration;
 using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.Abstractions.Errors;
@@ -24,6 +25,8 @@ public sealed partial class ConversationPage
     private readonly string _sessionId = Guid.NewGuid().ToString("n");
     private readonly CancellationTokenSource _closing = new();
     private ConversationPresence? _presence;
+    private CustomerProfile? _customer;
+    private IReadOnlyList<CannedResponse> _canned = [];
     private string? _presenceFor;
     private string? _error;
     private string? _actionError;
@@ -35,6 +38,10 @@ public sealed partial class ConversationPage
     [Inject] private AgentDirectory Directory { get; set; } = default!;
 
     [Inject] private PresenceService Presence { get; set; } = default!;
+
+    [Inject] private CustomerService Customers { get; set; } = default!;
+
+    [Inject] private CannedResponseService CannedResponses { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -58,6 +65,8 @@ public sealed partial class ConversationPage
             _subscription = Conversations.Subscribe(_user, OnFeedItemAsync);
             _details = await Conversations.GetDetailsAsync(_user, ConversationId);
             _agents = await Directory.ListAsync(_user.WorkspaceId);
+            _customer = await Customers.GetProfileAsync(_user, _details.CustomerId);
+            _canned = await CannedResponses.ListAsync(_user);
             await GapFillAsync();
             _presenceFor = ConversationId;
             _presence = await Presence.HeartbeatAsync(_user.WorkspaceId, ConversationId, Participant);

@@ -1,56 +1,169 @@
 using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.Abstractions.Inbox;
 using Crm.Grains.Abstractions.LiveFeed;
+using Crm.Grains.Inbox;
 using Crm.Web.Identity;
 using Crm.Web.Services;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
 
 namespace Crm.Web.Components.Pages.Inbox;
 
+/// <summary>
+/// The live inbox. Rows arrive by version (a late or repeated update never overwrites a newer one) and are kept or
+/// dropped with the grain's own <see cref="InboxFilter"/>, so the live list is always what a reload would show.
+/// </summary>
 public sealed partial class InboxPage
 {
     private readonly Dictionary<string, ConversationSummary> _rows = [];
+    private WorkspaceUser? _user;
     private IDisposable? _subscription;
+    private IAsyncDisposable? _shortcuts;
+    private readonly CancellationTokenSource _closing = new();
+    private InboxCounts? _counts;
+    private InboxView _view = InboxView.All;
+    private ConversationStatus? _status;
+    private string? _label;
+    private InboxSort _sort = InboxSort.LatestActivity;
+    private int _selected = -1;
     private bool _loaded;
     private string? _error;
+    private bool _countsRefreshing;
+    private bool _countsDirty;
 
     [Inject] private ConversationService Conversations { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IJSRuntime Js { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
-    private IEnumerable<ConversationSummary> Ordered => _rows.Values.OrderByDescending(r => r.LastActivityAt);
+    private InboxQuery Query => new(_status, 200, _view, _user?.AgentId, null, string.IsNullOrWhiteSpace(_label) ? null : _label.Trim().ToLowerInvariant(), _sort);
+
+    private List<ConversationSummary> Ordered => InboxFilter.Sort(_rows.Values, _sort).ToList();
 
     protected override async Task OnInitializedAsync()
     {
-        var user = WorkspaceUser.From((await AuthenticationState).User);
-        if (user is null)
+        _user = WorkspaceUser.From((await AuthenticationState).User);
+        if (_user is null)
         {
             _error = "Your account is not linked to a workspace.";
             return;
         }
 
         // Subscribe before the first read, so an update committed in between is not missed; versions drop duplicates.
-        _subscription = Conversations.Subscribe(user, OnFeedItemAsync);
-        foreach (var row in await Conversations.ListInboxAsync(user, new InboxQuery(Limit: 200)))
-            Upsert(row);
+        _subscription = Conversations.Subscribe(_user, OnFeedItemAsync);
+        await ReloadAsync();
+        _ = TickAsync();
+    }
+
+    /// <summary>Waiting times and SLA countdowns are relative to now: re-render every 30 s while the page is open.</summary>
+    private async Task TickAsync()
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(30));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_closing.Token)) await InvokeAsync(StateHasChanged);
+        }
+        catch (OperationCanceledException)
+        {
+            // The page closed.
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && _user is not null) _shortcuts = await Shortcuts.RegisterAsync(Js, this);
+    }
+
+    [JSInvokable]
+    public Task OnShortcut(string key) => InvokeAsync(async () =>
+    {
+        var rows = Ordered;
+        switch (key)
+        {
+            case "1": await ChangeViewAsync(InboxView.Mine); break;
+            case "2": await ChangeViewAsync(InboxView.Unassigned); break;
+            case "3": await ChangeViewAsync(InboxView.All); break;
+            case "j": _selected = Math.Min(_selected + 1, rows.Count - 1); break;
+            case "k": _selected = Math.Max(_selected - 1, 0); break;
+            case "Enter" when _selected >= 0 && _selected < rows.Count:
+                Navigation.NavigateTo($"conversations/{rows[_selected].ConversationId}");
+                return;
+            default: return;
+        }
+        StateHasChanged();
+    });
+
+    private async Task ReloadAsync()
+    {
+        _rows.Clear();
+        _selected = -1;
+        foreach (var row in await Conversations.ListInboxAsync(_user!, Query)) _rows[row.ConversationId] = row;
+        _counts = await Conversations.CountInboxAsync(_user!);
         _loaded = true;
+    }
+
+    private Task ChangeViewAsync(InboxView view) => Change(() => _view = view);
+    private Task ChangeStatusAsync(ConversationStatus? status) => Change(() => _status = status);
+    private Task ChangeLabelAsync(string? label) => Change(() => _label = label);
+    private Task ChangeSortAsync(InboxSort sort) => Change(() => _sort = sort);
+
+    private async Task Change(Action apply)
+    {
+        apply();
+        await ReloadAsync();
     }
 
     private Task OnFeedItemAsync(LiveFeedItem item) =>
         item is ConversationFeedItem c
-            ? InvokeAsync(() =>
+            ? InvokeAsync(async () =>
             {
-                if (Upsert(c.Summary)) StateHasChanged();
+                if (!Apply(c.Summary)) return;
+                StateHasChanged();
+                await RefreshCountsAsync();
             })
             : Task.CompletedTask;
 
-    private bool Upsert(ConversationSummary summary)
+    private bool Apply(ConversationSummary summary)
     {
-        if (_rows.TryGetValue(summary.ConversationId, out var known) && known.Version >= summary.Version) return false;
-        _rows[summary.ConversationId] = summary;
+        var known = _rows.GetValueOrDefault(summary.ConversationId);
+        if (known is not null && known.Version >= summary.Version) return false;
+        if (InboxFilter.Matches(summary, Query)) _rows[summary.ConversationId] = summary;
+        else if (known is null) return true; // not shown, but the counts may have changed
+        else _rows.Remove(summary.ConversationId);
         return true;
     }
 
-    public void Dispose() => _subscription?.Dispose();
+    /// <summary>
+    /// One counts request at a time, repeated while updates keep arriving: a burst costs a few refreshes, not one per
+    /// update, and the last update is always counted. Runs on the circuit's dispatcher, so plain fields suffice.
+    /// </summary>
+    private async Task RefreshCountsAsync()
+    {
+        _countsDirty = true;
+        if (_countsRefreshing) return;
+        _countsRefreshing = true;
+        try
+        {
+            while (_countsDirty)
+            {
+                _countsDirty = false;
+                _counts = await Conversations.CountInboxAsync(_user!);
+                StateHasChanged();
+            }
+        }
+        finally
+        {
+            _countsRefreshing = false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _closing.CancelAsync();
+        _closing.Dispose();
+        _subscription?.Dispose();
+        if (_shortcuts is not null) await _shortcuts.DisposeAsync();
+    }
 }

@@ -1,0 +1,12 @@
+// Single-key shortcuts for the console. Ignored while typing in a field and with modifier keys, so they never
+// steal a character from a reply.
+export function register(dotnet) {
+  const handler = (e) => {
+    const t = e.target;
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (t && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName))) return;
+    dotnet.invokeMethodAsync("OnShortcut", e.key);
+  };
+  document.addEventListener("keydown", handler);
+  return { dispose: () => document.removeEventListener("keydown", handler) };
+}

@@ -1,0 +1,72 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Crm.Browser.Tests.Widget;
+
+/// <summary>
+/// What a visitor does on the demo customer site, through the widget's data-testid attributes. The widget lives in an
+/// open shadow root, which Playwright's test-id and CSS locators pierce.
+/// </summary>
+public static class WidgetPages
+{
+    public const string DemoPath = "demo/index.html";
+
+    /// <summary>The demo agents' display names (Crm.Web's DemoData), as visitors and teammates see them.</summary>
+    public const string AgentName = "Alex Agent";
+    public const string OtherAgentName = "Jo Agent";
+
+    /// <summary>A visitor name no other test uses, so rows and presence chips can be found by it.</summary>
+    public static string UniqueVisitorName(string first = "Maria") => $"{first} {Guid.NewGuid().ToString("N")[..8]}";
+
+    /// <summary>Opens the demo site and waits until the widget's launcher is there.</summary>
+    public static async Task OpenDemoSiteAsync(this IPage page)
+    {
+        await page.GotoAsync(DemoPath);
+        await Expect(page.GetByTestId("widget-launcher")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Opens the panel, fills the pre-chat form, starts the chat and waits until the widget is online.</summary>
+    public static async Task StartChatAsync(this IPage page, string name)
+    {
+        await page.GetByTestId("widget-launcher").ClickAsync();
+        await page.GetByTestId("widget-name").FillAsync(name);
+        await page.GetByTestId("widget-start").ClickAsync();
+        await Expect(page.GetByTestId("widget-input")).ToBeVisibleAsync();
+        await page.WaitUntilOnlineAsync();
+    }
+
+    public static Task WaitUntilOnlineAsync(this IPage page) =>
+        Expect(page.GetByTestId("widget-status")).ToHaveAttributeAsync("data-state", "online");
+
+    /// <summary>Types and sends a message, then waits until the server committed it (it has a sequence number).</summary>
+    public static async Task SendFromWidgetAsync(this IPage page, string body)
+    {
+        await page.GetByTestId("widget-input").FillAsync(body);
+        await page.GetByTestId("widget-send").ClickAsync();
+        await Expect(page.CommittedWidgetMessages(body)).ToHaveCountAsync(1);
+    }
+
+    /// <summary>Every widget bubble (committed or pending) whose text contains <paramref name="body"/>.</summary>
+    public static ILocator WidgetMessages(this IPage page, string body) =>
+        page.GetByTestId("widget-message").Filter(new LocatorFilterOptions { HasTextString = body });
+
+    /// <summary>The committed bubbles (with data-seq) whose text contains <paramref name="body"/>.</summary>
+    public static ILocator CommittedWidgetMessages(this IPage page, string body) =>
+        page.Locator("[data-testid=widget-message][data-seq]").Filter(new LocatorFilterOptions { HasTextString = body });
+
+    /// <summary>The conversation id the widget saved for this site (localStorage, per workspace).</summary>
+    public static Task<string> WidgetConversationIdAsync(this IPage page) =>
+        page.EvaluateAsync<string>("() => JSON.parse(localStorage.getItem('crm-widget:demo') || '{}').conversationId || ''");
+
+    /// <summary>The agent console's reply box (MudTextField puts the test id on the textarea; a wrapper would work too).</summary>
+    public static ILocator ReplyBox(this IPage page) => page.Locator(
+        "textarea[data-testid=reply-box], input[data-testid=reply-box], [data-testid=reply-box] textarea, [data-testid=reply-box] input").First;
+
+    /// <summary>The inbox rows whose text contains <paramref name="text"/> (a visitor's name or a preview).</summary>
+    public static ILocator InboxRows(this IPage page, string text) =>
+        page.Locator("[data-testid^=inbox-row-]").Filter(new LocatorFilterOptions { HasTextString = text });
+
+    /// <summary>The presence chips on an open conversation whose text contains <paramref name="text"/>.</summary>
+    public static ILocator PresenceChips(this IPage page, string text) =>
+        page.GetByTestId("presence-bar").GetByTestId("presence-person").Filter(new LocatorFilterOptions { HasTextString = text });
+}
