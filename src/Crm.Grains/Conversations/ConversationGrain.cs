@@ -87,12 +87,13 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
             return State.Messages[index];
 
         ConversationRules.RequireCanPost(State.Status, command.Author.Kind, command.Kind);
-        var body = MessageLimits.RequireBody(command.Body);
+        var attachments = ConversationRules.RequireAttachments(WorkspaceId, command.Attachments);
+        var body = MessageLimits.RequireBody(command.Body, attachments is not null);
         var mentions = command.Kind == MessageKind.Note && command.Mentions is { Count: > 0 } m
             ? m.Select(id => Ids.Require(id, "mentioned agent")).Distinct().ToArray()
             : null;
         var from = NextSeq;
-        var posted = new MessagePosted(from, command.ClientMessageId, command.Author, body, command.Kind, mentions);
+        var posted = new MessagePosted(from, command.ClientMessageId, command.Author, body, command.Kind, mentions, attachments);
         var reopens = command.Author.Kind == AuthorKind.Customer && ConversationRules.ReopensOnCustomerMessage(State.Status);
         if (reopens)
             await RaiseAsync(command.Author.Actor, posted, new ConversationStatusChanged(from + 1, State.Status, ConversationStatus.Open, null, command.Author));
@@ -102,6 +103,27 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
         if (reopens) await SyncSnoozeReminderAsync();
         await SyncSlaReminderAsync();
         return State.Messages[(int)from - 1];
+    }
+
+    public async Task<ConversationDetails> RateAsync(RateConversation command)
+    {
+        RequireOpened();
+        var (score, comment) = CsatRules.Require(State, command);
+        await RaiseAndAnnounceAsync(command.By, new ConversationRated(score, comment));
+        return Details();
+    }
+
+    public async Task<ConversationDetails> MarkReadAsync(MarkConversationRead command)
+    {
+        RequireOpened();
+        if (command.By.Kind != AuthorKind.Agent)
+            throw new DomainException(DomainErrorKind.Forbidden, "Only agents mark a conversation read.");
+        // Only when the read covers every customer message so far and at least one of them is new: one small event per
+        // customer message at most, however often agents look, and "unread" is exact in every projection.
+        var upTo = Math.Min(command.UpToSeq, State.LastSeq);
+        if (upTo >= State.LastCustomerSeq && State.LastCustomerSeq > State.ReadUpTo)
+            await RaiseAndAnnounceAsync(command.By, new ConversationRead(upTo));
+        return Details();
     }
 
     public async Task<ConversationDetails> ChangeStatusAsync(ChangeStatus command)
@@ -271,6 +293,7 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
         var o = State.Opened!;
         return new ConversationDetails(WorkspaceId, ConversationId, o.CustomerId, o.CustomerName, o.Channel, o.Subject,
             State.Status, o.QueueId, State.OpenedAt, State.LastSeq, State.Priority, State.Labels.ToArray(),
-            State.AssigneeId, State.AssigneeName, State.SnoozedUntil, _summary?.SlaDueAt, _summary?.SlaBreached ?? false);
+            State.AssigneeId, State.AssigneeName, State.SnoozedUntil, _summary?.SlaDueAt, _summary?.SlaBreached ?? false,
+            State.Rating?.Score, State.Rating?.Comment, State.ReadUpTo);
     }
 }

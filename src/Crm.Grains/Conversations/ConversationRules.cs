@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Crm.Grains.Abstractions.Attachments;
+using Crm.Grains.Abstractions.Blobs;
 using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.Abstractions.Errors;
 
@@ -76,6 +78,26 @@ public static partial class ConversationRules
             throw new DomainException(DomainErrorKind.Invalid,
                 $"A label is 1–{MaxLabelLength} characters of letters, digits, spaces, '-' or '_' (got '{label}').");
         return normalized;
+    }
+
+    public const int MaxAttachments = 10;
+
+    /// <summary>
+    /// Attachments were stored by this workspace's upload endpoint: their keys must sit under the workspace's own
+    /// attachment prefix, so a message can never point at another workspace's file.
+    /// </summary>
+    public static IReadOnlyList<AttachmentDetails>? RequireAttachments(string workspaceId, IReadOnlyList<AttachmentDetails>? attachments)
+    {
+        if (attachments is not { Count: > 0 }) return null;
+        if (attachments.Count > MaxAttachments)
+            throw new DomainException(DomainErrorKind.Invalid, $"A message can carry at most {MaxAttachments} attachments.");
+        var prefix = $"{BlobKeys.WorkspacePrefix(workspaceId)}{BlobKeys.AttachmentCategory}/";
+        foreach (var attachment in attachments)
+        {
+            if (!BlobKeys.Validate(attachment.BlobKey).StartsWith(prefix, StringComparison.Ordinal))
+                throw new DomainException(DomainErrorKind.Invalid, $"Attachment '{attachment.FileName}' was not uploaded to this workspace.");
+        }
+        return attachments.ToArray();
     }
 
     public static string Name(ConversationStatus status) => status.ToString().ToLowerInvariant();

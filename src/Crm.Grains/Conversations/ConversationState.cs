@@ -26,6 +26,14 @@ public sealed class ConversationState : IEventSourcedState
 
     public long LastSeq => Messages.Count;
 
+    /// <summary>The last customer message's sequence number (0 = none): what "unread" and "Seen" are measured against.</summary>
+    public long LastCustomerSeq { get; private set; }
+
+    /// <summary>How far the team has read.</summary>
+    public long ReadUpTo { get; private set; }
+
+    public ConversationRated? Rating { get; private set; }
+
     public void Apply(DomainEvent @event)
     {
         Sla = ConversationSla.Apply(Sla, @event);
@@ -38,7 +46,14 @@ public sealed class ConversationState : IEventSourcedState
                 break;
             case MessagePosted e:
                 MessageIndexByClientId[e.ClientMessageId] = Messages.Count;
-                AddEntry(e.Seq, e.ClientMessageId, e.Author, e.Body, e.At, e.Kind, e.Mentions);
+                AddEntry(e.Seq, e.ClientMessageId, e.Author, e.Body, e.At, e.Kind, e.Mentions, e.Attachments);
+                if (e.Author.Kind == AuthorKind.Customer) LastCustomerSeq = e.Seq;
+                break;
+            case ConversationRead e:
+                ReadUpTo = Math.Max(ReadUpTo, e.UpToSeq);
+                break;
+            case ConversationRated e:
+                Rating = e;
                 break;
             case ConversationStatusChanged e:
                 Status = e.To;
@@ -59,6 +74,8 @@ public sealed class ConversationState : IEventSourcedState
         }
     }
 
-    private void AddEntry(long seq, Guid clientId, Author author, string body, DateTimeOffset at, MessageKind kind, IReadOnlyList<string>? mentions) =>
-        Messages.Add(new MessageDetails(Opened!.WorkspaceId, Opened.ConversationId, seq, clientId, author, body, at, kind, mentions));
+    private void AddEntry(
+        long seq, Guid clientId, Author author, string body, DateTimeOffset at, MessageKind kind,
+        IReadOnlyList<string>? mentions, IReadOnlyList<Abstractions.Attachments.AttachmentDetails>? attachments = null) =>
+        Messages.Add(new MessageDetails(Opened!.WorkspaceId, Opened.ConversationId, seq, clientId, author, body, at, kind, mentions, attachments));
 }

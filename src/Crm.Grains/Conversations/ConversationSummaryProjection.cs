@@ -54,7 +54,12 @@ public static class ConversationSummaryProjection
                 WaitingSince = e.Kind != MessageKind.Message ? next.WaitingSince
                     : e.Author.Kind == AuthorKind.Customer ? next.WaitingSince ?? e.At
                     : null,
+                // A customer message is unread until an agent reads it, or answers it (an answer implies reading).
+                Unread = e.Author.Kind == AuthorKind.Customer || (next.Unread && !(e.Author.Kind == AuthorKind.Agent && e.Kind == MessageKind.Message)),
             },
+            // Raised only when the read covers every customer message so far (see ConversationGrain.MarkReadAsync).
+            ConversationRead e => next with { Unread = false, ReadUpTo = Math.Max(next.ReadUpTo, e.UpToSeq) },
+            ConversationRated e => next with { CsatScore = e.Score },
             ConversationStatusChanged e => next with
             {
                 LastSeq = e.Seq,

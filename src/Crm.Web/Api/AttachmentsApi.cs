@@ -24,6 +24,13 @@ public static class AttachmentsApi
     private static async Task<Created<AttachmentDetails>> UploadAsync(
         HttpContext context, WorkspaceUser user, AttachmentService attachments, CancellationToken cancellationToken)
     {
+        var details = await ReceiveAsync(context, user.WorkspaceId, attachments, cancellationToken);
+        return TypedResults.Created($"/api/attachments/{details.Id}/{details.FileName}", details);
+    }
+
+    /// <summary>Reads one multipart file into the workspace's store after the attachment rules (console and widget alike).</summary>
+    internal static async Task<AttachmentDetails> ReceiveAsync(HttpContext context, string workspaceId, AttachmentService attachments, CancellationToken cancellationToken)
+    {
         // Raised for this endpoint only: every other request keeps the 1 MB limit.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = RequestLimit;
         if (!context.Request.HasFormContentType)
@@ -33,16 +40,20 @@ public static class AttachmentsApi
         if (file.Length > AttachmentRules.MaxBytes)
             throw new DomainException(DomainErrorKind.Invalid, $"'{file.FileName}' is larger than {AttachmentRules.MaxSizeText}.");
         await using var stream = file.OpenReadStream();
-        var details = await attachments.StoreAsync(user.WorkspaceId, file.FileName, file.ContentType, stream, file.Length, cancellationToken);
-        return TypedResults.Created($"/api/attachments/{details.Id}/{details.FileName}", details);
+        return await attachments.StoreAsync(workspaceId, file.FileName, file.ContentType, stream, file.Length, cancellationToken);
     }
 
     private static async Task<IResult> DownloadAsync(
         string attachmentId, string fileName, HttpContext context, WorkspaceUser user, AttachmentService attachments, CancellationToken cancellationToken)
     {
         var blob = await attachments.OpenAsync(user.WorkspaceId, attachmentId, fileName, cancellationToken);
+        return Serve(context, blob, fileName);
+    }
+
+    internal static IResult Serve(HttpContext context, Grains.Abstractions.Blobs.BlobContent blob, string fileName)
+    {
         context.Response.Headers.XContentTypeOptions = "nosniff";
-        // Images show inline; everything else downloads, so a document can never run in the console's origin.
+        // Images show inline; everything else downloads, so a document can never run in the app's origin.
         var inline = blob.ContentType.StartsWith("image/", StringComparison.Ordinal);
         return Results.Stream(blob.Stream, blob.ContentType, inline ? null : fileName, enableRangeProcessing: true);
     }

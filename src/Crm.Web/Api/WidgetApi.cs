@@ -1,5 +1,6 @@
 using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Abstractions.Workspaces;
+using Crm.Web.Services;
 using Crm.Web.Visitors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -21,6 +22,25 @@ public static class WidgetApi
     {
         var api = endpoints.MapGroup("/api/widget").WithTags("Widget").AllowAnonymous().RequireCors(CorsPolicy).DisableAntiforgery();
         api.MapPost("/sessions", CreateSessionAsync);
+
+        var files = endpoints.MapGroup("/api/widget/attachments").WithTags("Widget").RequireCors(CorsPolicy)
+            .RequireAuthorization(VisitorAuthenticationHandler.PolicyName).DisableAntiforgery();
+        files.MapPost("/", async (HttpContext context, AttachmentService attachments, CancellationToken cancellationToken) =>
+        {
+            var visitor = Visitor.From(context.User)!;
+            var stored = await AttachmentsApi.ReceiveAsync(context, visitor.WorkspaceId, attachments, cancellationToken);
+            // The storage key stays on the server: the widget refers to the file by id and name only.
+            return TypedResults.Ok(new AttachmentRef(stored.Id, stored.FileName));
+        });
+        files.MapGet("/{conversationId}/{attachmentId}/{fileName}", async (
+            string conversationId, string attachmentId, string fileName, HttpContext context,
+            VisitorConversationService conversations, AttachmentService attachments, CancellationToken cancellationToken) =>
+        {
+            var visitor = Visitor.From(context.User)!;
+            var attachment = await conversations.RequireAttachmentAsync(visitor, conversationId, attachmentId);
+            var blob = await attachments.OpenAsync(visitor.WorkspaceId, attachment.Id, attachment.FileName, cancellationToken);
+            return AttachmentsApi.Serve(context, blob, attachment.FileName);
+        });
         return endpoints;
     }
 

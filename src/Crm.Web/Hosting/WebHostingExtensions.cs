@@ -5,6 +5,7 @@ using Crm.Web.Api;
 using Crm.Web.Components;
 using Crm.Web.Hubs;
 using Crm.Web.Identity;
+using Crm.Web.Inbound;
 using Crm.Web.LiveFeed;
 using Crm.Web.Seeding;
 using Crm.Web.Services;
@@ -30,6 +31,7 @@ public static class WebHostingExtensions
         builder.AddCrmSilo();
         builder.AddCrmIdentity();
         builder.AddCrmVisitors();
+        builder.AddCrmInbound();
 
         builder.Services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName);
         builder.Services.AddHostedService<DemoDataSeeder>();
@@ -81,6 +83,7 @@ public static class WebHostingExtensions
         app.MapAgentsApi();
         app.MapCannedResponsesApi();
         app.MapAttachmentsApi();
+        app.MapCrmInbound();
         app.MapHub<ConversationHub>(ConversationHub.Path);
         app.MapCrmWidget();
         app.MapPost("/account/logout", LogoutAsync);

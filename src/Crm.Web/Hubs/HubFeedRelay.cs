@@ -29,9 +29,11 @@ public sealed class HubFeedRelay(
         MessageFeedItem m => Task.WhenAll(
             hub.Clients.Group(HubGroups.Conversation(m.WorkspaceId, m.Message.ConversationId)).MessagePosted(m.Message),
             ForwardToVisitorAsync(m.Message)),
-        ConversationFeedItem c => hub.Clients.Groups(
-                HubGroups.Inbox(c.WorkspaceId), HubGroups.Conversation(c.WorkspaceId, c.Summary.ConversationId))
-            .ConversationChanged(c.Summary),
+        ConversationFeedItem c => Task.WhenAll(
+            hub.Clients.Groups(HubGroups.Inbox(c.WorkspaceId), HubGroups.Conversation(c.WorkspaceId, c.Summary.ConversationId))
+                .ConversationChanged(c.Summary),
+            widget.Clients.Group(HubGroups.Visitor(c.WorkspaceId, c.Summary.ConversationId)).ConversationUpdated(
+                c.Summary.ConversationId, VisitorConversationState.From(c.Summary.Status, c.Summary.ReadUpTo, c.Summary.CsatScore))),
         QueueFeedItem q => hub.Clients.Group(HubGroups.Queue(q.WorkspaceId, q.Queue.QueueId)).QueueChanged(q.Queue),
         AgentFeedItem a => hub.Clients.Group(HubGroups.Agents(a.WorkspaceId)).AgentChanged(a.Agent),
         PresenceFeedItem p => Task.WhenAll(

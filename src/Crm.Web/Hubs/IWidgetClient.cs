@@ -7,6 +7,9 @@ public interface IWidgetClient
 {
     Task MessagePosted(string conversationId, VisitorMessage message);
 
+    /// <summary>The conversation's status, how far the team has read ("Seen"), and whether to ask for a rating.</summary>
+    Task ConversationUpdated(string conversationId, VisitorConversationState state);
+
     /// <summary>The display names of agents typing a reply right now (empty when nobody is).</summary>
     Task AgentsTyping(string conversationId, IReadOnlyList<string> agentNames);
 }

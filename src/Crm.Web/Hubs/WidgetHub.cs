@@ -12,7 +12,7 @@ namespace Crm.Web.Hubs;
 /// writes only its own conversations; every method re-checks that through <see cref="VisitorConversationService"/>.
 /// </summary>
 [Authorize(Policy = VisitorAuthenticationHandler.PolicyName)]
-public sealed class WidgetHub(VisitorConversationService conversations, PresenceService presence) : Hub<IWidgetClient>
+public sealed class WidgetHub(VisitorConversationService conversations, PresenceService presence, AttachmentService attachments) : Hub<IWidgetClient>
 {
     public const string Path = "/hubs/widget";
     private const string PresenceKey = "presence-conversation";
@@ -71,6 +71,25 @@ public sealed class WidgetHub(VisitorConversationService conversations, Presence
 
     /// <summary>Sends as the visitor; returns once committed. A resend with the same id returns the original.</summary>
     public Task<VisitorMessage> SendMessage(string conversationId, Guid clientMessageId, string body, string? displayName) =>
-        conversations.SendAsync(Visitor, conversationId, clientMessageId, body,
-            string.IsNullOrWhiteSpace(displayName) ? "Visitor" : displayName.Trim()[..Math.Min(displayName.Trim().Length, 100)]);
+        SendMessageWithAttachments(conversationId, clientMessageId, body, displayName, []);
+
+    /// <summary>
+    /// As <see cref="SendMessage"/>, with files uploaded through /api/widget/attachments, named by id and file name.
+    /// A separate method because SignalR binds arguments by count: an optional parameter would break older widgets.
+    /// </summary>
+    public async Task<VisitorMessage> SendMessageWithAttachments(
+        string conversationId, Guid clientMessageId, string body, string? displayName, IReadOnlyList<AttachmentRef> attachmentRefs)
+    {
+        var visitor = Visitor;
+        var described = attachmentRefs is { Count: > 0 }
+            ? await Task.WhenAll(attachmentRefs.Take(Grains.Conversations.ConversationRules.MaxAttachments + 1)
+                .Select(a => attachments.DescribeAsync(visitor.WorkspaceId, a.Id, a.FileName, Context.ConnectionAborted)))
+            : null;
+        var name = string.IsNullOrWhiteSpace(displayName) ? "Visitor" : displayName.Trim()[..Math.Min(displayName.Trim().Length, 100)];
+        return await conversations.SendAsync(visitor, conversationId, clientMessageId, body, name, described);
+    }
+
+    /// <summary>Rates the visitor's resolved conversation (1–5 and an optional comment), once.</summary>
+    public Task<VisitorConversationState> Rate(string conversationId, int score, string? comment) =>
+        conversations.RateAsync(Visitor, conversationId, score, comment);
 }

@@ -28,6 +28,17 @@ public sealed class AttachmentService(IBlobStore blobs)
         return new AttachmentDetails(id, BlobKeys.SanitizeFileName(fileName), type.ContentType, length, key);
     }
 
+    /// <summary>
+    /// Rebuilds an uploaded attachment's details from the store itself, so a client names a file by id and name and
+    /// never supplies (or forges) a storage key, type or size.
+    /// </summary>
+    public async Task<AttachmentDetails> DescribeAsync(string workspaceId, string attachmentId, string fileName, CancellationToken cancellationToken)
+    {
+        await using var blob = await OpenAsync(workspaceId, attachmentId, fileName, cancellationToken);
+        return new AttachmentDetails(attachmentId, BlobKeys.SanitizeFileName(fileName), blob.ContentType, blob.Length,
+            BlobKeys.Attachment(workspaceId, attachmentId, fileName));
+    }
+
     /// <summary>The attachment's bytes, or NotFound. Dispose the result.</summary>
     public async Task<BlobContent> OpenAsync(string workspaceId, string attachmentId, string fileName, CancellationToken cancellationToken) =>
         await blobs.OpenReadAsync(BlobKeys.Attachment(workspaceId, Ids.Require(attachmentId, "attachment"), fileName), cancellationToken)

@@ -1,9 +1,11 @@
+using Crm.Grains.Abstractions.Attachments;
 using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.Abstractions.Errors;
 using Crm.Grains.Abstractions.Inbox;
 using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Abstractions.LiveFeed;
 using Crm.Web.Identity;
+using Crm.Web.Inbound;
 using Crm.Web.LiveFeed;
 
 namespace Crm.Web.Services;
@@ -12,7 +14,7 @@ namespace Crm.Web.Services;
 /// The grain-facing facade for conversations, used by pages, the REST API and the hub alike. Every key is built
 /// from the signed-in user's workspace, so another workspace's conversation id simply does not exist here.
 /// </summary>
-public sealed class ConversationService(IGrainFactory grains, LiveFeedRelay feed, AgentDirectory agents, CustomerService customers)
+public sealed class ConversationService(IGrainFactory grains, LiveFeedRelay feed, AgentDirectory agents, CustomerService customers, EmailReplyNotifier emailReplies)
 {
     public Task<IReadOnlyList<ConversationSummary>> ListInboxAsync(WorkspaceUser user, InboxQuery query) =>
         grains.GetGrain<IInboxGrain>(user.WorkspaceId).ListAsync(query);
@@ -25,13 +27,19 @@ public sealed class ConversationService(IGrainFactory grains, LiveFeedRelay feed
     public Task<IReadOnlyList<MessageDetails>> GetMessagesAfterAsync(WorkspaceUser user, string conversationId, long afterSeq) =>
         Conversation(user, conversationId).GetMessagesAfterAsync(afterSeq);
 
-    public Task<MessageDetails> PostAgentMessageAsync(WorkspaceUser user, string conversationId, Guid clientMessageId, string? body)
+    public async Task<MessageDetails> PostAgentMessageAsync(
+        WorkspaceUser user, string conversationId, Guid clientMessageId, string? body, IReadOnlyList<AttachmentDetails>? attachments = null)
     {
         // Checked here, not per endpoint: REST and the hub both post through this method, and an empty id would make
         // every later post without one "a resend" of the first, silently dropping it.
         if (clientMessageId == Guid.Empty)
             throw new DomainException(DomainErrorKind.Invalid, "clientMessageId is required: a GUID the client keeps for retries.");
-        return Conversation(user, conversationId).PostMessageAsync(new PostMessage(clientMessageId, user.Author, MessageLimits.RequireBody(body)));
+        var message = await Conversation(user, conversationId).PostMessageAsync(new PostMessage(
+            clientMessageId, user.Author, MessageLimits.RequireBody(body, attachments is { Count: > 0 }), Attachments: attachments));
+        // Committed: on an email conversation the mail outbox queues it now. Only a nudge, never awaited: the outbox
+        // reads replies from the event store itself, so a lost nudge delays the email until the mailer's next poll.
+        emailReplies.OnAgentMessagePosted(user.WorkspaceId, message);
+        return message;
     }
 
     /// <summary>An internal note; "@agentId" mentions of teammates are recorded with it and notify them live.</summary>
@@ -43,6 +51,9 @@ public sealed class ConversationService(IGrainFactory grains, LiveFeedRelay feed
         var mentions = Mentions.Find(text, await agents.ListAsync(user.WorkspaceId));
         return await Conversation(user, conversationId).PostMessageAsync(new PostMessage(clientMessageId, user.Author, text, MessageKind.Note, mentions));
     }
+
+    public Task<ConversationDetails> MarkReadAsync(WorkspaceUser user, string conversationId, long upToSeq) =>
+        Conversation(user, conversationId).MarkReadAsync(new MarkConversationRead(upToSeq, user.Author));
 
     public Task<ConversationDetails> ChangeStatusAsync(WorkspaceUser user, string conversationId, ConversationStatus status, DateTimeOffset? snoozeUntil) =>
         Conversation(user, conversationId).ChangeStatusAsync(new ChangeStatus(status, snoozeUntil, user.Author));

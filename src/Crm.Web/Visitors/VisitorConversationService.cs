@@ -48,15 +48,38 @@ public sealed class VisitorConversationService(IGrainFactory grains)
         var entries = await conversation.GetMessagesAfterAsync(afterSeq);
         return new VisitorThread(
             entries.Where(VisitorMessage.IsVisible).Select(VisitorMessage.From).ToList(),
-            entries.Count > 0 ? entries[^1].Seq : details.LastSeq);
+            entries.Count > 0 ? entries[^1].Seq : details.LastSeq,
+            VisitorConversationState.From(details.Status, details.ReadUpTo, details.CsatScore));
     }
 
-    public async Task<VisitorMessage> SendAsync(Visitor visitor, string conversationId, Guid clientMessageId, string? body, string displayName)
+    /// <summary>The visitor's rating of its own conversation, once it is resolved.</summary>
+    public async Task<VisitorConversationState> RateAsync(Visitor visitor, string conversationId, int score, string? comment)
+    {
+        var own = await RequireOwnAsync(visitor, conversationId);
+        var details = await Conversation(visitor, conversationId).RateAsync(
+            new RateConversation(score, comment, new Author(AuthorKind.Customer, visitor.CustomerId, own.CustomerName)));
+        return VisitorConversationState.From(details.Status, details.ReadUpTo, details.CsatScore);
+    }
+
+    /// <summary>An attachment of one of the visitor's own messages or of a reply to them; NotFound otherwise.</summary>
+    public async Task<Grains.Abstractions.Attachments.AttachmentDetails> RequireAttachmentAsync(Visitor visitor, string conversationId, string attachmentId)
+    {
+        var thread = await GetMessagesAfterAsync(visitor, conversationId, 0);
+        var found = thread.Messages.SelectMany(m => m.Attachments ?? []).FirstOrDefault(a => a.Id == attachmentId);
+        return found is null
+            ? throw new DomainException(DomainErrorKind.NotFound, "This attachment does not exist.")
+            : new Grains.Abstractions.Attachments.AttachmentDetails(found.Id, found.FileName, found.ContentType, found.Size, "");
+    }
+
+    public async Task<VisitorMessage> SendAsync(
+        Visitor visitor, string conversationId, Guid clientMessageId, string? body, string displayName,
+        IReadOnlyList<Grains.Abstractions.Attachments.AttachmentDetails>? attachments = null)
     {
         if (clientMessageId == Guid.Empty)
             throw new DomainException(DomainErrorKind.Invalid, "clientMessageId is required: a GUID the widget keeps for retries.");
         var author = new Author(AuthorKind.Customer, visitor.CustomerId, displayName);
-        var message = await Conversation(visitor, conversationId).PostMessageAsync(new PostMessage(clientMessageId, author, MessageLimits.RequireBody(body)));
+        var message = await Conversation(visitor, conversationId).PostMessageAsync(new PostMessage(
+            clientMessageId, author, MessageLimits.RequireBody(body, attachments is { Count: > 0 }), Attachments: attachments));
         return VisitorMessage.From(message);
     }
 

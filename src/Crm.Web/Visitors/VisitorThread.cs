@@ -5,4 +5,4 @@ namespace Crm.Web.Visitors;
 /// number overall. Internal notes and activities take sequence numbers too, so the widget moves its cursor to
 /// <see cref="LastSeq"/> instead of waiting forever for entries it is not allowed to see.
 /// </summary>
-public sealed record VisitorThread(IReadOnlyList<VisitorMessage> Messages, long LastSeq);
+public sealed record VisitorThread(IReadOnlyList<VisitorMessage> Messages, long LastSeq, VisitorConversationState? State = null);

@@ -20,4 +20,7 @@ public sealed record ConversationDetails(
     string? AssigneeName = null,
     DateTimeOffset? SnoozedUntil = null,
     DateTimeOffset? SlaDueAt = null,
-    bool SlaBreached = false);
+    bool SlaBreached = false,
+    int? CsatScore = null,
+    string? CsatComment = null,
+    long ReadUpTo = 0);

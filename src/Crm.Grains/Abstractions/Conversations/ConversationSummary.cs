@@ -31,4 +31,7 @@ public sealed record ConversationSummary(
     string? AssigneeName = null,
     DateTimeOffset? WaitingSince = null,
     DateTimeOffset? SlaDueAt = null,
-    bool SlaBreached = false);
+    bool SlaBreached = false,
+    int? CsatScore = null,
+    bool Unread = false,
+    long ReadUpTo = 0);

@@ -19,6 +19,12 @@ public interface IConversationGrain : IGrainWithStringKey
 
     Task<ConversationDetails> ChangeLabelsAsync(ChangeLabels command);
 
+    /// <summary>The customer's satisfaction rating (1–5, optional comment), once, after the conversation was resolved.</summary>
+    Task<ConversationDetails> RateAsync(RateConversation command);
+
+    /// <summary>An agent has read the thread up to a sequence number: the customer sees "Seen", the inbox drops "unread".</summary>
+    Task<ConversationDetails> MarkReadAsync(MarkConversationRead command);
+
     /// <summary>The conversation; NotFound when it was never opened.</summary>
     Task<ConversationDetails> GetDetailsAsync();
 

@@ -1,3 +1,5 @@
+using Crm.Grains.Abstractions.Attachments;
+
 namespace Crm.Grains.Abstractions.Conversations;
 
 /// <summary>
@@ -14,4 +16,5 @@ public sealed record MessageDetails(
     string Body,
     DateTimeOffset PostedAt,
     MessageKind Kind = MessageKind.Message,
-    IReadOnlyList<string>? Mentions = null);
+    IReadOnlyList<string>? Mentions = null,
+    IReadOnlyList<AttachmentDetails>? Attachments = null);

@@ -23,6 +23,10 @@ public static class MessageLimits
         return trimmed;
     }
 
+    /// <summary>A message that carries attachments may have no text; one without must have some.</summary>
+    public static string RequireBody(string? body, bool hasAttachments) =>
+        hasAttachments && string.IsNullOrWhiteSpace(body) ? "" : RequireBody(body);
+
     public static string RequireSubject(string? subject)
     {
         var trimmed = subject?.Trim() ?? "";

@@ -1,3 +1,5 @@
+using Crm.Grains.Abstractions.Attachments;
+
 namespace Crm.Grains.Abstractions.Conversations;
 
 /// <summary>
@@ -10,4 +12,5 @@ public sealed record PostMessage(
     Author Author,
     string Body,
     MessageKind Kind = MessageKind.Message,
-    IReadOnlyList<string>? Mentions = null);
+    IReadOnlyList<string>? Mentions = null,
+    IReadOnlyList<AttachmentDetails>? Attachments = null);

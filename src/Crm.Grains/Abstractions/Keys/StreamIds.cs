@@ -12,6 +12,7 @@ public static class StreamIds
     public const string AgentCategory = "agent";
     public const string QueueCategory = "queue";
     public const string CannedResponsesCategory = "canned-responses";
+    public const string MailOutboxCategory = "mail-outbox";
 
     public static string For(string category, string workspaceId, string id) =>
         $"{Ids.Require(workspaceId, "workspace")}/{category}/{Ids.Require(id, category)}";

@@ -1,3 +1,4 @@
+using Crm.Grains.Abstractions.Attachments;
 using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.EventSourcing;
 
@@ -11,4 +12,5 @@ public sealed record MessagePosted(
     Author Author,
     string Body,
     MessageKind Kind = MessageKind.Message,
-    IReadOnlyList<string>? Mentions = null) : DomainEvent;
+    IReadOnlyList<string>? Mentions = null,
+    IReadOnlyList<AttachmentDetails>? Attachments = null) : DomainEvent;

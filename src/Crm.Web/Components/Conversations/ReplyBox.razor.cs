@@ -1,4 +1,6 @@
+using Crm.Grains.Abstractions.Attachments;
 using Crm.Grains.Abstractions.CannedResponses;
+using Microsoft.AspNetCore.Components.Forms;
 using Crm.Grains.CannedResponses;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -17,8 +19,28 @@ public sealed partial class ReplyBox
     private bool _isNote;
     private string? _error;
 
-    /// <summary>Posts (client message id, body, is internal note); throws with a message for the user when refused.</summary>
-    [Parameter, EditorRequired] public Func<Guid, string, bool, Task> OnSend { get; set; } = default!;
+    /// <summary>Posts (client message id, body, is internal note, attachments); throws with a message for the user when refused.</summary>
+    [Parameter, EditorRequired] public Func<Guid, string, bool, IReadOnlyList<AttachmentDetails>, Task> OnSend { get; set; } = default!;
+
+    /// <summary>Stores a picked file (checked by type, size and content) and returns it, ready to send.</summary>
+    [Parameter] public Func<IBrowserFile, Task<AttachmentDetails>>? OnUpload { get; set; }
+
+    private readonly List<AttachmentDetails> _attachments = [];
+
+    private async Task UploadAsync(IBrowserFile? file)
+    {
+        if (file is null || OnUpload is null) return;
+        _error = null;
+        try
+        {
+            _attachments.Add(await OnUpload(file));
+        }
+        catch (Exception ex) when (ex is Grains.Abstractions.Errors.DomainException or IOException)
+        {
+            // IOException: the browser sent more than the allowed size.
+            _error = ex is IOException ? $"'{file.Name}' is larger than {AttachmentRules.MaxSizeText}." : ex.Message;
+        }
+    }
 
     /// <summary>Told when the agent starts typing (at most every few seconds) and when the draft is sent or emptied.</summary>
     [Parameter] public Func<bool, Task>? OnTyping { get; set; }
@@ -80,13 +102,14 @@ public sealed partial class ReplyBox
 
     private async Task SendAsync()
     {
-        if (_sending || string.IsNullOrWhiteSpace(_draft)) return;
+        if (_sending || (string.IsNullOrWhiteSpace(_draft) && _attachments.Count == 0)) return;
         _sending = true;
         _error = null;
         try
         {
-            await OnSend(_clientMessageId, _draft, _isNote);
+            await OnSend(_clientMessageId, _draft, _isNote, _attachments.ToList());
             _draft = "";
+            _attachments.Clear();
             _clientMessageId = Guid.NewGuid();
             _typingSentAt = DateTimeOffset.MinValue;
             await NotifyTypingAsync(false);

@@ -1,7 +1,7 @@
 import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
 import { newGuid, newId } from "./ids";
 import { Store, SavedState } from "./store";
-import type { SessionResponse, VisitorConversation, VisitorMessage, VisitorThread } from "./types";
+import type { AttachmentRef, SessionResponse, VisitorConversation, VisitorConversationState, VisitorMessage, VisitorThread } from "./types";
 
 export type ConnectionStatus = "connecting" | "online" | "reconnecting" | "offline";
 
@@ -10,6 +10,7 @@ export interface ChatEvents {
   onStatus(status: ConnectionStatus): void;
   onError(message: string): void;
   onAgentsTyping(names: string[]): void;
+  onState(state: VisitorConversationState): void;
 }
 
 const heartbeatEveryMs = 5_000;
@@ -61,10 +62,38 @@ export class ChatClient {
     await this.connect();
   }
 
-  async send(body: string): Promise<void> {
+  /** Absolute, authorised address of an attachment (images load it directly, so the token rides in the query). */
+  attachmentUrl(url: string): string {
+    return `${this.baseUrl}${url}${url.includes("?") ? "&" : "?"}access_token=${encodeURIComponent(this.state.token ?? "")}`;
+  }
+
+  /** Uploads a file (checked by the server for type, size and content) and returns how to refer to it. */
+  async upload(file: File): Promise<AttachmentRef> {
+    await this.ensureSession();
+    const form = new FormData();
+    form.append("file", file);
+    const response = await fetch(`${this.baseUrl}/api/widget/attachments`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${this.state.token ?? ""}` },
+      body: form,
+    });
+    if (!response.ok) {
+      const problem = await response.json().catch(() => null);
+      throw new Error(problem?.detail ?? `The file could not be uploaded (${response.status}).`);
+    }
+    return (await response.json()) as AttachmentRef;
+  }
+
+  async rate(score: number, comment: string): Promise<void> {
+    if (!this.connection || !this.state.conversationId) return;
+    const state = await this.connection.invoke<VisitorConversationState>("Rate", this.state.conversationId, score, comment.trim() || null);
+    this.events.onState(state);
+  }
+
+  async send(body: string, attachments: AttachmentRef[] = []): Promise<void> {
     const text = body.trim();
-    if (!text) return;
-    this.state.outbox.push({ clientMessageId: newGuid(), body: text });
+    if (!text && attachments.length === 0) return;
+    this.state.outbox.push({ clientMessageId: newGuid(), body: text, attachments });
     this.persist();
     this.render();
     await this.flush();
@@ -80,6 +109,9 @@ export class ChatClient {
       .configureLogging(LogLevel.Warning)
       .build();
     connection.on("MessagePosted", (conversationId: string, message: VisitorMessage) => this.onPushed(conversationId, message));
+    connection.on("ConversationUpdated", (conversationId: string, state: VisitorConversationState) => {
+      if (conversationId === this.state.conversationId) this.events.onState(state);
+    });
     connection.on("AgentsTyping", (conversationId: string, names: string[]) => {
       if (conversationId === this.state.conversationId) this.events.onAgentsTyping(names);
     });
@@ -148,6 +180,7 @@ export class ChatClient {
     const missed = await this.connection.invoke<VisitorThread>("JoinConversation", this.state.conversationId, this.cursor);
     missed.messages.forEach((m) => this.accept(m));
     this.cursor = Math.max(this.cursor, missed.lastSeq);
+    if (missed.state) this.events.onState(missed.state);
     this.render();
   }
 
@@ -179,7 +212,10 @@ export class ChatClient {
       while (this.state.outbox.length > 0) {
         const next = this.state.outbox[0];
         try {
-          const ack = await connection.invoke<VisitorMessage>("SendMessage", this.state.conversationId, next.clientMessageId, next.body, this.state.name ?? null);
+          const ack = next.attachments?.length
+            ? await connection.invoke<VisitorMessage>(
+                "SendMessageWithAttachments", this.state.conversationId, next.clientMessageId, next.body, this.state.name ?? null, next.attachments)
+            : await connection.invoke<VisitorMessage>("SendMessage", this.state.conversationId, next.clientMessageId, next.body, this.state.name ?? null);
           this.accept(ack);
           this.typingSentAt = 0;
           this.invokeQuietly("Typing", this.state.conversationId, false);

@@ -25,14 +25,18 @@ function boot(script: HTMLScriptElement): void {
       view.showChat();
       client.start(name, email).catch((e: Error) => view.showError(e.message));
     },
-    send: (body) => client.send(body).catch((e: Error) => view.showError(e.message)),
+    send: (body, attachments) => client.send(body, attachments).catch((e: Error) => view.showError(e.message)),
     typing: () => client.typing(),
+    upload: (file) => client.upload(file),
+    rate: (score, comment) => client.rate(score, comment),
+    attachmentUrl: (url) => client.attachmentUrl(url),
   });
   client = new ChatClient(baseUrl, workspaceId, {
     onMessages: (messages, pending) => view.renderMessages(messages, pending),
     onStatus: (status) => view.setStatus(status),
     onError: (message) => view.showError(message),
     onAgentsTyping: (names) => view.showAgentsTyping(names),
+    onState: (state) => view.setState(state),
   });
 
   if (client.hasConversation) {

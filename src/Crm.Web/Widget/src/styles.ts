@@ -22,6 +22,17 @@ export const styles = `
 .crm-author { display: block; font-size: 11px; color: #5b6170; }
 .crm-body { white-space: pre-wrap; word-break: break-word; }
 .crm-error { padding: 6px 16px; color: #b00020; font-size: 12px; }
+.crm-attach { align-self: center; cursor: pointer; font-size: 18px; }
+.crm-attach input { display: none; }
+.crm-files { padding: 4px 10px; display: flex; gap: 6px; flex-wrap: wrap; }
+.crm-chip { font-size: 12px; background: #f1f3f7; border-radius: 10px; padding: 2px 8px; }
+.crm-image { display: block; max-width: 200px; max-height: 160px; margin-top: 4px; border-radius: 6px; }
+.crm-file { display: block; margin-top: 4px; color: var(--crm-accent); }
+.crm-seen { display: block; font-size: 11px; color: #5b6170; text-align: right; }
+.crm-rating { padding: 10px 16px; border-top: 1px solid #eceef3; }
+.crm-rating textarea { width: 100%; box-sizing: border-box; font: inherit; padding: 6px; border: 1px solid #c9ced8; border-radius: 8px; }
+.crm-scores { display: flex; gap: 4px; margin: 6px 0; flex-wrap: wrap; }
+.crm-score { border: 1px solid #c9ced8; background: #fff; border-radius: 8px; padding: 4px 6px; cursor: pointer; color: #d4a000; }
 .crm-typing { padding: 2px 16px; color: #5b6170; font-size: 12px; font-style: italic; }
 .crm-composer { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #eceef3; }
 .crm-composer textarea { flex: 1; resize: none; }

@@ -1,4 +1,18 @@
 /** The server's visitor views (see Crm.Web/Visitors). */
+export interface VisitorAttachment {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  url: string;
+}
+
+/** An uploaded file, referred to by id and name (the server keeps the storage key). */
+export interface AttachmentRef {
+  id: string;
+  fileName: string;
+}
+
 export interface VisitorMessage {
   seq: number;
   clientMessageId: string;
@@ -6,12 +20,21 @@ export interface VisitorMessage {
   authorName: string;
   body: string;
   postedAt: string;
+  attachments?: VisitorAttachment[] | null;
+}
+
+/** The conversation's status, how far the team has read, and whether to ask for a rating. */
+export interface VisitorConversationState {
+  status: string;
+  readUpTo: number;
+  canRate: boolean;
 }
 
 /** What the visitor missed, and the conversation's last sequence number (notes included, which the visitor never sees). */
 export interface VisitorThread {
   messages: VisitorMessage[];
   lastSeq: number;
+  state?: VisitorConversationState | null;
 }
 
 export interface VisitorConversation {
@@ -33,4 +56,5 @@ export interface SessionResponse {
 export interface PendingMessage {
   clientMessageId: string;
   body: string;
+  attachments?: AttachmentRef[];
 }

@@ -1,11 +1,14 @@
 import type { ConnectionStatus } from "./chat";
-import type { VisitorMessage } from "./types";
+import type { AttachmentRef, VisitorConversationState, VisitorMessage } from "./types";
 import { styles } from "./styles";
 
 export interface ViewActions {
   start(name: string, email: string): void;
-  send(body: string): void;
+  send(body: string, attachments: AttachmentRef[]): void;
   typing(): void;
+  upload(file: File): Promise<AttachmentRef>;
+  rate(score: number, comment: string): Promise<void>;
+  attachmentUrl(url: string): string;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -33,6 +36,12 @@ export class WidgetView {
   private readonly input: HTMLTextAreaElement;
   private readonly error: HTMLElement;
   private readonly typingLine: HTMLElement;
+  private readonly pendingFiles: HTMLElement;
+  private readonly rating: HTMLElement;
+  private attachments: AttachmentRef[] = [];
+  private readUpTo = 0;
+  private lastMessages: VisitorMessage[] = [];
+  private lastPending: { clientMessageId: string; body: string }[] = [];
 
   constructor(root: ShadowRoot, title: string, private readonly actions: ViewActions) {
     const style = el("style");
@@ -84,7 +93,24 @@ export class WidgetView {
     const send = el("button", "crm-primary", "Send");
     send.type = "submit";
     send.dataset.testid = "widget-send";
-    this.composer.append(this.input, send);
+    const attach = el("label", "crm-attach", "📎");
+    attach.title = "Attach a file (images, PDF, documents; up to 10 MB)";
+    attach.dataset.testid = "widget-attach";
+    const file = el("input");
+    file.type = "file";
+    file.accept = "image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain,text/csv,.docx,.xlsx";
+    file.addEventListener("change", () => {
+      const picked = file.files?.[0];
+      file.value = "";
+      if (picked) this.actions.upload(picked).then((ref) => {
+        this.attachments.push(ref);
+        this.renderPendingFiles();
+      }, (e: Error) => this.showError(e.message));
+    });
+    attach.append(file);
+    this.composer.append(attach, this.input, send);
+    this.pendingFiles = el("div", "crm-files crm-hidden");
+    this.rating = this.buildRating();
     this.composer.addEventListener("submit", (e) => {
       e.preventDefault();
       this.submit();
@@ -97,7 +123,7 @@ export class WidgetView {
       }
     });
 
-    this.panel.append(header, this.status, this.form, this.thread, this.typingLine, this.error, this.composer);
+    this.panel.append(header, this.status, this.form, this.thread, this.typingLine, this.rating, this.error, this.pendingFiles, this.composer);
     root.append(style, launcher, this.panel);
     launcher.addEventListener("click", () => this.panel.classList.toggle("crm-hidden"));
     close.addEventListener("click", () => this.panel.classList.add("crm-hidden"));
@@ -128,8 +154,23 @@ export class WidgetView {
     this.error.classList.toggle("crm-hidden", !message);
   }
 
+  /** The team's read position and whether to ask for a rating. */
+  setState(state: VisitorConversationState): void {
+    this.readUpTo = state.readUpTo;
+    this.rating.classList.toggle("crm-hidden", !state.canRate);
+    this.renderMessages(this.lastMessages, this.lastPending);
+  }
+
   renderMessages(messages: VisitorMessage[], pending: { clientMessageId: string; body: string }[]): void {
-    const items = messages.map((m) => this.bubble(m.mine, m.mine ? "You" : m.authorName, m.body, String(m.seq)));
+    this.lastMessages = messages;
+    this.lastPending = pending;
+    const lastSeen = [...messages].reverse().find((m) => m.mine && m.seq <= this.readUpTo);
+    const items = messages.map((m) => {
+      const item = this.bubble(m.mine, m.mine ? "You" : m.authorName, m.body, String(m.seq));
+      (m.attachments ?? []).forEach((a) => item.append(this.attachmentView(a.fileName, a.contentType, this.actions.attachmentUrl(a.url))));
+      if (m === lastSeen) item.append(el("span", "crm-seen", "Seen"));
+      return item;
+    });
     pending.forEach((p) => items.push(this.bubble(true, "You · sending…", p.body, "")));
     this.thread.replaceChildren(...items);
     this.thread.scrollTop = this.thread.scrollHeight;
@@ -144,11 +185,56 @@ export class WidgetView {
     return item;
   }
 
+  private attachmentView(fileName: string, contentType: string, url: string): HTMLElement {
+    if (contentType.startsWith("image/")) {
+      const img = el("img", "crm-image");
+      img.src = url;
+      img.alt = fileName;
+      return img;
+    }
+    const link = el("a", "crm-file", `📄 ${fileName}`);
+    link.href = url;
+    link.target = "_blank";
+    link.rel = "noopener";
+    return link;
+  }
+
+  private renderPendingFiles(): void {
+    this.pendingFiles.replaceChildren(...this.attachments.map((a) => el("span", "crm-chip", `📎 ${a.fileName}`)));
+    this.pendingFiles.classList.toggle("crm-hidden", this.attachments.length === 0);
+  }
+
+  /** "How did we do?": five buttons and an optional comment, shown once the conversation is resolved. */
+  private buildRating(): HTMLElement {
+    const box = el("div", "crm-rating crm-hidden");
+    box.dataset.testid = "widget-rating";
+    const comment = el("textarea");
+    comment.rows = 2;
+    comment.maxLength = 1000;
+    comment.placeholder = "Anything we could do better? (optional)";
+    const scores = el("div", "crm-scores");
+    for (let score = 1; score <= 5; score++) {
+      const button = el("button", "crm-score", "★".repeat(score));
+      button.type = "button";
+      button.dataset.testid = `widget-rate-${score}`;
+      button.addEventListener("click", () =>
+        this.actions.rate(score, comment.value).then(
+          () => box.replaceChildren(el("p", undefined, "Thanks for your feedback!")),
+          (e: Error) => this.showError(e.message.replace(/^.*HubException: /, ""))));
+      scores.append(button);
+    }
+    box.append(el("p", undefined, "How did we do?"), scores, comment);
+    return box;
+  }
+
   private submit(): void {
     const body = this.input.value;
-    if (!body.trim()) return;
+    if (!body.trim() && this.attachments.length === 0) return;
+    const attachments = this.attachments;
+    this.attachments = [];
+    this.renderPendingFiles();
     this.input.value = "";
     this.showError("");
-    this.actions.send(body);
+    this.actions.send(body, attachments);
   }
 }

@@ -1,4 +1,6 @@
+using Crm.Grains.Abstractions.Attachments;
 using Crm.Grains.Abstractions.CannedResponses;
+using Microsoft.AspNetCore.Components.Forms;
 using Crm.Grains.Abstractions.Collaboration;
 using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.Abstractions.Errors;
@@ -43,6 +45,8 @@ public sealed partial class ConversationPage
 
     [Inject] private CannedResponseService CannedResponses { get; set; } = default!;
 
+    [Inject] private AttachmentService Attachments { get; set; } = default!;
+
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     private long LastSeq => _messages.Count == 0 ? 0 : _messages.Keys.Max();
@@ -67,6 +71,7 @@ public sealed partial class ConversationPage
             _agents = await Directory.ListAsync(_user.WorkspaceId);
             _customer = await Customers.GetProfileAsync(_user, _details.CustomerId);
             _canned = await CannedResponses.ListAsync(_user);
+            await MarkReadAsync();
             await GapFillAsync();
             _presenceFor = ConversationId;
             _presence = await Presence.HeartbeatAsync(_user.WorkspaceId, ConversationId, Participant);
@@ -85,6 +90,7 @@ public sealed partial class ConversationPage
             if (m.Message.Seq == LastSeq + 1) _messages[m.Message.Seq] = m.Message;
             else if (m.Message.Seq > LastSeq) await GapFillAsync();
             StateHasChanged();
+            await MarkReadAsync();
         }),
         PresenceFeedItem p when p.Presence.ConversationId == ConversationId => InvokeAsync(() =>
         {
@@ -114,11 +120,29 @@ public sealed partial class ConversationPage
         }
     }
 
-    private async Task SendAsync(Guid clientMessageId, string body, bool isNote)
+    /// <summary>
+    /// The agent has the thread on screen: tell the conversation (the customer sees "Seen", the inbox drops "unread").
+    /// Only when a customer message is newer than what was last marked, so scrolling or pushes cost nothing.
+    /// </summary>
+    private async Task MarkReadAsync()
+    {
+        var lastCustomer = _messages.Values.LastOrDefault(m => m.Author.Kind == AuthorKind.Customer)?.Seq ?? 0;
+        if (_user is null || _details is null || lastCustomer <= _details.ReadUpTo) return;
+        try
+        {
+            _details = await Conversations.MarkReadAsync(_user, ConversationId, LastSeq);
+        }
+        catch (DomainException)
+        {
+            // Read receipts are a courtesy; the next message tries again.
+        }
+    }
+
+    private async Task SendAsync(Guid clientMessageId, string body, bool isNote, IReadOnlyList<AttachmentDetails> attachments)
     {
         var message = isNote
             ? await Conversations.PostNoteAsync(_user!, ConversationId, clientMessageId, body)
-            : await Conversations.PostAgentMessageAsync(_user!, ConversationId, clientMessageId, body);
+            : await Conversations.PostAgentMessageAsync(_user!, ConversationId, clientMessageId, body, attachments);
         if (message.Seq == LastSeq + 1) _messages[message.Seq] = message;
         else if (message.Seq > LastSeq) await GapFillAsync();
     }
@@ -174,6 +198,12 @@ public sealed partial class ConversationPage
         {
             // The page closed.
         }
+    }
+
+    private async Task<AttachmentDetails> UploadAsync(IBrowserFile file)
+    {
+        await using var stream = file.OpenReadStream(AttachmentRules.MaxBytes);
+        return await Attachments.StoreAsync(_user!.WorkspaceId, file.Name, file.ContentType, stream, file.Size, CancellationToken.None);
     }
 
     private Task SetTypingAsync(bool isTyping) =>
