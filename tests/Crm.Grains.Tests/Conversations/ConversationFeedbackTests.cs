@@ -15,15 +15,15 @@ namespace Crm.Grains.Tests.Conversations;
 [Collection(ClusterCollection.Name)]
 public sealed class ConversationFeedbackTests(CrmClusterFixture cluster)
 {
-    private static readonly Author Customer = new(AuthorKind.Customer, "cust-1", "Ada Lovelace");
-    private static readonly Author Alice = new(AuthorKind.Agent, "alice", "Alice");
+    private static readonly Author Customer = ConversationTestKit.Customer;
+    private static readonly Author Alice = ConversationTestKit.Alice;
 
-    private readonly string workspaceId = TestKeys.NewWorkspaceId();
+    private readonly ConversationTestKit kit = new(cluster);
 
     [Fact]
     public async Task RateAsync_ResolvedConversationRatedByItsCustomer_StoredOnceAndShownInDetailsAndInbox()
     {
-        var conversation = await OpenedAsync("c1");
+        var conversation = await kit.OpenedAsync("c1");
         await conversation.ChangeStatusAsync(new ChangeStatus(ConversationStatus.Resolved, null, Alice));
 
         var rated = await conversation.RateAsync(new RateConversation(4, "  Quick and kind  ", Customer));
@@ -31,8 +31,8 @@ public sealed class ConversationFeedbackTests(CrmClusterFixture cluster)
 
         Assert.Equal((4, "Quick and kind"), (rated.CsatScore, rated.CsatComment));
         Assert.Equal(DomainErrorKind.Conflict, again.Kind);
-        Assert.Single((await Events("c1")).OfType<ConversationRated>());
-        await WaitForInboxRowAsync("c1", r => r.CsatScore == 4);
+        Assert.Single((await kit.EventsAsync("c1")).OfType<ConversationRated>());
+        await kit.InboxRowAsync("c1", r => r.CsatScore == 4);
     }
 
     [Theory]
@@ -41,19 +41,19 @@ public sealed class ConversationFeedbackTests(CrmClusterFixture cluster)
     [InlineData(true, 6, DomainErrorKind.Invalid)]
     public async Task RateAsync_NotResolvedOrOutOfRange_RefusedAndNothingStored(bool resolve, int score, DomainErrorKind expected)
     {
-        var conversation = await OpenedAsync("c1");
+        var conversation = await kit.OpenedAsync("c1");
         if (resolve) await conversation.ChangeStatusAsync(new ChangeStatus(ConversationStatus.Resolved, null, Alice));
 
         var refused = await Assert.ThrowsAsync<DomainException>(() => conversation.RateAsync(new RateConversation(score, null, Customer)));
 
         Assert.Equal(expected, refused.Kind);
-        Assert.Empty((await Events("c1")).OfType<ConversationRated>());
+        Assert.Empty((await kit.EventsAsync("c1")).OfType<ConversationRated>());
     }
 
     [Fact]
     public async Task RateAsync_ByAnAgent_Forbidden()
     {
-        var conversation = await OpenedAsync("c1");
+        var conversation = await kit.OpenedAsync("c1");
         await conversation.ChangeStatusAsync(new ChangeStatus(ConversationStatus.Resolved, null, Alice));
 
         var refused = await Assert.ThrowsAsync<DomainException>(() => conversation.RateAsync(new RateConversation(5, null, Alice)));
@@ -64,38 +64,38 @@ public sealed class ConversationFeedbackTests(CrmClusterFixture cluster)
     [Fact]
     public async Task MarkReadAsync_CustomerMessageRead_UnreadClearsAndRepeatedReadsWriteNothing()
     {
-        var conversation = await OpenedAsync("c1");
+        var conversation = await kit.OpenedAsync("c1");
         var message = await conversation.PostMessageAsync(new PostMessage(Guid.NewGuid(), Customer, "Hello?"));
-        await WaitForInboxRowAsync("c1", r => r.Unread);
+        await kit.InboxRowAsync("c1", r => r.Unread);
 
         var read = await conversation.MarkReadAsync(new MarkConversationRead(message.Seq, Alice));
         await conversation.MarkReadAsync(new MarkConversationRead(message.Seq, Alice));
         await conversation.MarkReadAsync(new MarkConversationRead(99, Alice));
 
         Assert.Equal(1L, read.ReadUpTo);
-        Assert.Single((await Events("c1")).OfType<ConversationRead>());
-        var row = await WaitForInboxRowAsync("c1", r => !r.Unread);
+        Assert.Single((await kit.EventsAsync("c1")).OfType<ConversationRead>());
+        var row = await kit.InboxRowAsync("c1", r => !r.Unread);
         Assert.Equal(1L, row.ReadUpTo);
     }
 
     [Fact]
     public async Task MarkReadAsync_StaleViewBehindTheLatestCustomerMessage_WritesNothing()
     {
-        var conversation = await OpenedAsync("c1");
+        var conversation = await kit.OpenedAsync("c1");
         await conversation.PostMessageAsync(new PostMessage(Guid.NewGuid(), Customer, "one"));
         await conversation.PostMessageAsync(new PostMessage(Guid.NewGuid(), Customer, "two"));
 
         var details = await conversation.MarkReadAsync(new MarkConversationRead(1, Alice));
 
         Assert.Equal(0L, details.ReadUpTo);
-        Assert.Empty((await Events("c1")).OfType<ConversationRead>());
+        Assert.Empty((await kit.EventsAsync("c1")).OfType<ConversationRead>());
     }
 
     [Fact]
     public async Task PostMessageAsync_AttachmentOfThisWorkspaceWithoutText_Stored()
     {
-        var conversation = await OpenedAsync("c1");
-        var file = Attachment(workspaceId, "photo.png");
+        var conversation = await kit.OpenedAsync("c1");
+        var file = Attachment(kit.WorkspaceId, "photo.png");
 
         var message = await conversation.PostMessageAsync(new PostMessage(Guid.NewGuid(), Customer, "", Attachments: [file]));
 
@@ -107,14 +107,14 @@ public sealed class ConversationFeedbackTests(CrmClusterFixture cluster)
     [Fact]
     public async Task PostMessageAsync_AttachmentOfAnotherWorkspace_RefusedAndNothingStored()
     {
-        var conversation = await OpenedAsync("c1");
+        var conversation = await kit.OpenedAsync("c1");
         var foreign = Attachment(TestKeys.NewWorkspaceId(), "secret.pdf");
 
         var refused = await Assert.ThrowsAsync<DomainException>(() =>
             conversation.PostMessageAsync(new PostMessage(Guid.NewGuid(), Customer, "look", Attachments: [foreign])));
 
         Assert.Contains("not uploaded to this workspace", refused.Message);
-        Assert.Empty((await Events("c1")).OfType<MessagePosted>());
+        Assert.Empty((await kit.EventsAsync("c1")).OfType<MessagePosted>());
     }
 
     private static AttachmentDetails Attachment(string workspace, string fileName)
@@ -122,20 +122,4 @@ public sealed class ConversationFeedbackTests(CrmClusterFixture cluster)
         var id = Ids.New();
         return new AttachmentDetails(id, fileName, "image/png", 1234, BlobKeys.Attachment(workspace, id, fileName));
     }
-
-    private async Task<ConversationSummary> WaitForInboxRowAsync(string conversationId, Func<ConversationSummary, bool> accept) =>
-        (await Eventually.ReturnsAsync(
-            () => cluster.Grains.GetGrain<IInboxGrain>(workspaceId).ListAsync(new InboxQuery()),
-            rows => rows.Any(r => r.ConversationId == conversationId && accept(r)),
-            $"inbox row {conversationId} to match")).Single(r => r.ConversationId == conversationId);
-
-    private async Task<IConversationGrain> OpenedAsync(string id)
-    {
-        var conversation = cluster.Grains.GetGrain<IConversationGrain>(GrainKeys.Scoped(workspaceId, id));
-        await conversation.OpenAsync(new OpenConversation(Customer.Id, Customer.DisplayName, Channel.Chat, "Order 42", null, Customer.Actor));
-        return conversation;
-    }
-
-    private Task<IReadOnlyList<Crm.Grains.EventSourcing.DomainEvent>> Events(string id) =>
-        cluster.ReadEventsAsync(StreamIds.For(StreamIds.ConversationCategory, workspaceId, id));
 }

@@ -12,15 +12,15 @@ namespace Crm.Grains.Tests.Conversations;
 [Collection(ClusterCollection.Name)]
 public sealed class ConversationWorkflowTests(CrmClusterFixture cluster)
 {
-    private static readonly Author Customer = new(AuthorKind.Customer, "cust-1", "Ada Lovelace");
-    private static readonly Author Alice = new(AuthorKind.Agent, "alice", "Alice");
+    private static readonly Author Customer = ConversationTestKit.Customer;
+    private static readonly Author Alice = ConversationTestKit.Alice;
 
-    private readonly string workspaceId = TestKeys.NewWorkspaceId();
+    private readonly ConversationTestKit kit = new(cluster);
 
     [Fact]
     public async Task ChangeStatusAsync_Resolve_RecordsAnActivityEntryInTheThreadSequence()
     {
-        var conversation = await OpenedAsync("c1");
+        var conversation = await kit.OpenedAsync("c1");
         await Post(conversation, Customer, "Hello?");
 
         var details = await conversation.ChangeStatusAsync(new ChangeStatus(ConversationStatus.Resolved, null, Alice));
@@ -28,14 +28,14 @@ public sealed class ConversationWorkflowTests(CrmClusterFixture cluster)
         Assert.Equal((ConversationStatus.Resolved, 2L), (details.Status, details.LastSeq));
         var entry = (await conversation.GetMessagesAfterAsync(1)).Single();
         Assert.Equal((MessageKind.Activity, "Alice marked the conversation resolved"), (entry.Kind, entry.Body));
-        var changed = Assert.IsType<ConversationStatusChanged>((await Events("c1"))[^1]);
+        var changed = Assert.IsType<ConversationStatusChanged>((await kit.EventsAsync("c1"))[^1]);
         Assert.Equal((ConversationStatus.Open, ConversationStatus.Resolved, "agent:alice"), (changed.From, changed.To, changed.By));
     }
 
     [Fact]
     public async Task PostMessageAsync_CustomerWritesIntoResolvedConversation_ReopensItInTheSameCommit()
     {
-        var conversation = await OpenedAsync("c1");
+        var conversation = await kit.OpenedAsync("c1");
         await conversation.ChangeStatusAsync(new ChangeStatus(ConversationStatus.Resolved, null, Alice));
 
         var message = await Post(conversation, Customer, "Actually, one more thing");
@@ -48,21 +48,21 @@ public sealed class ConversationWorkflowTests(CrmClusterFixture cluster)
     [Fact]
     public async Task ChangeStatusAsync_ClosedConversation_RefusedAndNothingWritten()
     {
-        var conversation = await OpenedAsync("c1");
+        var conversation = await kit.OpenedAsync("c1");
         await conversation.ChangeStatusAsync(new ChangeStatus(ConversationStatus.Closed, null, Alice));
-        var before = (await Events("c1")).Count;
+        var before = (await kit.EventsAsync("c1")).Count;
 
         var refused = await Assert.ThrowsAsync<DomainException>(() => conversation.ChangeStatusAsync(new ChangeStatus(ConversationStatus.Open, null, Alice)));
         var refusedMessage = await Assert.ThrowsAsync<DomainException>(() => Post(conversation, Customer, "hello again"));
 
         Assert.Equal((DomainErrorKind.Conflict, DomainErrorKind.Conflict), (refused.Kind, refusedMessage.Kind));
-        Assert.Equal(before, (await Events("c1")).Count);
+        Assert.Equal(before, (await kit.EventsAsync("c1")).Count);
     }
 
     [Fact]
     public async Task AssignAsync_AssignThenReassign_OneAssigneeAtATimeAndEachChangeInTheThread()
     {
-        var conversation = await OpenedAsync("c1");
+        var conversation = await kit.OpenedAsync("c1");
 
         await conversation.AssignAsync(new AssignConversation("alice", "Alice", Alice));
         await conversation.AssignAsync(new AssignConversation("alice", "Alice", Alice));
@@ -77,7 +77,7 @@ public sealed class ConversationWorkflowTests(CrmClusterFixture cluster)
     [Fact]
     public async Task PostMessageAsync_NoteWithMentions_KeptAsNoteWithValidatedMentions()
     {
-        var conversation = await OpenedAsync("c1");
+        var conversation = await kit.OpenedAsync("c1");
 
         var note = await conversation.PostMessageAsync(new PostMessage(Guid.NewGuid(), Alice, "@bob can you check the invoice?", MessageKind.Note, ["bob", "bob"]));
 
@@ -90,7 +90,7 @@ public sealed class ConversationWorkflowTests(CrmClusterFixture cluster)
     [Fact]
     public async Task SetPriorityAndChangeLabels_Changes_ShowInDetailsAndInboxSummary()
     {
-        var conversation = await OpenedAsync("c1");
+        var conversation = await kit.OpenedAsync("c1");
 
         await conversation.SetPriorityAsync(new SetPriority(Priority.Urgent, Alice));
         var details = await conversation.ChangeLabelsAsync(new ChangeLabels([" VIP ", "billing"], [], Alice));
@@ -98,21 +98,21 @@ public sealed class ConversationWorkflowTests(CrmClusterFixture cluster)
 
         Assert.Equal(Priority.Urgent, details.Priority);
         Assert.Equal(["vip"], details.Labels!);
-        var row = await WaitForInboxRowAsync("c1", r => r.Priority == Priority.Urgent && r.Labels is ["vip"]);
+        var row = await kit.InboxRowAsync("c1", r => r.Priority == Priority.Urgent && r.Labels is ["vip"]);
         Assert.Equal(0, row.LastSeq);
     }
 
     [Fact]
     public async Task Summary_CustomerWaitsUntilAnAgentReplies_WaitingSinceSetThenCleared()
     {
-        var conversation = await OpenedAsync("c1");
+        var conversation = await kit.OpenedAsync("c1");
 
         await Post(conversation, Customer, "Anyone there?");
-        var waiting = await WaitForInboxRowAsync("c1", r => r.LastSeq == 1);
+        var waiting = await kit.InboxRowAsync("c1", r => r.LastSeq == 1);
         await conversation.PostMessageAsync(new PostMessage(Guid.NewGuid(), Alice, "internal: checking", MessageKind.Note));
-        var stillWaiting = await WaitForInboxRowAsync("c1", r => r.LastSeq == 2);
+        var stillWaiting = await kit.InboxRowAsync("c1", r => r.LastSeq == 2);
         await Post(conversation, Alice, "Yes, how can I help?");
-        var answered = await WaitForInboxRowAsync("c1", r => r.LastSeq == 3);
+        var answered = await kit.InboxRowAsync("c1", r => r.LastSeq == 3);
 
         Assert.Equal(cluster.Clock.GetUtcNow(), waiting.WaitingSince);
         Assert.Equal(waiting.WaitingSince, stillWaiting.WaitingSince);
@@ -122,7 +122,7 @@ public sealed class ConversationWorkflowTests(CrmClusterFixture cluster)
     [Fact]
     public async Task ReceiveReminder_SnoozeFiresEarlyThenWhenDue_WakesOnlyWhenDueAndRecordsIt()
     {
-        var conversation = await OpenedAsync("c1");
+        var conversation = await kit.OpenedAsync("c1");
         var until = cluster.Clock.GetUtcNow().AddHours(1);
         await conversation.ChangeStatusAsync(new ChangeStatus(ConversationStatus.Snoozed, until, Alice));
         var timer = conversation.AsReference<IRemindable>();
@@ -139,22 +139,6 @@ public sealed class ConversationWorkflowTests(CrmClusterFixture cluster)
         Assert.Equal(("The snooze ended: the conversation is open again", AuthorKind.System), (entry.Body, entry.Author.Kind));
     }
 
-    private async Task<ConversationSummary> WaitForInboxRowAsync(string conversationId, Func<ConversationSummary, bool> accept) =>
-        (await Crm.Testing.Eventually.ReturnsAsync(
-            () => cluster.Grains.GetGrain<IInboxGrain>(workspaceId).ListAsync(new InboxQuery()),
-            rows => rows.Any(r => r.ConversationId == conversationId && accept(r)),
-            $"inbox row {conversationId} to match")).Single(r => r.ConversationId == conversationId);
-
-    private async Task<IConversationGrain> OpenedAsync(string id)
-    {
-        var conversation = cluster.Grains.GetGrain<IConversationGrain>(GrainKeys.Scoped(workspaceId, id));
-        await conversation.OpenAsync(new OpenConversation(Customer.Id, Customer.DisplayName, Channel.Chat, "Order 42", null, Customer.Actor));
-        return conversation;
-    }
-
     private static Task<MessageDetails> Post(IConversationGrain conversation, Author author, string body) =>
         conversation.PostMessageAsync(new PostMessage(Guid.NewGuid(), author, body));
-
-    private Task<IReadOnlyList<Crm.Grains.EventSourcing.DomainEvent>> Events(string id) =>
-        cluster.ReadEventsAsync(StreamIds.For(StreamIds.ConversationCategory, workspaceId, id));
 }
