@@ -3,6 +3,7 @@ using Crm.Grains.Abstractions.Errors;
 using Crm.Grains.Abstractions.EventStore;
 using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Abstractions.LiveFeed;
+using Crm.Grains.Abstractions.Roster;
 using Crm.Grains.Agents.Events;
 using Crm.Grains.EventSourcing;
 using Crm.Grains.Abstractions.Time;
@@ -10,12 +11,37 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Grains.Agents;
 
+/// <summary>
+/// An agent's profile and presence. The chosen status is persisted; the live console sessions that make the agent
+/// present at all are in-memory leases (presence is about now, so nothing about them needs to survive a restart),
+/// swept by a timer against the domain clock. Every effective status change is an <see cref="AgentPresenceChanged"/>.
+/// </summary>
 public sealed class AgentGrain(IEventStore store, [FromKeyedServices(DomainClock.Key)] TimeProvider clock)
     : EventSourcedGrain<AgentState>(store, clock), IAgentGrain
 {
+    private readonly Dictionary<string, DateTimeOffset> _sessionLeases = [];
+
+    // When the last live session ended (a disconnect, or a lease's end); null while one is live or nothing is pending.
+    private DateTimeOffset? _lastSessionEnded;
+    private IGrainTimer? _sweep;
+
     private (string WorkspaceId, string AgentId) Key => GrainKeys.Parse(this.GetPrimaryKeyString());
 
     protected override string StreamId => StreamIds.For(StreamIds.AgentCategory, Key.WorkspaceId, Key.AgentId);
+
+    private string AgentActor => $"agent:{Key.AgentId}";
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+        if (State.Status != AgentStatus.Offline)
+        {
+            // A new activation (after a silo crash, a move, or idle collection) knows no sessions. Consoles still open
+            // heartbeat within the grace and nothing changes; otherwise the agent is truthfully Offline after it.
+            _lastSessionEnded = Clock.GetUtcNow();
+            EnsureSweeping();
+        }
+    }
 
     public async Task<AgentDetails> RegisterAsync(RegisterAgent command)
     {
@@ -36,10 +62,39 @@ public sealed class AgentGrain(IEventStore store, [FromKeyedServices(DomainClock
         RequireRegistered();
         if (!Enum.IsDefined(command.Status))
             throw new DomainException(DomainErrorKind.Invalid, $"Unknown presence status {(int)command.Status}.");
-        if (command.Status == State.Status)
-            return Details();
-        await RaiseAsync(command.Actor, new AgentPresenceChanged(command.Status, State.Status, Clock.GetUtcNow() - State.StatusSince));
-        return Announce();
+        if (command.Status == AgentStatus.Offline)
+            throw new DomainException(DomainErrorKind.Invalid, "Offline is not chosen: an agent is offline when no console of theirs is open.");
+        if (State.Status == AgentStatus.Offline && _sessionLeases.Count == 0)
+            throw new DomainException(DomainErrorKind.Conflict, "Open the console to set a status: with no console open you are offline.");
+        await ChangeStatusAsync(command.Status, command.Actor);
+        return Details();
+    }
+
+    public async Task<AgentDetails> HeartbeatAsync(string sessionId)
+    {
+        RequireRegistered();
+        var session = RequireSessionId(sessionId);
+        _sessionLeases[session] = Clock.GetUtcNow() + AgentPresenceTimings.SessionLease;
+        _lastSessionEnded = null;
+        EnsureSweeping();
+        if (State.Status == AgentStatus.Offline)
+            await ChangeStatusAsync(State.Chosen, AgentActor);
+        return Details();
+    }
+
+    public Task DisconnectAsync(string sessionId)
+    {
+        // The grace starts now rather than at the lease's end: a closed tab is gone for sure, a blip comes back in time.
+        if (_sessionLeases.Remove(RequireSessionId(sessionId)) && _sessionLeases.Count == 0)
+            _lastSessionEnded = Clock.GetUtcNow();
+        return Task.CompletedTask;
+    }
+
+    public async Task<AgentDetails> SweepAsync()
+    {
+        RequireRegistered();
+        await SweepCoreAsync();
+        return Details();
     }
 
     public Task<AgentDetails> GetDetailsAsync()
@@ -48,12 +103,57 @@ public sealed class AgentGrain(IEventStore store, [FromKeyedServices(DomainClock
         return Task.FromResult(Details());
     }
 
+    private void EnsureSweeping() =>
+        // KeepAlive: the leases exist only in this activation, so it must not be collected while any is live.
+        _sweep ??= this.RegisterGrainTimer(_ => SweepCoreAsync(),
+            new GrainTimerCreationOptions(AgentPresenceTimings.SweepEvery, AgentPresenceTimings.SweepEvery) { KeepAlive = true });
+
+    /// <summary>Every decision reads the domain clock, so whoever runs the sweep (timer or test) reaches the same one.</summary>
+    private async Task SweepCoreAsync()
+    {
+        var now = Clock.GetUtcNow();
+        foreach (var (session, leaseEnd) in _sessionLeases.Where(s => s.Value <= now).ToList())
+        {
+            _sessionLeases.Remove(session);
+            // A lapsed session ended when its lease did, not when the sweep noticed.
+            if (_sessionLeases.Count == 0 && (_lastSessionEnded is null || leaseEnd > _lastSessionEnded))
+                _lastSessionEnded = leaseEnd;
+        }
+        if (_sessionLeases.Count > 0 || State.Profile is null)
+            return;
+
+        if (State.Status != AgentStatus.Offline && _lastSessionEnded is { } ended && now - ended >= AgentPresenceTimings.Grace)
+            await ChangeStatusAsync(AgentStatus.Offline, AgentPresenceTimings.SystemActor);
+
+        if (State.Status == AgentStatus.Offline)
+        {
+            // Nothing left to watch: stop the timer and let the activation be collected.
+            _lastSessionEnded = null;
+            _sweep?.Dispose();
+            _sweep = null;
+        }
+    }
+
+    private async Task ChangeStatusAsync(AgentStatus status, string actor)
+    {
+        if (status == State.Status) return;
+        await RaiseAsync(actor, new AgentPresenceChanged(status, State.Status, Clock.GetUtcNow() - State.StatusSince));
+        Announce();
+    }
+
+    /// <summary>After each commit: the console's live feed, and the workspace roster (one-way, by stream version).</summary>
     private AgentDetails Announce()
     {
         var details = Details();
         _ = GrainFactory.GetGrain<ILiveFeedPublisherGrain>(0).PublishAsync([new AgentFeedItem(details)]);
+        _ = GrainFactory.GetGrain<IAgentRosterGrain>(Key.WorkspaceId).OnAgentChangedAsync(new RosterEntry(Key.AgentId, State.Status, Version));
         return details;
     }
+
+    private static string RequireSessionId(string? sessionId) =>
+        string.IsNullOrWhiteSpace(sessionId) || sessionId.Length > 100
+            ? throw new DomainException(DomainErrorKind.Invalid, "A console session needs an id of at most 100 characters.")
+            : sessionId;
 
     private void RequireRegistered()
     {

@@ -10,6 +10,9 @@ public sealed class AgentState : IEventSourcedState
     public AgentStatus Status { get; private set; } = AgentStatus.Offline;
     public DateTimeOffset StatusSince { get; private set; }
 
+    /// <summary>The status the agent last chose (or came back to): where a returning console puts them.</summary>
+    public AgentStatus Chosen { get; private set; } = AgentStatus.Online;
+
     public void Apply(DomainEvent @event)
     {
         switch (@event)
@@ -21,6 +24,7 @@ public sealed class AgentState : IEventSourcedState
             case AgentPresenceChanged e:
                 Status = e.Status;
                 StatusSince = e.At;
+                if (e.Status != AgentStatus.Offline) Chosen = e.Status;
                 break;
         }
     }

@@ -14,6 +14,9 @@ public static class WidgetApi
 
     public sealed record SessionResponse(string Token, string WorkspaceId, string CustomerId, DateTimeOffset ExpiresAt);
 
+    /// <summary>Whether an agent can chat now; deliberately nothing more (no names, no counts) for the public.</summary>
+    public sealed record AvailabilityResponse(bool AgentsAvailable);
+
     /// <summary>
     /// /api/widget/sessions: a visitor token for a workspace. A still-valid token for the same workspace returns the
     /// same visitor (a returning visitor keeps their history); anything else starts a new visitor.
@@ -22,6 +25,7 @@ public static class WidgetApi
     {
         var api = endpoints.MapGroup("/api/widget").WithTags("Widget").AllowAnonymous().RequireCors(CorsPolicy).DisableAntiforgery();
         api.MapPost("/sessions", CreateSessionAsync);
+        api.MapGet("/availability", GetAvailabilityAsync);
 
         var files = endpoints.MapGroup("/api/widget/attachments").WithTags("Widget").RequireCors(CorsPolicy)
             .RequireAuthorization(VisitorAuthenticationHandler.PolicyName).DisableAntiforgery();
@@ -42,6 +46,17 @@ public static class WidgetApi
             return AttachmentsApi.Serve(context, blob, attachment.FileName);
         });
         return endpoints;
+    }
+
+    /// <summary>/api/widget/availability?workspaceId=…: what the widget shows before a chat starts.</summary>
+    private static async Task<Results<Ok<AvailabilityResponse>, ProblemHttpResult>> GetAvailabilityAsync(
+        string? workspaceId, IGrainFactory grains, AgentPresenceService presence)
+    {
+        var id = Ids.Require(workspaceId, "workspace");
+        // Only real workspaces get a roster: an anonymous caller must not activate grains for made-up ids.
+        if (await grains.GetGrain<IWorkspaceGrain>(id).FindAsync() is null)
+            return TypedResults.Problem($"There is no workspace '{id}'.", statusCode: StatusCodes.Status404NotFound);
+        return TypedResults.Ok(new AvailabilityResponse((await presence.GetAvailabilityAsync(id)).AgentsAvailable));
     }
 
     private static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> CreateSessionAsync(

@@ -1,5 +1,6 @@
 using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.Abstractions.LiveFeed;
+using Crm.Grains.Abstractions.Roster;
 using Crm.Web.Visitors;
 using Crm.Web.LiveFeed;
 using Microsoft.AspNetCore.SignalR;
@@ -36,6 +37,8 @@ public sealed class HubFeedRelay(
                 c.Summary.ConversationId, VisitorConversationState.From(c.Summary.Status, c.Summary.ReadUpTo, c.Summary.CsatScore))),
         QueueFeedItem q => hub.Clients.Group(HubGroups.Queue(q.WorkspaceId, q.Queue.QueueId)).QueueChanged(q.Queue),
         AgentFeedItem a => hub.Clients.Group(HubGroups.Agents(a.WorkspaceId)).AgentChanged(a.Agent),
+        // Only the yes/no reaches the public widget: counts and names stay with the team.
+        AvailabilityFeedItem v => widget.Clients.Group(HubGroups.Widgets(v.WorkspaceId)).AvailabilityChanged(v.Availability.AgentsAvailable),
         PresenceFeedItem p => Task.WhenAll(
             hub.Clients.Group(HubGroups.Conversation(p.WorkspaceId, p.Presence.ConversationId)).PresenceChanged(p.Presence),
             widget.Clients.Group(HubGroups.Visitor(p.WorkspaceId, p.Presence.ConversationId)).AgentsTyping(

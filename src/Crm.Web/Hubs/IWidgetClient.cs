@@ -12,4 +12,7 @@ public interface IWidgetClient
 
     /// <summary>The display names of agents typing a reply right now (empty when nobody is).</summary>
     Task AgentsTyping(string conversationId, IReadOnlyList<string> agentNames);
+
+    /// <summary>Whether an agent can chat now changed (true: someone is online; false: messages wait for a reply by email).</summary>
+    Task AvailabilityChanged(bool agentsAvailable);
 }

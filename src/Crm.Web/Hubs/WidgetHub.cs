@@ -12,12 +12,23 @@ namespace Crm.Web.Hubs;
 /// writes only its own conversations; every method re-checks that through <see cref="VisitorConversationService"/>.
 /// </summary>
 [Authorize(Policy = VisitorAuthenticationHandler.PolicyName)]
-public sealed class WidgetHub(VisitorConversationService conversations, PresenceService presence, AttachmentService attachments) : Hub<IWidgetClient>
+public sealed class WidgetHub(
+    VisitorConversationService conversations, PresenceService presence, AttachmentService attachments, AgentPresenceService availability) : Hub<IWidgetClient>
 {
     public const string Path = "/hubs/widget";
     private const string PresenceKey = "presence-conversation";
 
     private Visitor Visitor => Visitor.From(Context.User) ?? throw new HubException("A visitor token is required.");
+
+    /// <summary>Every widget of the workspace hears when agents become (un)available, before any chat starts.</summary>
+    public override async Task OnConnectedAsync()
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Widgets(Visitor.WorkspaceId));
+        await base.OnConnectedAsync();
+    }
+
+    /// <summary>Whether an agent can chat now. Read after joining the group (on connect), so no change falls in between.</summary>
+    public async Task<bool> GetAvailability() => (await availability.GetAvailabilityAsync(Visitor.WorkspaceId)).AgentsAvailable;
 
     /// <summary>Starts (or, retried with the same id, returns) a chat and joins its live group.</summary>
     public async Task<VisitorConversation> StartConversation(StartChat start)

@@ -30,6 +30,8 @@ public static class WidgetPages
     {
         await page.GetByTestId("widget-launcher").ClickAsync();
         await page.GetByTestId("widget-name").FillAsync(name);
+        // Required while no agent is online (the reply then comes by email).
+        await page.GetByTestId("widget-email").FillAsync($"{Guid.NewGuid():n}@example.com");
         await page.GetByTestId("widget-start").ClickAsync();
         await Expect(page.GetByTestId("widget-input")).ToBeVisibleAsync();
         await page.WaitUntilOnlineAsync();

@@ -42,7 +42,7 @@ public sealed class AgentGrainTests(CrmClusterFixture cluster)
     public async Task RegisterAsync_ChangedProfile_WritesItAndKeepsPresence()
     {
         await Agent("alice").RegisterAsync(Alice);
-        var online = await Agent("alice").SetPresenceAsync(new SetAgentPresence(AgentStatus.Online, "agent:alice"));
+        var online = await Agent("alice").HeartbeatAsync("tab-1");
 
         var updated = await Agent("alice").RegisterAsync(Alice with { ChatCapacity = 5 });
 
@@ -72,8 +72,8 @@ public sealed class AgentGrainTests(CrmClusterFixture cluster)
         await Agent("alice").RegisterAsync(Alice);
 
         cluster.Clock.Advance(TimeSpan.FromSeconds(90));
-        await Agent("alice").SetPresenceAsync(new SetAgentPresence(AgentStatus.Online, "agent:alice"));
-        cluster.Clock.Advance(TimeSpan.FromMinutes(25));
+        await Agent("alice").HeartbeatAsync("tab-1");
+        await AdvanceConnectedAsync("alice", TimeSpan.FromMinutes(25));
         var away = await Agent("alice").SetPresenceAsync(new SetAgentPresence(AgentStatus.Away, "agent:alice"));
 
         var changes = (await Events("alice")).OfType<AgentPresenceChanged>().ToList();
@@ -92,8 +92,8 @@ public sealed class AgentGrainTests(CrmClusterFixture cluster)
     public async Task SetPresenceAsync_SameStatus_WritesNothing()
     {
         await Agent("alice").RegisterAsync(Alice);
-        var online = await Agent("alice").SetPresenceAsync(new SetAgentPresence(AgentStatus.Online, "agent:alice"));
-        cluster.Clock.Advance(TimeSpan.FromMinutes(5));
+        var online = await Agent("alice").HeartbeatAsync("tab-1");
+        await AdvanceConnectedAsync("alice", TimeSpan.FromMinutes(5));
 
         var again = await Agent("alice").SetPresenceAsync(new SetAgentPresence(AgentStatus.Online, "agent:alice"));
 
@@ -130,11 +130,23 @@ public sealed class AgentGrainTests(CrmClusterFixture cluster)
     {
         await Agent("alice").RegisterAsync(Alice);
         cluster.Clock.Advance(TimeSpan.FromSeconds(10));
+        await Agent("alice").HeartbeatAsync("tab-1");
         var busy = await Agent("alice").SetPresenceAsync(new SetAgentPresence(AgentStatus.Busy, "agent:alice"));
 
         await cluster.DeactivateAsync(Agent("alice"));
 
         Assert.Equal(busy, await Agent("alice").GetDetailsAsync());
+    }
+
+    /// <summary>Moves the clock in steps shorter than the lease, heartbeating after each, so a sweep at any moment finds the console live.</summary>
+    private async Task AdvanceConnectedAsync(string agentId, TimeSpan by)
+    {
+        var step = AgentPresenceTimings.HeartbeatEvery;
+        for (var left = by; left > TimeSpan.Zero; left -= step)
+        {
+            cluster.Clock.Advance(left < step ? left : step);
+            await Agent(agentId).HeartbeatAsync("tab-1");
+        }
     }
 
     private IAgentGrain Agent(string agentId) => cluster.Grains.GetGrain<IAgentGrain>(GrainKeys.Scoped(workspaceId, agentId));

@@ -1,7 +1,7 @@
 import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
 import { newGuid, newId } from "./ids";
 import { Store, SavedState } from "./store";
-import type { AttachmentRef, SessionResponse, VisitorConversation, VisitorConversationState, VisitorMessage, VisitorThread } from "./types";
+import type { AttachmentRef, AvailabilityResponse, SessionResponse, VisitorConversation, VisitorConversationState, VisitorMessage, VisitorThread } from "./types";
 
 export type ConnectionStatus = "connecting" | "online" | "reconnecting" | "offline";
 
@@ -11,6 +11,8 @@ export interface ChatEvents {
   onError(message: string): void;
   onAgentsTyping(names: string[]): void;
   onState(state: VisitorConversationState): void;
+  /** Whether an agent can chat now (false: the message still lands, and the team replies by email). */
+  onAvailability(available: boolean): void;
 }
 
 const heartbeatEveryMs = 5_000;
@@ -32,6 +34,7 @@ export class ChatClient {
   private cursor = 0;
   private heartbeat?: number;
   private typingSentAt = 0;
+  private starting = false;
 
   constructor(private readonly baseUrl: string, private readonly workspaceId: string, private readonly events: ChatEvents) {
     this.store = new Store(workspaceId);
@@ -46,6 +49,19 @@ export class ChatClient {
     return this.state.name;
   }
 
+  /** Asks once, without a session, whether an agent is available (before the visitor even opens the panel). */
+  async checkAvailability(): Promise<void> {
+    const response = await fetch(`${this.baseUrl}/api/widget/availability?workspaceId=${encodeURIComponent(this.workspaceId)}`);
+    if (!response.ok) return;
+    const body = (await response.json()) as AvailabilityResponse;
+    this.events.onAvailability(body.agentsAvailable);
+  }
+
+  /** Opens the live channel before any chat, so availability changes arrive as they happen. */
+  async watch(): Promise<void> {
+    await this.connect();
+  }
+
   /** Resumes a returning visitor's conversation, if there is one. */
   async resume(): Promise<void> {
     if (!this.state.conversationId) return;
@@ -54,12 +70,22 @@ export class ChatClient {
 
   /** Starts the chat (idempotent: the conversation id is chosen and saved before the first try). */
   async start(name: string, email: string): Promise<void> {
-    this.state.name = name.trim() || undefined;
-    this.state.email = email.trim() || undefined;
-    await this.ensureSession();
-    this.state.conversationId = this.state.conversationId ?? newId("c");
-    this.persist();
-    await this.connect();
+    // Until the conversation exists, nothing is sent and the widget does not claim to be online.
+    this.starting = true;
+    this.events.onStatus("connecting");
+    try {
+      this.state.name = name.trim() || undefined;
+      this.state.email = email.trim() || undefined;
+      await this.ensureSession();
+      this.state.conversationId = this.state.conversationId ?? newId("c");
+      this.persist();
+      // Already connected to watch availability: start the conversation on this connection.
+      if (this.connection?.state === HubConnectionState.Connected) await this.afterConnected();
+      else await this.connect();
+    } finally {
+      this.starting = false;
+    }
+    await this.flush();
   }
 
   /** Absolute, authorised address of an attachment (images load it directly, so the token rides in the query). */
@@ -115,6 +141,7 @@ export class ChatClient {
     connection.on("AgentsTyping", (conversationId: string, names: string[]) => {
       if (conversationId === this.state.conversationId) this.events.onAgentsTyping(names);
     });
+    connection.on("AvailabilityChanged", (available: boolean) => this.events.onAvailability(available));
     connection.onreconnecting(() => this.events.onStatus("reconnecting"));
     connection.onreconnected(() => this.afterConnected());
     connection.onclose(() => {
@@ -142,7 +169,13 @@ export class ChatClient {
   /** On every (re)connection: open or rejoin the conversation, fetch what was missed, resend the outbox. */
   private async afterConnected(): Promise<void> {
     const connection = this.connection;
-    if (!connection || !this.state.conversationId) return;
+    if (!connection) return;
+    // The server joined this connection to the workspace's group on connect, so no change is missed after this read.
+    this.events.onAvailability(await connection.invoke<boolean>("GetAvailability"));
+    if (!this.state.conversationId) {
+      this.events.onStatus("online");
+      return;
+    }
     await connection.invoke<VisitorConversation>("StartConversation", {
       conversationId: this.state.conversationId,
       name: this.state.name ?? null,
@@ -206,7 +239,7 @@ export class ChatClient {
 
   private async flush(): Promise<void> {
     const connection = this.connection;
-    if (this.flushing || !connection || connection.state !== HubConnectionState.Connected || !this.state.conversationId) return;
+    if (this.flushing || this.starting || !connection || connection.state !== HubConnectionState.Connected || !this.state.conversationId) return;
     this.flushing = true;
     try {
       while (this.state.outbox.length > 0) {

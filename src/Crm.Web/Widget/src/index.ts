@@ -30,6 +30,7 @@ function boot(script: HTMLScriptElement): void {
     upload: (file) => client.upload(file),
     rate: (score, comment) => client.rate(score, comment),
     attachmentUrl: (url) => client.attachmentUrl(url),
+    opened: () => client.watch().catch(() => undefined),
   });
   client = new ChatClient(baseUrl, workspaceId, {
     onMessages: (messages, pending) => view.renderMessages(messages, pending),
@@ -37,7 +38,9 @@ function boot(script: HTMLScriptElement): void {
     onError: (message) => view.showError(message),
     onAgentsTyping: (names) => view.showAgentsTyping(names),
     onState: (state) => view.setState(state),
+    onAvailability: (available) => view.setAvailability(available),
   });
+  client.checkAvailability().catch(() => undefined);
 
   if (client.hasConversation) {
     view.showChat();

@@ -58,3 +58,8 @@ export interface PendingMessage {
   body: string;
   attachments?: AttachmentRef[];
 }
+
+/** /api/widget/availability: only whether an agent can chat now. */
+export interface AvailabilityResponse {
+  agentsAvailable: boolean;
+}

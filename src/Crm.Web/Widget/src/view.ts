@@ -9,6 +9,8 @@ export interface ViewActions {
   upload(file: File): Promise<AttachmentRef>;
   rate(score: number, comment: string): Promise<void>;
   attachmentUrl(url: string): string;
+  /** The visitor opened the panel: worth a live channel, so availability changes show at once. */
+  opened(): void;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -19,9 +21,12 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   return node;
 }
 
+const awayText = "We're away right now — leave a message and we'll reply by email";
+const availableText = "We're online — we typically reply in a few minutes";
+
 const statusText: Record<ConnectionStatus, string> = {
   connecting: "Connecting…",
-  online: "We typically reply in a few minutes",
+  online: availableText,
   reconnecting: "Reconnecting… your messages are kept",
   offline: "Offline — we will send your messages as soon as we are back",
 };
@@ -38,6 +43,11 @@ export class WidgetView {
   private readonly typingLine: HTMLElement;
   private readonly pendingFiles: HTMLElement;
   private readonly rating: HTMLElement;
+  private readonly intro: HTMLElement;
+  private readonly email: HTMLInputElement;
+  private connection: ConnectionStatus = "connecting";
+  /** Unknown until the server says; shown as available meanwhile only through the neutral "Connecting…". */
+  private available?: boolean;
   private attachments: AttachmentRef[] = [];
   private readUpTo = 0;
   private lastMessages: VisitorMessage[] = [];
@@ -66,6 +76,7 @@ export class WidgetView {
     name.maxLength = 100;
     name.dataset.testid = "widget-name";
     const email = el("input");
+    this.email = email;
     email.type = "email";
     email.placeholder = "Email (optional, for replies)";
     email.autocomplete = "email";
@@ -73,7 +84,9 @@ export class WidgetView {
     const startButton = el("button", "crm-primary", "Start chat");
     startButton.type = "submit";
     startButton.dataset.testid = "widget-start";
-    this.form.append(el("p", undefined, "Hi! Ask us anything."), name, email, startButton);
+    this.intro = el("p", undefined, "Hi! Ask us anything.");
+    this.intro.dataset.testid = "widget-intro";
+    this.form.append(this.intro, name, email, startButton);
     this.form.addEventListener("submit", (e) => {
       e.preventDefault();
       this.actions.start(name.value, email.value);
@@ -125,12 +138,16 @@ export class WidgetView {
 
     this.panel.append(header, this.status, this.form, this.thread, this.typingLine, this.rating, this.error, this.pendingFiles, this.composer);
     root.append(style, launcher, this.panel);
-    launcher.addEventListener("click", () => this.panel.classList.toggle("crm-hidden"));
+    launcher.addEventListener("click", () => {
+      this.panel.classList.toggle("crm-hidden");
+      if (!this.panel.classList.contains("crm-hidden")) this.actions.opened();
+    });
     close.addEventListener("click", () => this.panel.classList.add("crm-hidden"));
   }
 
   open(): void {
     this.panel.classList.remove("crm-hidden");
+    this.actions.opened();
   }
 
   showChat(): void {
@@ -140,8 +157,30 @@ export class WidgetView {
   }
 
   setStatus(status: ConnectionStatus): void {
-    this.status.textContent = statusText[status];
-    this.status.dataset.state = status;
+    this.connection = status;
+    this.renderStatus();
+  }
+
+  /** Tells the truth before and during the chat: someone is there now, or the message waits for a reply by email. */
+  setAvailability(available: boolean): void {
+    if (this.available === available) return;
+    this.available = available;
+    this.intro.textContent = available ? "Hi! Ask us anything." : "We're away right now. Leave your message and your email, and we'll reply by email.";
+    this.email.placeholder = available ? "Email (optional, for replies)" : "Email (so we can reply)";
+    // Nobody is online: the reply will come by email, so the form needs one (the browser checks it on submit).
+    this.email.required = !available;
+    this.renderStatus();
+  }
+
+  /** Connection trouble says so first; otherwise whether an agent is available, once known. */
+  private renderStatus(): void {
+    const trouble = this.connection === "reconnecting" || this.connection === "offline";
+    this.status.textContent = trouble || this.available === undefined
+      ? statusText[this.connection]
+      : this.available ? availableText : awayText;
+    this.status.dataset.state = this.connection;
+    if (this.available === undefined) delete this.status.dataset.available;
+    else this.status.dataset.available = String(this.available);
   }
 
   showAgentsTyping(names: string[]): void {

@@ -1,0 +1,7 @@
+// Enter sends a reply: stop the browser from also inserting a newline, which would otherwise land in the box after
+// it was cleared. Capture phase, so it runs before the default action; Blazor still receives the keydown.
+document.addEventListener("keydown", (e) => {
+  if (e.key === "Enter" && !e.shiftKey && !e.isComposing && e.target instanceof Element && e.target.closest("[data-send-on-enter]")) {
+    e.preventDefault();
+  }
+}, true);
