@@ -1,3 +1,4 @@
+using Crm.Benchmarks.Chat;
 using Crm.Benchmarks.Store;
 
 namespace Crm.Benchmarks;
@@ -11,6 +12,7 @@ public static class Program
     private static readonly Dictionary<string, Func<string[], Task<int>>> Benchmarks = new(StringComparer.OrdinalIgnoreCase)
     {
         ["store"] = StoreBenchmark.RunAsync,
+        ["chat"] = ChatBenchmark.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)

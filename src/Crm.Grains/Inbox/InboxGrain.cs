@@ -21,9 +21,12 @@ public sealed class InboxGrain(IEventStore store) : Grain, IInboxGrain
 
     private readonly Dictionary<string, ConversationSummary> _rows = [];
 
-    // Each conversation's SLA fold, fed every stored event (also those whose row a live update already brought), so
-    // the row folded from the store gets the same SLA columns as the one the conversation grain announces.
+    // Each conversation's SLA fold, so a row folded from the store gets the same SLA columns as the one the conversation
+    // grain announces; rebuilt from the conversation's own stream when live updates moved the row past it.
     private readonly Dictionary<string, ConversationSla> _sla = [];
+
+    /// <summary>The stream version each SLA fold in <see cref="_sla"/> has reached (live updates do not move it).</summary>
+    private readonly Dictionary<string, long> _slaVersion = [];
     private SlaClock? _slaClock;
     private long _checkpoint;
 
@@ -61,6 +64,24 @@ public sealed class InboxGrain(IEventStore store) : Grain, IInboxGrain
         return true;
     }
 
+    /// <summary>
+    /// The conversation's SLA fold up to (not including) <paramref name="version"/>. Usually the one kept here; when live
+    /// updates moved the row on without it (the common case), it is rebuilt from that conversation's own stream, which
+    /// happens only when a live update was lost, so it stays rare.
+    /// </summary>
+    private async Task<ConversationSla?> SlaFoldBeforeAsync(string conversationId, long version, CancellationToken cancellationToken)
+    {
+        if (_slaVersion.GetValueOrDefault(conversationId) == version - 1) return _sla.GetValueOrDefault(conversationId);
+        ConversationSla? fold = null;
+        var streamId = StreamIds.For(StreamIds.ConversationCategory, WorkspaceId, conversationId);
+        foreach (var earlier in await store.ReadStreamAsync(streamId, 0, cancellationToken))
+        {
+            if (earlier.Version >= version) break;
+            fold = ConversationSla.Apply(fold, EventSerializer.Deserialize(earlier));
+        }
+        return fold;
+    }
+
     private async Task CatchUpAsync(bool publish, CancellationToken cancellationToken)
     {
         var prefix = StreamIds.CategoryPrefix(StreamIds.ConversationCategory, WorkspaceId);
@@ -73,12 +94,15 @@ public sealed class InboxGrain(IEventStore store) : Grain, IInboxGrain
             foreach (var stored in page)
             {
                 var conversationId = stored.StreamId[prefix.Length..];
-                var @event = EventSerializer.Deserialize(stored);
-                var sla = ConversationSla.Apply(_sla.GetValueOrDefault(conversationId), @event);
-                if (sla is not null) _sla[conversationId] = sla;
                 _rows.TryGetValue(conversationId, out var current);
+                // Most events already arrived as live updates: skip them without deserialising (at thousands of
+                // messages per second a full decode of every event made 1–2 s grain turns, stalling a scheduler thread).
                 if (current is null || current.Version < stored.Version)
                 {
+                    var @event = EventSerializer.Deserialize(stored);
+                    var sla = ConversationSla.Apply(await SlaFoldBeforeAsync(conversationId, stored.Version, cancellationToken), @event);
+                    if (sla is not null) _sla[conversationId] = sla;
+                    _slaVersion[conversationId] = stored.Version;
                     var next = ConversationSummaryProjection.Apply(current, @event, stored.Version, sla, _slaClock);
                     if (next is not null && Upsert(next)) changed.Add(new ConversationFeedItem(next));
                 }

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Crm.Testing.Hosts;
+
+namespace Crm.Benchmarks.Chat;
+
+/// <summary>
+/// The system under test: a real Crm.Web process (silo in-process, SQLite store) on a temp data folder, with the demo
+/// workspace seeded. <see cref="CrashAndRestartAsync"/> kills it like a crash and starts a new one on the same folder.
+/// </summary>
+public sealed class CrmTarget : ChatTarget
+{
+    private static readonly string[] AgentEmails = ["agent@demo.crm", "agent2@demo.crm"];
+    private readonly Dictionary<string, string?> _settings;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly Dictionary<string, CookieContainer> _agentCookies = [];
+    private CrmProcess _process;
+
+    private CrmTarget(CrmProcess process, Dictionary<string, string?> settings)
+        : base("crm", process.BaseAddress, "/hubs/widget", "/hubs/conversations")
+    {
+        _process = process;
+        _settings = settings;
+    }
+
+    public string DataPath => _settings["Crm:DataPath"]!;
+
+    /// <summary>The running Crm.Web process's id, found among this process's children, for its CPU time.</summary>
+    public int? ProcessId => ServerProbe.FindChildProcess("Crm.Web.dll");
+
+    public static async Task<CrmTarget> StartAsync(string dataPath)
+    {
+        var settings = new Dictionary<string, string?> { ["Crm:DataPath"] = dataPath };
+        return new CrmTarget(await CrmProcess.StartAsync("Crm.Web", settings), settings);
+    }
+
+    public override async Task<string?> CreateVisitorAsync(int index)
+    {
+        using var response = await _http.PostAsJsonAsync(new Uri(BaseAddress, "api/widget/sessions"), new { workspaceId = "demo", token = (string?)null });
+        response.EnsureSuccessStatusCode();
+        var session = await response.Content.ReadFromJsonAsync<Session>() ?? throw new InvalidOperationException("No session in the answer.");
+        return session.Token;
+    }
+
+    public override async Task<CookieContainer?> SignInAgentAsync(int index)
+    {
+        var email = AgentEmails[index % AgentEmails.Length];
+        if (!_agentCookies.TryGetValue(email, out var cookies))
+        {
+            using var client = await ConsoleClient.SignInAsync(BaseAddress, email);
+            _agentCookies[email] = cookies = client.Cookies;
+        }
+        return cookies;
+    }
+
+    /// <summary>Kills the process (no graceful shutdown) and starts a new one on the same data folder; returns how long it was away.</summary>
+    public async Task<TimeSpan> CrashAndRestartAsync()
+    {
+        var down = Stopwatch.StartNew();
+        _process.Kill();
+        await _process.DisposeAsync();
+        _process = await CrmProcess.StartAsync("Crm.Web", _settings);
+        BaseAddress = _process.BaseAddress;
+        return down.Elapsed;
+    }
+
+    public Task<string> ScrapeMetricsAsync() => _http.GetStringAsync(new Uri(BaseAddress, "metrics"));
+
+    public override async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await _process.DisposeAsync();
+    }
+
+    private sealed record Session(string Token, string CustomerId);
+}
