@@ -1,16 +1,21 @@
 using Crm.Web.Hosting;
+using Crm.Web.Operations;
 
 namespace Crm.Web;
 
 internal static class Program
 {
-    private static void Main(string[] args)
+    private static async Task<int> Main(string[] args)
     {
+        // Operator commands run instead of the app: no host, no silo, no seeding.
+        if (args is [AuditCommand.Name, ..]) return await AuditCommand.RunAsync(args);
+
         var builder = WebApplication.CreateBuilder(args);
         builder.AddCrmWeb();
 
         var app = builder.Build();
         app.MapCrmEndpoints();
-        app.Run();
+        await app.RunAsync();
+        return 0;
     }
 }

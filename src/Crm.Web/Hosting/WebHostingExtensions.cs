@@ -8,6 +8,7 @@ using Crm.Web.Hubs;
 using Crm.Web.Identity;
 using Crm.Web.Inbound;
 using Crm.Web.LiveFeed;
+using Crm.Web.Security;
 using Crm.Web.Seeding;
 using Crm.Web.Services;
 using Crm.Web.Visitors;
@@ -34,6 +35,7 @@ public static class WebHostingExtensions
         builder.AddCrmIdentity();
         builder.AddCrmVisitors();
         builder.AddCrmInbound();
+        builder.AddCrmSecurity();
 
         builder.Services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName);
         builder.Services.AddHostedService<DemoDataSeeder>();
@@ -45,6 +47,8 @@ public static class WebHostingExtensions
         builder.Services.AddSignalR(o =>
             {
                 o.MaximumReceiveMessageSize = 64 * 1024;
+                // Outermost: a flood is refused before any other filter or the hub method does work.
+                o.AddFilter<HubRateLimitFilter>();
                 o.AddFilter<DomainErrorHubFilter>();
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
@@ -74,11 +78,16 @@ public static class WebHostingExtensions
     /// <summary>Maps the middleware and every endpoint: console, hubs, REST API, health and metrics.</summary>
     public static WebApplication MapCrmEndpoints(this WebApplication app)
     {
+        app.UseCrmSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors();
+        app.UseCrmRateLimits();
         app.UseAuthentication();
         app.UseAuthorization();
+        // Form posts (the login EditForm, /account/logout) carry and validate an antiforgery token. The cookie-
+        // authenticated JSON endpoints do not: the auth cookie is SameSite=Lax, so no other site's POST carries it, and a
+        // JSON content type cannot be sent cross-origin without a CORS preflight this app never grants to cookies.
         app.UseAntiforgery();
 
         app.MapCrmOperations();
@@ -87,6 +96,7 @@ public static class WebHostingExtensions
         app.MapConversationsApi();
         app.MapAgentsApi();
         app.MapCannedResponsesApi();
+        app.MapWorkspaceSettingsApi();
         app.MapAttachmentsApi();
         app.MapCrmInbound();
         app.MapHub<ConversationHub>(ConversationHub.Path);

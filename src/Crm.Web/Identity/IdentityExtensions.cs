@@ -50,6 +50,8 @@ public static class IdentityExtensions
             cookie.LoginPath = LoginPath;
             cookie.Cookie.Name = "crm.auth";
             cookie.Cookie.HttpOnly = true;
+            // Lax is the CSRF defence of the cookie-authenticated JSON API (forms also carry antiforgery tokens): a
+            // cross-site POST never carries this cookie. Strict would also drop it on links into the console from mail.
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(12);

@@ -26,13 +26,13 @@ public sealed class InboundNodeFixture : IAsyncLifetime
     public IntegrationClient Integration(string? key = Key) => new(BaseAddress, key);
 
     public async Task InitializeAsync() =>
-        _process = await CrmProcess.StartAsync("Crm.Web", new Dictionary<string, string?>
+        _process = await CrmProcess.StartAsync("Crm.Web", RaisedRateLimits.AddTo(new Dictionary<string, string?>
         {
             ["Crm:DataPath"] = _data.Path,
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             [$"Crm:Inbound:Keys:{DemoUsers.Workspace}"] = $"{Key}, {RotatedKey}",
             [$"Crm:Inbound:Keys:{GhostWorkspace}"] = GhostKey,
-        });
+        }));
 
     public async Task DisposeAsync()
     {

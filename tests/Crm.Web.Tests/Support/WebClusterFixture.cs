@@ -39,13 +39,13 @@ public sealed class WebClusterFixture : IAsyncLifetime
             _webs.Add(await CrmProcess.StartAsync("Crm.Web", WebNodeSettings()));
     }
 
-    public Dictionary<string, string?> WebNodeSettings() => new()
+    public Dictionary<string, string?> WebNodeSettings() => RaisedRateLimits.AddTo(new()
     {
         ["Crm:Cluster:Role"] = "Client",
         ["Crm:Cluster:Clustering"] = "Redis",
         ["ConnectionStrings:CrmRedis"] = _redis.ConnectionString,
         ["Crm:DataPath"] = _webData.Path,
-    };
+    });
 
     public async Task DisposeAsync()
     {

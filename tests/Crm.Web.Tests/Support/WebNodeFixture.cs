@@ -27,11 +27,11 @@ public class WebNodeFixture : IAsyncLifetime
     public Task<ConsoleClient> SignInAsync(string email) => ConsoleClient.SignInAsync(BaseAddress, email);
 
     public async Task InitializeAsync() =>
-        _process = await CrmProcess.StartAsync("Crm.Web", new Dictionary<string, string?>
+        _process = await CrmProcess.StartAsync("Crm.Web", RaisedRateLimits.AddTo(new Dictionary<string, string?>
         {
             ["Crm:DataPath"] = _data.Path,
             ["ASPNETCORE_ENVIRONMENT"] = _environment,
-        });
+        }));
 
     public async Task DisposeAsync()
     {

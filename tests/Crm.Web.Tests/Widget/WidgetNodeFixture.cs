@@ -21,7 +21,7 @@ public sealed class WidgetNodeFixture : IAsyncLifetime
     public Task<ConsoleClient> SignInAsync(string email) => ConsoleClient.SignInAsync(BaseAddress, email);
 
     public async Task InitializeAsync() =>
-        _process = await CrmProcess.StartAsync("Crm.Web", new Dictionary<string, string?> { ["Crm:DataPath"] = _data.Path });
+        _process = await CrmProcess.StartAsync("Crm.Web", RaisedRateLimits.AddTo(new Dictionary<string, string?> { ["Crm:DataPath"] = _data.Path }));
 
     public async Task DisposeAsync()
     {

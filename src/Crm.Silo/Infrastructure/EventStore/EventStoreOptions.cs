@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Crm.Silo.Infrastructure.EventStore;
 
 /// <summary>
@@ -29,4 +31,24 @@ public sealed class EventStoreOptions
 
     /// <summary>The SQLite file: <c>{DataPath}/events.db</c>, absolute.</summary>
     public string SqliteDatabasePath => Path.Combine(Path.GetFullPath(DataPath), SqliteFileName);
+
+    /// <summary>
+    /// The options as the app binds them, for tools that read the store without a host (verify-audit).
+    /// Not validated here; the caller reports what is missing.
+    /// </summary>
+    public static EventStoreOptions FromConfiguration(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new EventStoreOptions();
+        configuration.GetSection(SectionName).Bind(options);
+        ApplySharedKeys(options, configuration);
+        return options;
+    }
+
+    /// <summary>Shared keys, outside the section: other adapters use the same folder and database.</summary>
+    internal static void ApplySharedKeys(EventStoreOptions options, IConfiguration configuration)
+    {
+        options.DataPath = configuration[DataPathKey] is { Length: > 0 } dataPath ? dataPath : DefaultDataPath;
+        options.ConnectionString = configuration.GetConnectionString(ConnectionStringName);
+    }
 }

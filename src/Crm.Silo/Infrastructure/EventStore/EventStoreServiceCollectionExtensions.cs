@@ -22,14 +22,7 @@ public static class EventStoreServiceCollectionExtensions
 
         services.AddOptions<EventStoreOptions>()
             .Bind(configuration.GetSection(EventStoreOptions.SectionName))
-            .Configure(options =>
-            {
-                // Shared keys, outside the section: other adapters use the same folder and database.
-                options.DataPath = configuration[EventStoreOptions.DataPathKey] is { Length: > 0 } dataPath
-                    ? dataPath
-                    : EventStoreOptions.DefaultDataPath;
-                options.ConnectionString = configuration.GetConnectionString(EventStoreOptions.ConnectionStringName);
-            })
+            .Configure(options => EventStoreOptions.ApplySharedKeys(options, configuration))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EventStoreOptions>, EventStoreOptionsValidator>());
 

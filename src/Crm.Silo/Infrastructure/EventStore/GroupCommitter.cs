@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Crm.Grains.Abstractions.EventStore;
+using Crm.Silo.Infrastructure.Audit;
 using Microsoft.Extensions.Logging;
 
 namespace Crm.Silo.Infrastructure.EventStore;
@@ -181,18 +182,22 @@ internal sealed class GroupCommitter : IAsyncDisposable
     /// what earlier appends of the batch wrote, and sends the resulting writes in one go. Normally that is one pass;
     /// a write refused by a unique constraint (a writer outside this process) ends the pass: what the rest of the batch
     /// depends on is read again and deciding resumes after the refused append.
+    /// Each written event extends its workspace's audit chain in commit order; the lock held by the transaction makes the
+    /// heads read at its start the true ones, and the heads are recorded again before it commits.
     /// </summary>
     private static async Task DecideAndWriteAsync(IAppendTransaction transaction, List<PendingAppend> batch, AppendOutcome[] outcomes)
     {
         var state = await transaction.ReadStateAsync(
             batch.Select(p => p.StreamId).ToHashSet(),
             batch.SelectMany(p => p.Events).Select(e => e.EventId).ToHashSet(),
+            batch.Select(p => AuditChain.WorkspaceOf(p.StreamId)).ToHashSet(StringComparer.Ordinal),
             CancellationToken.None).ConfigureAwait(false);
+        var movedHeads = new Dictionary<string, AuditChainHead>(StringComparer.Ordinal);
 
         var next = 0;
         while (next < batch.Count)
         {
-            var writes = new List<PlannedWrite>();
+            var decided = new List<(string StreamId, long FirstVersion, EventData[] Events)>();
             var owners = new List<int>();
             var end = next;
             for (; end < batch.Count; end++)
@@ -200,7 +205,7 @@ internal sealed class GroupCommitter : IAsyncDisposable
                 var pending = batch[end];
 
                 // Ids written earlier in this pass have no position yet: decide this append in the next pass.
-                if (writes.Count > 0 && pending.Events.Any(e => state.Events.TryGetValue(e.EventId, out var known) && known.Position == Unwritten))
+                if (decided.Count > 0 && pending.Events.Any(e => state.Events.TryGetValue(e.EventId, out var known) && known.Position == Unwritten))
                 {
                     break;
                 }
@@ -208,12 +213,13 @@ internal sealed class GroupCommitter : IAsyncDisposable
                 outcomes[end] = Decide(state, pending);
                 if (outcomes[end].WriteAtVersion is { } firstVersion)
                 {
-                    writes.Add(new PlannedWrite(pending.StreamId, firstVersion, pending.Events));
+                    decided.Add((pending.StreamId, firstVersion, pending.Events));
                     owners.Add(end);
                     Track(state, pending, firstVersion, positions: null);
                 }
             }
 
+            var writes = decided.Count == 0 ? [] : await ChainAsync(transaction, state, decided).ConfigureAwait(false);
             var inserted = writes.Count == 0
                 ? new InsertResult([], null)
                 : await transaction.InsertAsync(writes, CancellationToken.None).ConfigureAwait(false);
@@ -223,6 +229,11 @@ internal sealed class GroupCommitter : IAsyncDisposable
                 var positions = inserted.Positions[w];
                 Track(state, batch[owner], writes[w].FirstVersion, positions);
                 outcomes[owner] = AppendOutcome.Succeeded(new AppendResult(writes[w].FirstVersion + positions.Length - 1, positions[^1], Duplicate: false));
+
+                // Only writes that went in move a chain: a refused write's hashes are forgotten with it.
+                var workspace = AuditChain.WorkspaceOf(writes[w].StreamId);
+                state.ChainHeads[workspace] = writes[w].Hashes[^1];
+                movedHeads[workspace] = new AuditChainHead(workspace, positions[^1], writes[w].Hashes[^1]);
             }
 
             if (inserted.RefusedIndex is not { } refusedWrite)
@@ -244,9 +255,11 @@ internal sealed class GroupCommitter : IAsyncDisposable
                 }
             }
 
+            // The chain heads need no second read: under the lock only this transaction extends them.
             var fresh = await transaction.ReadStateAsync(
                 rest.Select(p => p.StreamId).ToHashSet(),
                 rest.SelectMany(p => p.Events).Select(e => e.EventId).ToHashSet(),
+                [],
                 CancellationToken.None).ConfigureAwait(false);
             Merge(fresh, state);
             outcomes[refused] = Decide(state, batch[refused]);
@@ -258,6 +271,57 @@ internal sealed class GroupCommitter : IAsyncDisposable
 
             next = refused + 1;
         }
+
+        if (movedHeads.Count > 0)
+        {
+            await transaction.SaveChainHeadsAsync(movedHeads.Values, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Reserves positions for the pass's writes and links every event to the previous one of its workspace, in the
+    /// order they will be inserted (which is commit order). Heads move in a scratch map: the batch state only takes
+    /// the hashes of writes that actually went in.
+    /// </summary>
+    private static async Task<List<PlannedWrite>> ChainAsync(
+        IAppendTransaction transaction,
+        AppendBatchState state,
+        List<(string StreamId, long FirstVersion, EventData[] Events)> decided)
+    {
+        var reserved = await transaction.ReservePositionsAsync(decided.Sum(d => d.Events.Length), CancellationToken.None).ConfigureAwait(false);
+        var heads = new Dictionary<string, string>(state.ChainHeads, StringComparer.Ordinal);
+        var writes = new List<PlannedWrite>(decided.Count);
+        var r = 0;
+        foreach (var (streamId, firstVersion, events) in decided)
+        {
+            var workspace = AuditChain.WorkspaceOf(streamId);
+            var prev = heads.GetValueOrDefault(workspace, AuditChain.Genesis);
+            var positions = new long[events.Length];
+            var prevHashes = new string[events.Length];
+            var hashes = new string[events.Length];
+            for (var i = 0; i < events.Length; i++)
+            {
+                var e = events[i];
+                positions[i] = reserved[r++];
+                prevHashes[i] = prev;
+                hashes[i] = AuditChain.Hash(
+                    prev,
+                    streamId,
+                    firstVersion + i,
+                    e.EventId,
+                    e.Type,
+                    e.Data,
+                    e.Actor,
+                    SqliteEventStore.ToUnixMicroseconds(e.Timestamp),
+                    positions[i]);
+                prev = hashes[i];
+            }
+
+            heads[workspace] = prev;
+            writes.Add(new PlannedWrite(streamId, firstVersion, events, positions, prevHashes, hashes));
+        }
+
+        return writes;
     }
 
     /// <summary>Records an append's events in the batch state; without positions they are marked as not yet written.</summary>

@@ -1,3 +1,5 @@
+using Crm.Silo.Infrastructure.Audit;
+
 namespace Crm.Silo.Infrastructure.EventStore;
 
 /// <summary>
@@ -6,15 +8,31 @@ namespace Crm.Silo.Infrastructure.EventStore;
 /// </summary>
 internal interface IAppendTransaction : IAsyncDisposable
 {
-    /// <summary>Current versions of <paramref name="streamIds"/> (absent = no stream) and where any of <paramref name="eventIds"/> are stored.</summary>
-    Task<AppendBatchState> ReadStateAsync(IReadOnlyCollection<string> streamIds, IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken);
+    /// <summary>
+    /// Current versions of <paramref name="streamIds"/> (absent = no stream), where any of <paramref name="eventIds"/> are
+    /// stored, and the recorded audit-chain head of each of <paramref name="workspaces"/> (absent = chain not begun).
+    /// </summary>
+    Task<AppendBatchState> ReadStateAsync(
+        IReadOnlyCollection<string> streamIds,
+        IReadOnlyCollection<Guid> eventIds,
+        IReadOnlyCollection<string> workspaces,
+        CancellationToken cancellationToken);
 
     /// <summary>
-    /// Inserts the writes in order, each inside its own savepoint, as few round trips as the provider allows. Stops at the
-    /// first write a unique constraint refuses (a writer elsewhere got there first), rolls that one back to its savepoint
-    /// and reports it; the transaction stays usable, so the rest of the batch carries on.
+    /// Reserves <paramref name="count"/> increasing positions, all above every committed one. Positions must be known
+    /// before the insert because each event's audit hash covers its position. Unused ones may become gaps.
+    /// </summary>
+    Task<long[]> ReservePositionsAsync(int count, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inserts the writes in order at their planned positions, each inside its own savepoint, as few round trips as the
+    /// provider allows. Stops at the first write a unique constraint refuses (a writer elsewhere got there first), rolls
+    /// that one back to its savepoint and reports it; the transaction stays usable, so the rest of the batch carries on.
     /// </summary>
     Task<InsertResult> InsertAsync(IReadOnlyList<PlannedWrite> writes, CancellationToken cancellationToken);
+
+    /// <summary>Records the new head of each workspace chain this transaction extended.</summary>
+    Task SaveChainHeadsAsync(IReadOnlyCollection<AuditChainHead> heads, CancellationToken cancellationToken);
 
     /// <summary>Commits durably: returns only once the commit is on disk.</summary>
     Task CommitAsync(CancellationToken cancellationToken);

@@ -2,5 +2,8 @@ using Crm.Grains.Abstractions.EventStore;
 
 namespace Crm.Silo.Infrastructure.EventStore;
 
-/// <summary>An append the group committer decided to write: its events at versions <see cref="FirstVersion"/> onwards.</summary>
-internal sealed record PlannedWrite(string StreamId, long FirstVersion, EventData[] Events);
+/// <summary>
+/// An append the group committer decided to write: its events at versions <see cref="FirstVersion"/> onwards, at the
+/// positions reserved for them, each with its audit-chain link (<see cref="PrevHashes"/>) and hash.
+/// </summary>
+internal sealed record PlannedWrite(string StreamId, long FirstVersion, EventData[] Events, long[] Positions, string[] PrevHashes, string[] Hashes);

@@ -1,4 +1,5 @@
 using Crm.Grains.Abstractions.EventStore;
+using Crm.Silo.Infrastructure.Audit;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -9,15 +10,30 @@ internal sealed class PostgresAppendTransaction(NpgsqlConnection connection, Npg
 {
     private const string UniqueViolation = "23505";
 
+    // The position is reserved beforehand (its hash covers it), so the identity's own value is overridden.
     private const string InsertSql = """
-        INSERT INTO events (stream_id, version, event_id, type, data, actor, timestamp)
-        VALUES ($1, $2, $3, $4, $5, $6, $7)
+        INSERT INTO events (position, stream_id, version, event_id, type, data, actor, timestamp, prev_hash, hash)
+        OVERRIDING SYSTEM VALUE
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
         RETURNING position
         """;
 
-    public async Task<AppendBatchState> ReadStateAsync(IReadOnlyCollection<string> streamIds, IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken)
+    // Taken from the identity's own sequence under the append lock, so positions still rise in commit order across silos.
+    private const string ReserveSql = "SELECT nextval(pg_get_serial_sequence('events', 'position')) FROM generate_series(1, $1)";
+
+    private const string SaveHeadsSql = """
+        INSERT INTO audit_heads (workspace, position, hash)
+        SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[])
+        ON CONFLICT (workspace) DO UPDATE SET position = excluded.position, hash = excluded.hash
+        """;
+
+    public async Task<AppendBatchState> ReadStateAsync(
+        IReadOnlyCollection<string> streamIds,
+        IReadOnlyCollection<Guid> eventIds,
+        IReadOnlyCollection<string> workspaces,
+        CancellationToken cancellationToken)
     {
-        // Both lookups in one round trip; after the lock, so they see every commit made before ours.
+        // All lookups in one round trip; after the lock, so they see every commit made before ours.
         // A max() per stream, not GROUP BY: it reads one index entry instead of all of the stream's versions.
         await using var batch = new NpgsqlBatch(connection, transaction)
         {
@@ -30,6 +46,10 @@ internal sealed class PostgresAppendTransaction(NpgsqlConnection connection, Npg
                 new NpgsqlBatchCommand("SELECT event_id, stream_id, version, position FROM events WHERE event_id = ANY($1)")
                 {
                     Parameters = { new NpgsqlParameter<Guid[]> { TypedValue = eventIds.ToArray() } },
+                },
+                new NpgsqlBatchCommand("SELECT workspace, hash FROM audit_heads WHERE workspace = ANY($1)")
+                {
+                    Parameters = { new NpgsqlParameter<string[]> { TypedValue = workspaces.ToArray() } },
                 },
             },
         };
@@ -51,7 +71,49 @@ internal sealed class PostgresAppendTransaction(NpgsqlConnection connection, Npg
             events[reader.GetGuid(0)] = new ExistingEvent(reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3));
         }
 
-        return new AppendBatchState(versions, events);
+        var heads = new Dictionary<string, string>(workspaces.Count, StringComparer.Ordinal);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            heads[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return new AppendBatchState(versions, events, heads);
+    }
+
+    public async Task<long[]> ReservePositionsAsync(int count, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(ReserveSql, connection, transaction)
+        {
+            Parameters = { new NpgsqlParameter<int> { TypedValue = count } },
+        };
+        var positions = new long[count];
+        var i = 0;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                positions[i++] = reader.GetInt64(0);
+            }
+        }
+
+        // SQL does not promise the rows come back in the order nextval ran.
+        Array.Sort(positions);
+        return positions;
+    }
+
+    public async Task SaveChainHeadsAsync(IReadOnlyCollection<AuditChainHead> heads, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(SaveHeadsSql, connection, transaction)
+        {
+            Parameters =
+            {
+                new NpgsqlParameter<string[]> { TypedValue = heads.Select(h => h.Workspace).ToArray() },
+                new NpgsqlParameter<long[]> { TypedValue = heads.Select(h => h.Position).ToArray() },
+                new NpgsqlParameter<string[]> { TypedValue = heads.Select(h => h.Hash).ToArray() },
+            },
+        };
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<InsertResult> InsertAsync(IReadOnlyList<PlannedWrite> writes, CancellationToken cancellationToken)
@@ -67,7 +129,7 @@ internal sealed class PostgresAppendTransaction(NpgsqlConnection connection, Npg
             batch.BatchCommands.Add(new NpgsqlBatchCommand("SAVEPOINT append"));
             for (var i = 0; i < write.Events.Length; i++)
             {
-                var insert = NewInsert(write.StreamId, write.FirstVersion + i, write.Events[i]);
+                var insert = NewInsert(write, i);
                 ownerOfCommand[insert] = w;
                 batch.BatchCommands.Add(insert);
             }
@@ -78,13 +140,13 @@ internal sealed class PostgresAppendTransaction(NpgsqlConnection connection, Npg
         var inserted = new List<long[]>(writes.Count);
         try
         {
-            // The reader passes over statements without rows (SAVEPOINT, RELEASE): its result sets are the inserts, in order.
+            // The reader passes over statements without rows (SAVEPOINT, RELEASE): its result sets are the inserts, in
+            // order. Reading them tells how many writes went in before a refused one; the positions are the planned ones.
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             var first = true;
             foreach (var write in writes)
             {
-                var positions = new long[write.Events.Length];
-                for (var i = 0; i < positions.Length; i++)
+                for (var i = 0; i < write.Events.Length; i++)
                 {
                     if (!first)
                     {
@@ -93,10 +155,13 @@ internal sealed class PostgresAppendTransaction(NpgsqlConnection connection, Npg
 
                     first = false;
                     await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                    positions[i] = reader.GetInt64(0);
+                    if (reader.GetInt64(0) != write.Positions[i])
+                    {
+                        throw new InvalidOperationException($"Event stored at position {reader.GetInt64(0)}, not the reserved {write.Positions[i]}.");
+                    }
                 }
 
-                inserted.Add(positions);
+                inserted.Add(write.Positions);
             }
 
             while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
@@ -125,19 +190,31 @@ internal sealed class PostgresAppendTransaction(NpgsqlConnection connection, Npg
         await connection.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static NpgsqlBatchCommand NewInsert(string streamId, long version, EventData e) => new(InsertSql)
+    private static NpgsqlBatchCommand NewInsert(PlannedWrite write, int index)
     {
-        Parameters =
+        var e = write.Events[index];
+        return new(InsertSql)
         {
-            new NpgsqlParameter<string> { TypedValue = streamId },
-            new NpgsqlParameter<long> { TypedValue = version },
-            new NpgsqlParameter<Guid> { TypedValue = e.EventId },
-            new NpgsqlParameter<string> { TypedValue = e.Type },
-            new NpgsqlParameter<string> { TypedValue = e.Data },
-            new NpgsqlParameter<string> { TypedValue = e.Actor },
+            Parameters =
+            {
+                new NpgsqlParameter<long> { TypedValue = write.Positions[index] },
+                new NpgsqlParameter<string> { TypedValue = write.StreamId },
+                new NpgsqlParameter<long> { TypedValue = write.FirstVersion + index },
+                new NpgsqlParameter<Guid> { TypedValue = e.EventId },
+                new NpgsqlParameter<string> { TypedValue = e.Type },
+                new NpgsqlParameter<string> { TypedValue = e.Data },
+                new NpgsqlParameter<string> { TypedValue = e.Actor },
 
-            // timestamptz takes UTC only; the instant is what is kept, to the microsecond.
-            new NpgsqlParameter<DateTimeOffset> { TypedValue = e.Timestamp.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz },
-        },
-    };
+                // timestamptz keeps microseconds, in UTC. Cut to exactly what the audit hash covered, so the stored
+                // instant never depends on how the driver rounds the sub-microsecond rest.
+                new NpgsqlParameter<DateTimeOffset>
+                {
+                    TypedValue = SqliteEventStore.FromUnixMicroseconds(SqliteEventStore.ToUnixMicroseconds(e.Timestamp)),
+                    NpgsqlDbType = NpgsqlDbType.TimestampTz,
+                },
+                new NpgsqlParameter<string> { TypedValue = write.PrevHashes[index] },
+                new NpgsqlParameter<string> { TypedValue = write.Hashes[index] },
+            },
+        };
+    }
 }

@@ -26,7 +26,23 @@ public sealed class PostgresEventStore : IEventStore, IAsyncDisposable
             data      text        NOT NULL,
             actor     text        NOT NULL,
             timestamp timestamptz NOT NULL,
+            prev_hash text,
+            hash      text,
             UNIQUE (stream_id, version)
+        );
+        -- A database created before the audit chain: its old rows keep a null hash (written before the chain).
+        -- Checked first, because ALTER TABLE locks out readers even when there is nothing to add.
+        DO $$
+        BEGIN
+            IF NOT EXISTS (SELECT 1 FROM information_schema.columns
+                           WHERE table_schema = current_schema() AND table_name = 'events' AND column_name = 'hash') THEN
+                ALTER TABLE events ADD COLUMN prev_hash text, ADD COLUMN hash text;
+            END IF;
+        END $$;
+        CREATE TABLE IF NOT EXISTS audit_heads (
+            workspace text   PRIMARY KEY,
+            position  bigint NOT NULL,
+            hash      text   NOT NULL
         );
         """;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Crm.Grains.Abstractions.EventStore;
+using Crm.Silo.Infrastructure.Audit;
 using Microsoft.Data.Sqlite;
 
 namespace Crm.Silo.Infrastructure.EventStore;
@@ -12,6 +12,7 @@ internal sealed class SqliteAppendTransaction : IAppendTransaction
     private readonly SqliteConnection connection;
     private readonly Action dropConnection;
     private readonly SqliteCommand insert;
+    private readonly SqliteParameter position;
     private readonly SqliteParameter streamId;
     private readonly SqliteParameter version;
     private readonly SqliteParameter eventId;
@@ -19,6 +20,11 @@ internal sealed class SqliteAppendTransaction : IAppendTransaction
     private readonly SqliteParameter data;
     private readonly SqliteParameter actor;
     private readonly SqliteParameter timestamp;
+    private readonly SqliteParameter prevHash;
+    private readonly SqliteParameter hash;
+
+    // Highest position taken so far, read under the write lock on first use; advanced only by inserts that went in.
+    private long? lastPosition;
     private bool committed;
 
     public SqliteAppendTransaction(SqliteConnection connection, Action dropConnection)
@@ -29,10 +35,10 @@ internal sealed class SqliteAppendTransaction : IAppendTransaction
         // One prepared insert reused for every event of the batch.
         insert = connection.CreateCommand();
         insert.CommandText = """
-            INSERT INTO events (stream_id, version, event_id, type, data, actor, timestamp)
-            VALUES ($stream, $version, $id, $type, $data, $actor, $timestamp)
-            RETURNING position
+            INSERT INTO events (position, stream_id, version, event_id, type, data, actor, timestamp, prev_hash, hash)
+            VALUES ($position, $stream, $version, $id, $type, $data, $actor, $timestamp, $prev, $hash)
             """;
+        position = insert.Parameters.Add("$position", SqliteType.Integer);
         streamId = insert.Parameters.Add("$stream", SqliteType.Text);
         version = insert.Parameters.Add("$version", SqliteType.Integer);
         eventId = insert.Parameters.Add("$id", SqliteType.Text);
@@ -40,9 +46,15 @@ internal sealed class SqliteAppendTransaction : IAppendTransaction
         data = insert.Parameters.Add("$data", SqliteType.Text);
         actor = insert.Parameters.Add("$actor", SqliteType.Text);
         timestamp = insert.Parameters.Add("$timestamp", SqliteType.Integer);
+        prevHash = insert.Parameters.Add("$prev", SqliteType.Text);
+        hash = insert.Parameters.Add("$hash", SqliteType.Text);
     }
 
-    public Task<AppendBatchState> ReadStateAsync(IReadOnlyCollection<string> streamIds, IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken)
+    public Task<AppendBatchState> ReadStateAsync(
+        IReadOnlyCollection<string> streamIds,
+        IReadOnlyCollection<Guid> eventIds,
+        IReadOnlyCollection<string> workspaces,
+        CancellationToken cancellationToken)
     {
         // One statement each for the whole batch: the ids travel as a JSON array expanded by json_each.
         var versions = new Dictionary<string, long>(streamIds.Count, StringComparer.Ordinal);
@@ -80,7 +92,65 @@ internal sealed class SqliteAppendTransaction : IAppendTransaction
             }
         }
 
-        return Task.FromResult(new AppendBatchState(versions, events));
+        var heads = new Dictionary<string, string>(workspaces.Count, StringComparer.Ordinal);
+        if (workspaces.Count > 0)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT workspace, hash FROM audit_heads WHERE workspace IN (SELECT value FROM json_each($workspaces))";
+            command.Parameters.AddWithValue("$workspaces", JsonSerializer.Serialize(workspaces));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                heads[reader.GetString(0)] = reader.GetString(1);
+            }
+        }
+
+        return Task.FromResult(new AppendBatchState(versions, events, heads));
+    }
+
+    public Task<long[]> ReservePositionsAsync(int count, CancellationToken cancellationToken)
+    {
+        if (lastPosition is null)
+        {
+            // AUTOINCREMENT's sequence too, not only max(position): a position once used is never handed out again,
+            // even if its row is gone.
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT max(
+                    coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0),
+                    coalesce((SELECT max(position) FROM events), 0))
+                """;
+            lastPosition = Convert.ToInt64(command.ExecuteScalar());
+        }
+
+        var positions = new long[count];
+        for (var i = 0; i < count; i++)
+        {
+            positions[i] = lastPosition.Value + 1 + i;
+        }
+
+        return Task.FromResult(positions);
+    }
+
+    public Task SaveChainHeadsAsync(IReadOnlyCollection<AuditChainHead> heads, CancellationToken cancellationToken)
+    {
+        using var upsert = connection.CreateCommand();
+        upsert.CommandText = """
+            INSERT INTO audit_heads (workspace, position, hash) VALUES ($workspace, $position, $hash)
+            ON CONFLICT (workspace) DO UPDATE SET position = excluded.position, hash = excluded.hash
+            """;
+        var workspace = upsert.Parameters.Add("$workspace", SqliteType.Text);
+        var headPosition = upsert.Parameters.Add("$position", SqliteType.Integer);
+        var headHash = upsert.Parameters.Add("$hash", SqliteType.Text);
+        foreach (var head in heads)
+        {
+            workspace.Value = head.Workspace;
+            headPosition.Value = head.Position;
+            headHash.Value = head.Hash;
+            upsert.ExecuteNonQuery();
+        }
+
+        return Task.CompletedTask;
     }
 
     public Task<InsertResult> InsertAsync(IReadOnlyList<PlannedWrite> writes, CancellationToken cancellationToken)
@@ -139,10 +209,10 @@ internal sealed class SqliteAppendTransaction : IAppendTransaction
 
         try
         {
-            var positions = new long[write.Events.Length];
             for (var i = 0; i < write.Events.Length; i++)
             {
                 var e = write.Events[i];
+                position.Value = write.Positions[i];
                 streamId.Value = write.StreamId;
                 version.Value = write.FirstVersion + i;
                 eventId.Value = FormatId(e.EventId);
@@ -150,7 +220,9 @@ internal sealed class SqliteAppendTransaction : IAppendTransaction
                 data.Value = e.Data;
                 actor.Value = e.Actor;
                 timestamp.Value = SqliteEventStore.ToUnixMicroseconds(e.Timestamp);
-                positions[i] = (long)insert.ExecuteScalar()!;
+                prevHash.Value = write.PrevHashes[i];
+                hash.Value = write.Hashes[i];
+                insert.ExecuteNonQuery();
             }
 
             if (useSavepoint)
@@ -158,7 +230,8 @@ internal sealed class SqliteAppendTransaction : IAppendTransaction
                 SqliteEventStore.Execute(connection, "RELEASE append");
             }
 
-            return positions;
+            lastPosition = write.Positions[^1];
+            return write.Positions;
         }
         catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteConstraint)
         {

@@ -34,7 +34,14 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
             data      TEXT    NOT NULL,
             actor     TEXT    NOT NULL,
             timestamp INTEGER NOT NULL,
+            prev_hash TEXT,
+            hash      TEXT,
             UNIQUE (stream_id, version)
+        );
+        CREATE TABLE IF NOT EXISTS audit_heads (
+            workspace TEXT    PRIMARY KEY,
+            position  INTEGER NOT NULL,
+            hash      TEXT    NOT NULL
         );
         """;
 
@@ -175,11 +182,41 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
             // group commits would carry that cost; the background checkpointer takes it off the commit path.
             Execute(connection, $"PRAGMA wal_autocheckpoint = {WriterCheckpointPages}");
             Execute(connection, Schema);
+            AddAuditColumns(connection);
             return connection;
         }
         catch
         {
             connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A file created before the audit chain lacks its two columns: add them. Its old rows keep a null hash, which the
+    /// verifier counts as written before the chain; each workspace's chain starts at its first new event.
+    /// Under the write lock, so two processes opening the same old file do not both alter it.
+    /// </summary>
+    private static void AddAuditColumns(SqliteConnection connection)
+    {
+        Execute(connection, "BEGIN IMMEDIATE");
+        try
+        {
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "SELECT count(*) FROM pragma_table_info('events') WHERE name = 'hash'";
+                if (Convert.ToInt64(command.ExecuteScalar()) == 0)
+                {
+                    Execute(connection, "ALTER TABLE events ADD COLUMN prev_hash TEXT");
+                    Execute(connection, "ALTER TABLE events ADD COLUMN hash TEXT");
+                }
+            }
+
+            Execute(connection, "COMMIT");
+        }
+        catch
+        {
+            Execute(connection, "ROLLBACK");
             throw;
         }
     }
