@@ -15,6 +15,8 @@ public static class ConversationsApi
 
     public sealed record AssignRequest(string? AgentId);
 
+    public sealed record MarkReadRequest(long? UpToSeq);
+
     public sealed record SetPriorityRequest(Priority? Priority);
 
     public sealed record ChangeLabelsRequest(IReadOnlyList<string>? Add, IReadOnlyList<string>? Remove);
@@ -33,6 +35,8 @@ public static class ConversationsApi
         api.MapPost("/{conversationId}/messages", PostMessageAsync);
         api.MapPost("/{conversationId}/notes", async (string conversationId, PostMessageRequest request, WorkspaceUser user, ConversationService conversations) =>
             TypedResults.Ok(await conversations.PostNoteAsync(user, conversationId, request.ClientMessageId, request.Body)));
+        api.MapPost("/{conversationId}/read", async (string conversationId, MarkReadRequest request, WorkspaceUser user, ConversationService conversations) =>
+            TypedResults.Ok(await conversations.MarkReadAsync(user, conversationId, Required(request.UpToSeq, "upToSeq"))));
         api.MapPut("/{conversationId}/status", async (string conversationId, ChangeStatusRequest request, WorkspaceUser user, ConversationService conversations) =>
             TypedResults.Ok(await conversations.ChangeStatusAsync(user, conversationId, Required(request.Status, "status"), request.SnoozeUntil)));
         api.MapPut("/{conversationId}/assignee", async (string conversationId, AssignRequest request, WorkspaceUser user, ConversationService conversations) =>
@@ -49,10 +53,16 @@ public static class ConversationsApi
 
     /// <summary>?view=all|mine|unassigned &amp;status= &amp;queue= &amp;label= &amp;sort=latest-activity|longest-waiting &amp;limit=</summary>
     private static async Task<Ok<IReadOnlyList<ConversationSummary>>> ListAsync(
-        ConversationStatus? status, int? limit, InboxView? view, string? queue, string? label, InboxSort? sort,
+        string? status, int? limit, string? view, string? queue, string? label, string? sort,
         WorkspaceUser user, ConversationService conversations) =>
-        TypedResults.Ok(await conversations.ListInboxAsync(user,
-            new InboxQuery(status, limit ?? 100, view ?? InboxView.All, user.AgentId, queue, label?.Trim().ToLowerInvariant(), sort ?? InboxSort.LatestActivity)));
+        TypedResults.Ok(await conversations.ListInboxAsync(user, new InboxQuery(
+            QueryEnum.Parse<ConversationStatus>(status, "status"),
+            limit ?? 100,
+            QueryEnum.Parse<InboxView>(view, "view") ?? InboxView.All,
+            user.AgentId,
+            queue,
+            label?.Trim().ToLowerInvariant(),
+            QueryEnum.Parse<InboxSort>(sort, "sort") ?? InboxSort.LatestActivity)));
 
     private static async Task<Created<ConversationDetails>> OpenAsync(
         OpenConversationRequest request, WorkspaceUser user, ConversationService conversations)
