@@ -1,15 +1,16 @@
-using System.Runtime.CompilerServices;
+using System.Data.Common;
 using Crm.Silo.Infrastructure.Audit;
 using Npgsql;
 
 namespace Crm.Silo.Infrastructure.EventStore;
 
 /// <summary>Reads the audit chain from a PostgreSQL event store, on one connection of its own; it only ever reads.</summary>
-public sealed class PostgresAuditChainReader : IAuditChainReader
+public sealed class PostgresAuditChainReader : DbAuditChainReader
 {
-    private readonly NpgsqlConnection connection;
-
-    private PostgresAuditChainReader(NpgsqlConnection connection) => this.connection = connection;
+    private PostgresAuditChainReader(NpgsqlConnection connection)
+        : base(connection)
+    {
+    }
 
     public static async Task<PostgresAuditChainReader> OpenAsync(string connectionString, CancellationToken cancellationToken = default)
     {
@@ -31,53 +32,21 @@ public sealed class PostgresAuditChainReader : IAuditChainReader
         }
     }
 
-    public async IAsyncEnumerable<AuditRecord> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        // A database never opened by a chained store has no hash columns: all its rows are from before the chain.
-        var chained = await ExistsAsync(
-            connection,
-            "SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'events' AND column_name = 'hash')",
-            cancellationToken).ConfigureAwait(false);
-        var hashColumns = chained ? "prev_hash, hash" : "NULL::text, NULL::text";
-        await using var command = new NpgsqlCommand(
-            $"SELECT position, stream_id, version, event_id, type, data, actor, timestamp, {hashColumns} FROM events ORDER BY position",
-            connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            yield return new AuditRecord(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetInt64(2),
-                reader.GetGuid(3),
-                reader.GetString(4),
-                reader.GetString(5),
-                reader.GetString(6),
-                SqliteEventStore.ToUnixMicroseconds(reader.GetFieldValue<DateTimeOffset>(7)),
-                reader.IsDBNull(8) ? null : reader.GetString(8),
-                reader.IsDBNull(9) ? null : reader.GetString(9));
-        }
-    }
+    protected override string NullHashColumns => "NULL::text, NULL::text";
 
-    public async Task<IReadOnlyList<AuditChainHead>> ReadHeadsAsync(CancellationToken cancellationToken = default)
-    {
-        var heads = new List<AuditChainHead>();
-        if (!await ExistsAsync(connection, "SELECT to_regclass('audit_heads') IS NOT NULL", cancellationToken).ConfigureAwait(false))
-        {
-            return heads;
-        }
+    protected override Task<bool> HasTableAsync(string table, CancellationToken cancellationToken) =>
+        ExistsAsync((NpgsqlConnection)Connection, $"SELECT to_regclass('{table}') IS NOT NULL", cancellationToken);
 
-        await using var command = new NpgsqlCommand("SELECT workspace, position, hash FROM audit_heads ORDER BY workspace", connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            heads.Add(new AuditChainHead(reader.GetString(0), reader.GetInt64(1), reader.GetString(2)));
-        }
+    protected override Task<bool> HasEventsColumnAsync(string column, CancellationToken cancellationToken) =>
+        ExistsAsync(
+            (NpgsqlConnection)Connection,
+            $"SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'events' AND column_name = '{column}')",
+            cancellationToken);
 
-        return heads;
-    }
+    protected override Guid ReadEventId(DbDataReader reader, int ordinal) => reader.GetGuid(ordinal);
 
-    public ValueTask DisposeAsync() => connection.DisposeAsync();
+    protected override long ReadTimestampMicroseconds(DbDataReader reader, int ordinal) =>
+        SqliteEventStore.ToUnixMicroseconds(reader.GetFieldValue<DateTimeOffset>(ordinal));
 
     private static async Task<bool> ExistsAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {

@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Data.Common;
 using Crm.Silo.Infrastructure.Audit;
 using Microsoft.Data.Sqlite;
 
@@ -8,11 +8,12 @@ namespace Crm.Silo.Infrastructure.EventStore;
 /// Reads the audit chain from a SQLite event file. Opens it read-write without create, so a wrong path fails instead
 /// of leaving an empty database behind; it only ever reads.
 /// </summary>
-public sealed class SqliteAuditChainReader : IAuditChainReader
+public sealed class SqliteAuditChainReader : DbAuditChainReader
 {
-    private readonly SqliteConnection connection;
-
-    private SqliteAuditChainReader(SqliteConnection connection) => this.connection = connection;
+    private SqliteAuditChainReader(SqliteConnection connection)
+        : base(connection)
+    {
+    }
 
     public static async Task<SqliteAuditChainReader> OpenAsync(string databasePath, CancellationToken cancellationToken = default)
     {
@@ -45,64 +46,28 @@ public sealed class SqliteAuditChainReader : IAuditChainReader
         }
     }
 
-    public async IAsyncEnumerable<AuditRecord> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    protected override string NullHashColumns => "NULL, NULL";
+
+    protected override Task<bool> HasTableAsync(string table, CancellationToken cancellationToken) =>
+        HasTableAsync((SqliteConnection)Connection, table, cancellationToken);
+
+    protected override async Task<bool> HasEventsColumnAsync(string column, CancellationToken cancellationToken)
     {
-        // A file never opened by a chained store has no hash columns: all its rows are from before the chain.
-        var chained = await HasColumnAsync("hash", cancellationToken).ConfigureAwait(false);
-        var hashColumns = chained ? "prev_hash, hash" : "NULL, NULL";
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT position, stream_id, version, event_id, type, data, actor, timestamp, {hashColumns} FROM events ORDER BY position";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            yield return new AuditRecord(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetInt64(2),
-                Guid.Parse(reader.GetString(3)),
-                reader.GetString(4),
-                reader.GetString(5),
-                reader.GetString(6),
-                reader.GetInt64(7),
-                reader.IsDBNull(8) ? null : reader.GetString(8),
-                reader.IsDBNull(9) ? null : reader.GetString(9));
-        }
+        await using var command = Connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM pragma_table_info('events') WHERE name = $name";
+        command.Parameters.Add(new SqliteParameter("$name", column));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false)) > 0;
     }
 
-    public async Task<IReadOnlyList<AuditChainHead>> ReadHeadsAsync(CancellationToken cancellationToken = default)
-    {
-        var heads = new List<AuditChainHead>();
-        if (!await HasTableAsync(connection, "audit_heads", cancellationToken).ConfigureAwait(false))
-        {
-            return heads;
-        }
+    protected override Guid ReadEventId(DbDataReader reader, int ordinal) => Guid.Parse(reader.GetString(ordinal));
 
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT workspace, position, hash FROM audit_heads ORDER BY workspace";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            heads.Add(new AuditChainHead(reader.GetString(0), reader.GetInt64(1), reader.GetString(2)));
-        }
-
-        return heads;
-    }
-
-    public ValueTask DisposeAsync() => connection.DisposeAsync();
+    protected override long ReadTimestampMicroseconds(DbDataReader reader, int ordinal) => reader.GetInt64(ordinal);
 
     private static async Task<bool> HasTableAsync(SqliteConnection connection, string table, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $name";
         command.Parameters.AddWithValue("$name", table);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false)) > 0;
-    }
-
-    private async Task<bool> HasColumnAsync(string column, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM pragma_table_info('events') WHERE name = $name";
-        command.Parameters.AddWithValue("$name", column);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false)) > 0;
     }
 }
