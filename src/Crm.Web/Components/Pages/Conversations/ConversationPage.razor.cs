@@ -97,14 +97,22 @@ public sealed partial class ConversationPage
             if (_presence is null || p.Presence.Version > _presence.Version) _presence = p.Presence;
             StateHasChanged();
         }),
-        // Status, priority, labels or assignee changed (here or elsewhere): the summary says so; re-read the details.
-        ConversationFeedItem c when c.Summary.ConversationId == ConversationId => InvokeAsync(async () =>
+        // Status, priority, labels, assignee, rating or SLA changed (here or elsewhere): re-read the details. Most
+        // summaries only announce a new message, which the thread already shows: those cost no grain call.
+        ConversationFeedItem c when c.Summary.ConversationId == ConversationId && ShownFieldsChanged(c.Summary) => InvokeAsync(async () =>
         {
             _details = await Conversations.GetDetailsAsync(_user!, ConversationId);
             StateHasChanged();
         }),
         _ => Task.CompletedTask,
     };
+
+    /// <summary>Whether the summary differs from the details in anything this page shows besides the thread.</summary>
+    private bool ShownFieldsChanged(ConversationSummary summary) =>
+        _details is not { } d
+        || d.Status != summary.Status || d.Priority != summary.Priority || d.AssigneeId != summary.AssigneeId
+        || !(d.Labels ?? []).SequenceEqual(summary.Labels ?? []) || d.CsatScore != summary.CsatScore
+        || d.ReadUpTo != summary.ReadUpTo || d.SlaDueAt != summary.SlaDueAt || d.SlaBreached != summary.SlaBreached;
 
     private async Task GapFillAsync()
     {
