@@ -28,6 +28,13 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
 
     private ConversationSummary? _summary;
 
+    // The row last pushed to the live feed, so the next push says what changed (see SummaryChanges).
+    private ConversationSummary? _announced;
+
+    // Resolved once per activation: GetGrain reflects over the interface's attributes on every call.
+    private ILiveFeedPublisherGrain? _publisher;
+    private IInboxGrain? _inbox;
+
     // The workspace's SLA settings as of this activation (refreshed when the "sla" reminder fires): a policy change
     // reaches a conversation the next time it evaluates, without a call to the workspace grain on every message.
     private SlaClock? _slaClock;
@@ -277,9 +284,12 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
         var items = new List<LiveFeedItem>();
         for (var seq = Math.Max(fromSeq, 1); fromSeq > 0 && seq <= State.LastSeq; seq++)
             items.Add(new MessageFeedItem(State.Messages[(int)seq - 1]));
-        items.Add(new ConversationFeedItem(summary));
-        _ = GrainFactory.GetGrain<ILiveFeedPublisherGrain>(0).PublishAsync([.. items]);
-        _ = GrainFactory.GetGrain<IInboxGrain>(WorkspaceId).OnConversationChangedAsync(summary);
+        items.Add(SummaryChanges.FeedItem(_announced, summary));
+        _announced = summary;
+        _publisher ??= GrainFactory.GetGrain<ILiveFeedPublisherGrain>(0);
+        _inbox ??= GrainFactory.GetGrain<IInboxGrain>(WorkspaceId);
+        _ = _publisher.PublishAsync([.. items]);
+        _ = _inbox.OnConversationChangedAsync(summary);
     }
 
     private void RequireOpened()

@@ -30,11 +30,7 @@ public sealed class HubFeedRelay(
         MessageFeedItem m => Task.WhenAll(
             hub.Clients.Group(HubGroups.Conversation(m.WorkspaceId, m.Message.ConversationId)).MessagePosted(m.Message),
             ForwardToVisitorAsync(m.Message)),
-        ConversationFeedItem c => Task.WhenAll(
-            hub.Clients.Groups(HubGroups.Inbox(c.WorkspaceId), HubGroups.Conversation(c.WorkspaceId, c.Summary.ConversationId))
-                .ConversationChanged(c.Summary),
-            widget.Clients.Group(HubGroups.Visitor(c.WorkspaceId, c.Summary.ConversationId)).ConversationUpdated(
-                c.Summary.ConversationId, VisitorConversationState.From(c.Summary.Status, c.Summary.ReadUpTo, c.Summary.CsatScore))),
+        ConversationFeedItem c => ForwardConversationAsync(c),
         QueueFeedItem q => hub.Clients.Group(HubGroups.Queue(q.WorkspaceId, q.Queue.QueueId)).QueueChanged(q.Queue),
         AgentFeedItem a => hub.Clients.Group(HubGroups.Agents(a.WorkspaceId)).AgentChanged(a.Agent),
         // Only the yes/no reaches the public widget: counts and names stay with the team.
@@ -46,6 +42,24 @@ public sealed class HubFeedRelay(
                 p.Presence.People.Where(x => x.Kind == AuthorKind.Agent && x.IsTyping).Select(x => x.DisplayName).ToList())),
         _ => Task.CompletedTask,
     };
+
+    /// <summary>
+    /// Inbox lists get every row; the conversation's viewers and its visitor only what they do not already learn
+    /// from the message pushed beside it.
+    /// </summary>
+    private Task ForwardConversationAsync(ConversationFeedItem c)
+    {
+        var summary = c.Summary;
+        var agents = c.DetailsChanged
+            ? hub.Clients.Groups(HubGroups.Inbox(c.WorkspaceId), HubGroups.Conversation(c.WorkspaceId, summary.ConversationId))
+            : hub.Clients.Group(HubGroups.Inbox(c.WorkspaceId));
+        return c.VisitorStateChanged
+            ? Task.WhenAll(
+                agents.ConversationChanged(summary),
+                widget.Clients.Group(HubGroups.Visitor(c.WorkspaceId, summary.ConversationId)).ConversationUpdated(
+                    summary.ConversationId, VisitorConversationState.From(summary.Status, summary.ReadUpTo, summary.CsatScore)))
+            : agents.ConversationChanged(summary);
+    }
 
     private Task ForwardToVisitorAsync(MessageDetails message) =>
         VisitorMessage.IsVisible(message)
