@@ -12,4 +12,10 @@ public sealed class DemoDataOptions
     public string? Password { get; set; }
 
     public string WorkspaceId { get; set; } = "demo";
+
+    /// <summary>
+    /// More workspaces seeded alike, their users at "@{workspace}.crm" (agent@acme.crm, ...): a second tenant to try
+    /// workspace isolation against (Crm__Demo__ExtraWorkspaces__0=acme).
+    /// </summary>
+    public string[] ExtraWorkspaces { get; set; } = [];
 }

@@ -30,17 +30,28 @@ public sealed class DemoDataSeeder(IServiceProvider services, IGrainFactory grai
         var users = scope.ServiceProvider.GetRequiredService<UserManager<CrmUser>>();
         if (users.Users.Any()) return;
 
-        var ws = options.Value.WorkspaceId;
         var password = string.IsNullOrEmpty(options.Value.Password) ? NewPassword() : options.Value.Password;
-        await grains.GetGrain<IWorkspaceGrain>(ws).CreateAsync(new CreateWorkspace("Demo Support", Actor));
+        await SeedWorkspaceAsync(users, options.Value.WorkspaceId, "Demo Support", email => email, password);
+        foreach (var extra in options.Value.ExtraWorkspaces.Select(w => Ids.Require(w, "workspace")).Distinct())
+            await SeedWorkspaceAsync(users, extra, $"{extra} Support", email => email.Replace("@demo.crm", $"@{extra}.crm", StringComparison.Ordinal), password);
+
+        logger.LogWarning(
+            "Demo workspace '{Workspace}' seeded. Sign in at /account/login with any of {Emails} and the password {Password} (shown once; set Crm:Demo:Password to choose it)",
+            options.Value.WorkspaceId, string.Join(", ", DemoData.Users.Select(u => $"{u.Email} ({u.Role})")), password);
+    }
+
+    private async Task SeedWorkspaceAsync(UserManager<CrmUser> users, string ws, string name, Func<string, string> email, string password)
+    {
+        await grains.GetGrain<IWorkspaceGrain>(ws).CreateAsync(new CreateWorkspace(name, Actor));
 
         foreach (var u in DemoData.Users)
         {
-            var user = new CrmUser { UserName = u.Email, Email = u.Email, EmailConfirmed = true, WorkspaceId = ws, AgentId = u.AgentId, DisplayName = u.DisplayName };
-            Check(await users.CreateAsync(user, password), u.Email);
-            Check(await users.AddToRoleAsync(user, u.Role), u.Email);
+            var address = email(u.Email);
+            var user = new CrmUser { UserName = address, Email = address, EmailConfirmed = true, WorkspaceId = ws, AgentId = u.AgentId, DisplayName = u.DisplayName };
+            Check(await users.CreateAsync(user, password), address);
+            Check(await users.AddToRoleAsync(user, u.Role), address);
             await grains.GetGrain<IAgentGrain>(GrainKeys.Scoped(ws, u.AgentId))
-                .RegisterAsync(new RegisterAgent(u.DisplayName, u.Email, u.Role, u.ChatCapacity, Actor));
+                .RegisterAsync(new RegisterAgent(u.DisplayName, address, u.Role, u.ChatCapacity, Actor));
         }
 
         foreach (var c in DemoData.Customers)
@@ -53,10 +64,6 @@ public sealed class DemoDataSeeder(IServiceProvider services, IGrainFactory grai
         var alex = DemoData.Users.Single(u => u.AgentId == "alex");
         foreach (var conversation in DemoData.Conversations)
             await SeedConversationAsync(ws, conversation, new Author(AuthorKind.Agent, alex.AgentId, alex.DisplayName));
-
-        logger.LogWarning(
-            "Demo workspace '{Workspace}' seeded. Sign in at /account/login with any of {Emails} and the password {Password} (shown once; set Crm:Demo:Password to choose it)",
-            ws, string.Join(", ", DemoData.Users.Select(u => $"{u.Email} ({u.Role})")), password);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -26,12 +26,21 @@ public class WebNodeFixture : IAsyncLifetime
 
     public Task<ConsoleClient> SignInAsync(string email) => ConsoleClient.SignInAsync(BaseAddress, email);
 
-    public async Task InitializeAsync() =>
-        _process = await CrmProcess.StartAsync("Crm.Web", RaisedRateLimits.AddTo(new Dictionary<string, string?>
+    public async Task InitializeAsync()
+    {
+        var settings = new Dictionary<string, string?>
         {
             ["Crm:DataPath"] = _data.Path,
             ["ASPNETCORE_ENVIRONMENT"] = _environment,
-        }));
+        };
+        Configure(settings);
+        _process = await CrmProcess.StartAsync("Crm.Web", RaisedRateLimits.AddTo(settings));
+    }
+
+    /// <summary>A subclass's own settings for the node, on top of the defaults.</summary>
+    protected virtual void Configure(IDictionary<string, string?> settings)
+    {
+    }
 
     public async Task DisposeAsync()
     {

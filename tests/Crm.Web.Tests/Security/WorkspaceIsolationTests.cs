@@ -1,0 +1,168 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Crm.Grains.Abstractions.Conversations;
+using Crm.Testing;
+using Crm.Web.Tests.Support;
+using Crm.Web.Tests.Widget;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Xunit;
+
+namespace Crm.Web.Tests.Security;
+
+/// <summary>
+/// Two tenants on one node: a user of "acme" tries every surface against the demo workspace's data — REST, the
+/// console hub, the widget hub, attachments, canned responses, settings — and reaches nothing, changes nothing.
+/// </summary>
+public sealed class WorkspaceIsolationTests(TwoWorkspaceNodeFixture node) : IClassFixture<TwoWorkspaceNodeFixture>
+{
+    private static readonly string[] Surfaces = ["", "/messages"];
+
+    [Fact]
+    public async Task RestCalls_OnAnotherWorkspacesConversation_Are404AndChangeNothing()
+    {
+        using var owner = await node.SignInAsync(DemoUsers.Agent);
+        using var intruder = await node.SignInAsync(TwoWorkspaceNodeFixture.OtherAgent);
+        var conversation = await owner.Http.OpenFreshConversationAsync("iso");
+        var id = conversation.ConversationId;
+        await owner.Http.PostMessageAsync(id, "demo's private words");
+        var before = await Snapshot(owner.Http, id);
+
+        foreach (var path in Surfaces)
+        {
+            using var read = await intruder.Http.GetAsync($"api/conversations/{id}{path}");
+            Assert.True(read.StatusCode == HttpStatusCode.NotFound, $"GET {path}: {(int)read.StatusCode}");
+        }
+        var writes = new (string Method, string Path, object Body)[]
+        {
+            ("POST", "messages", new { clientMessageId = Guid.NewGuid(), body = "injected" }),
+            ("POST", "notes", new { clientMessageId = Guid.NewGuid(), body = "injected note" }),
+            ("POST", "read", new { upToSeq = 1 }),
+            ("PUT", "status", new { status = "resolved" }),
+            ("PUT", "assignee", new { agentId = "alex" }),
+            ("PUT", "priority", new { priority = "urgent" }),
+            ("POST", "labels", new { add = new[] { "hijacked" } }),
+        };
+        foreach (var (method, path, body) in writes)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), $"api/conversations/{id}/{path}") { Content = JsonContent.Create(body, options: ApiJson.Options) };
+            using var response = await intruder.Http.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        var list = await intruder.Http.GetStringAsync("api/conversations?view=all&limit=500");
+        Assert.DoesNotContain(id, list, StringComparison.Ordinal);
+        Assert.Equal(before, await Snapshot(owner.Http, id));
+    }
+
+    [Fact]
+    public async Task OpeningAConversation_WithAnotherWorkspacesId_MakesASeparateOneAndLeavesTheirsAlone()
+    {
+        using var owner = await node.SignInAsync(DemoUsers.Agent);
+        using var intruder = await node.SignInAsync(TwoWorkspaceNodeFixture.OtherAgent);
+        var theirs = await owner.Http.OpenFreshConversationAsync("iso");
+        await owner.Http.PostMessageAsync(theirs.ConversationId, "only in demo");
+        var before = await Snapshot(owner.Http, theirs.ConversationId);
+
+        // Ids are per workspace: the same id in acme is acme's own conversation, empty, not a window into demo's.
+        using var response = await intruder.Http.PostAsJsonAsync("api/conversations",
+            new { conversationId = theirs.ConversationId, customerId = "tom", customerName = "Tom", subject = "Same id" }, ApiJson.Options);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Empty(await intruder.Http.GetMessagesAsync(theirs.ConversationId));
+        Assert.Equal(before, await Snapshot(owner.Http, theirs.ConversationId));
+    }
+
+    [Fact]
+    public async Task ConsoleHub_AnotherWorkspacesConversation_IsRefusedAndItsMessagesNeverArrive()
+    {
+        using var owner = await node.SignInAsync(DemoUsers.Agent);
+        using var intruder = await node.SignInAsync(TwoWorkspaceNodeFixture.OtherAgent);
+        var id = (await owner.Http.OpenFreshConversationAsync("iso")).ConversationId;
+        await using var ownerLive = await LiveClient.ConnectAsync(owner);
+        await using var intruderLive = await LiveClient.ConnectAsync(intruder);
+        await ownerLive.JoinConversationAsync(id, 0);
+        await intruderLive.Connection.InvokeAsync("SubscribeInbox");
+        var inboxPushes = new List<ConversationSummary>();
+        intruderLive.Connection.On<ConversationSummary>("ConversationChanged", s => { lock (inboxPushes) inboxPushes.Add(s); });
+
+        await Assert.ThrowsAsync<HubException>(() => intruderLive.JoinConversationAsync(id, 0));
+        await Assert.ThrowsAsync<HubException>(() => intruderLive.PostMessageAsync(id, Guid.NewGuid(), "injected over the hub"));
+
+        // A control message the owner sees proves the push went out; the intruder's inbox got nothing of it.
+        var sent = await owner.Http.PostMessageAsync(id, "pushed only to demo");
+        await ownerLive.WaitForMessageAsync(m => m.ClientMessageId == sent.ClientMessageId, "the owner's own message");
+        var ownOpened = await intruder.Http.OpenFreshConversationAsync("acme");
+        await Eventually.TrueAsync(() => { lock (inboxPushes) return inboxPushes.Any(s => s.ConversationId == ownOpened.ConversationId); },
+            "the intruder's inbox hears its own workspace");
+        lock (inboxPushes) Assert.DoesNotContain(inboxPushes, s => s.ConversationId == id || s.WorkspaceId != TwoWorkspaceNodeFixture.OtherWorkspace);
+        Assert.All((await owner.Http.GetMessagesAsync(id)).Select(m => m.Body), b => Assert.DoesNotContain("injected", b, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WidgetToken_OfAnotherWorkspace_CannotJoinOrWriteTheConversation()
+    {
+        await using var visitor = await VisitorClient.ConnectNewAsync(node.BaseAddress);
+        var id = (await visitor.StartFreshConversationAsync()).ConversationId;
+        await visitor.SendMessageAsync(id, "demo visitor's words");
+        using var owner = await node.SignInAsync(DemoUsers.Agent);
+        var before = await Snapshot(owner.Http, id);
+
+        var acmeSession = await VisitorClient.CreateSessionAsync(node.BaseAddress, TwoWorkspaceNodeFixture.OtherWorkspace);
+        await using var intruder = await VisitorClient.ConnectAsync(node.BaseAddress, acmeSession);
+        await Assert.ThrowsAsync<HubException>(() => intruder.JoinConversationAsync(id, 0));
+        await Assert.ThrowsAsync<HubException>(() => intruder.SendMessageAsync(id, "injected by acme's visitor"));
+
+        Assert.Equal(before, await Snapshot(owner.Http, id));
+        Assert.DoesNotContain(intruder.Received, p => p.ConversationId == id);
+    }
+
+    [Fact]
+    public async Task Attachment_UploadedInOneWorkspace_Is404InTheOther()
+    {
+        using var owner = await node.SignInAsync(DemoUsers.Agent);
+        using var intruder = await node.SignInAsync(TwoWorkspaceNodeFixture.OtherAgent);
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent("%PDF-1.4 demo invoice"u8.ToArray());
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", "invoice.pdf");
+        using var upload = await owner.Http.PostAsync("api/attachments", form);
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        var attachment = await upload.Content.ReadFromJsonAsync<Uploaded>(ApiJson.Options);
+
+        using var own = await owner.Http.GetAsync($"api/attachments/{attachment!.Id}/invoice.pdf");
+        using var foreign = await intruder.Http.GetAsync($"api/attachments/{attachment.Id}/invoice.pdf");
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+    }
+
+    [Fact]
+    public async Task CannedResponsesAndSlaSettings_AreEachWorkspacesOwn()
+    {
+        using var owner = await node.SignInAsync(DemoUsers.Admin);
+        using var intruder = await node.SignInAsync(TwoWorkspaceNodeFixture.OtherAdmin);
+        var shortcut = $"demo-only-{Guid.NewGuid():N}"[..20];
+        using var saved = await owner.Http.PutAsJsonAsync($"api/canned-responses/{shortcut}", new { title = "Demo only", body = "demo's secret macro" }, ApiJson.Options);
+        Assert.True(saved.IsSuccessStatusCode, $"{(int)saved.StatusCode} {await saved.Content.ReadAsStringAsync()}");
+        var slaBefore = await owner.Http.GetStringAsync("api/workspace/sla");
+
+        Assert.DoesNotContain(shortcut, await intruder.Http.GetStringAsync("api/canned-responses"), StringComparison.Ordinal);
+        using var deleted = await intruder.Http.DeleteAsync($"api/canned-responses/{shortcut}");
+        using var deletedMissing = await intruder.Http.DeleteAsync("api/canned-responses/" + $"never-{Guid.NewGuid():N}"[..20]);
+        // Answered as for a shortcut that exists nowhere: the reply does not even confirm demo has one.
+        Assert.Equal(deletedMissing.StatusCode, deleted.StatusCode);
+        var intruderSla = await intruder.Http.GetFromJsonAsync<Dictionary<string, object>>("api/workspace/sla", ApiJson.Options);
+        using var changed = await intruder.Http.PutAsJsonAsync("api/workspace/sla", intruderSla, ApiJson.Options);
+        Assert.True(changed.IsSuccessStatusCode, $"acme's admin saves acme's own SLA: {(int)changed.StatusCode}");
+
+        Assert.Contains(shortcut, await owner.Http.GetStringAsync("api/canned-responses"), StringComparison.Ordinal);
+        Assert.Equal(slaBefore, await owner.Http.GetStringAsync("api/workspace/sla"));
+    }
+
+    /// <summary>Everything an agent sees of a conversation, as the API's JSON, to compare before and after.</summary>
+    private static async Task<string> Snapshot(HttpClient owner, string id) =>
+        await owner.GetStringAsync($"api/conversations/{id}") + await owner.GetStringAsync($"api/conversations/{id}/messages");
+
+    private sealed record Uploaded(string Id);
+}
