@@ -1,3 +1,4 @@
+using Crm.Web.Security.Authorization;
 using Crm.Grains.Abstractions.Agents;
 using Crm.Web.Identity;
 using Crm.Web.Services;
@@ -18,9 +19,9 @@ public static class AgentsApi
     public static IEndpointRouteBuilder MapAgentsApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/api/agents", async (WorkspaceUser user, AgentDirectory agents) => TypedResults.Ok(await agents.ListAsync(user.WorkspaceId)))
-            .WithTags("Agents").RequireAuthorization();
+            .WithTags("Agents").RequirePolicy(CrmPolicies.Staff);
 
-        var me = endpoints.MapGroup("/api/agents/me").WithTags("Agents").RequireAuthorization();
+        var me = endpoints.MapGroup("/api/agents/me").WithTags("Agents").RequirePolicy(CrmPolicies.Staff);
         me.MapPost("/heartbeat", HeartbeatAsync);
         me.MapDelete("/heartbeat/{sessionId}", async (string sessionId, WorkspaceUser user, AgentPresenceService presence) =>
         {

@@ -1,3 +1,4 @@
+using Crm.Web.Security.Authorization;
 using Crm.Grains.Abstractions.Attachments;
 using Crm.Grains.Abstractions.Errors;
 using Crm.Web.Identity;
@@ -15,9 +16,9 @@ public static class AttachmentsApi
     /// <summary>/api/attachments: upload one file (multipart field "file"), and read it back in the same workspace.</summary>
     public static IEndpointRouteBuilder MapAttachmentsApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/attachments").WithTags("Attachments").RequireAuthorization();
-        api.MapPost("/", UploadAsync).DisableAntiforgery();
-        api.MapGet("/{attachmentId}/{fileName}", DownloadAsync);
+        var api = endpoints.MapGroup("/api/attachments").WithTags("Attachments");
+        api.MapPost("/", UploadAsync).DisableAntiforgery().RequirePolicy(CrmPolicies.Converse);
+        api.MapGet("/{attachmentId}/{fileName}", DownloadAsync).RequirePolicy(CrmPolicies.Staff);
         return endpoints;
     }
 

@@ -1,3 +1,4 @@
+using Crm.Web.Security.Authorization;
 using Crm.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -14,10 +15,10 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/auth").WithTags("Auth");
-        api.MapPost("/login", LoginAsync).AllowAnonymous().DisableAntiforgery();
-        api.MapPost("/logout", LogoutAsync).RequireAuthorization();
+        api.MapPost("/login", LoginAsync).RequirePolicy(CrmPolicies.Public).DisableAntiforgery();
+        api.MapPost("/logout", LogoutAsync).RequirePolicy(CrmPolicies.Staff);
         api.MapGet("/me", (WorkspaceUser user) => TypedResults.Ok(
-            new MeResponse(user.UserId, user.WorkspaceId, user.AgentId, user.DisplayName, user.Role))).RequireAuthorization();
+            new MeResponse(user.UserId, user.WorkspaceId, user.AgentId, user.DisplayName, user.Role))).RequirePolicy(CrmPolicies.Staff);
         return endpoints;
     }
 

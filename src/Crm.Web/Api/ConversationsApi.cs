@@ -1,3 +1,4 @@
+using Crm.Web.Security.Authorization;
 using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.Abstractions.Inbox;
 using Crm.Grains.Abstractions.Keys;
@@ -26,24 +27,28 @@ public static class ConversationsApi
     /// <summary>/api/conversations: the inbox, a thread, gap-fill after a sequence number, posting as the signed-in agent.</summary>
     public static IEndpointRouteBuilder MapConversationsApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/conversations").WithTags("Conversations").RequireAuthorization();
-        api.MapGet("/", ListAsync);
-        api.MapGet("/counts", async (WorkspaceUser user, ConversationService conversations) => TypedResults.Ok(await conversations.CountInboxAsync(user)));
-        api.MapPost("/", OpenAsync);
-        api.MapGet("/{conversationId}", GetAsync);
-        api.MapGet("/{conversationId}/messages", GetMessagesAsync);
-        api.MapPost("/{conversationId}/messages", PostMessageAsync);
-        api.MapPost("/{conversationId}/notes", async (string conversationId, PostMessageRequest request, WorkspaceUser user, ConversationService conversations) =>
+        var api = endpoints.MapGroup("/api/conversations").WithTags("Conversations");
+        // Reading is for every console user (sales reps read a customer's history); anything that changes a
+        // conversation, marking it read included, is for the people who answer.
+        var read = api.MapGroup("").RequirePolicy(CrmPolicies.Staff);
+        var write = api.MapGroup("").RequirePolicy(CrmPolicies.Converse);
+        read.MapGet("/", ListAsync);
+        read.MapGet("/counts", async (WorkspaceUser user, ConversationService conversations) => TypedResults.Ok(await conversations.CountInboxAsync(user)));
+        write.MapPost("/", OpenAsync);
+        read.MapGet("/{conversationId}", GetAsync);
+        read.MapGet("/{conversationId}/messages", GetMessagesAsync);
+        write.MapPost("/{conversationId}/messages", PostMessageAsync);
+        write.MapPost("/{conversationId}/notes", async (string conversationId, PostMessageRequest request, WorkspaceUser user, ConversationService conversations) =>
             TypedResults.Ok(await conversations.PostNoteAsync(user, conversationId, request.ClientMessageId, request.Body)));
-        api.MapPost("/{conversationId}/read", async (string conversationId, MarkReadRequest request, WorkspaceUser user, ConversationService conversations) =>
+        write.MapPost("/{conversationId}/read", async (string conversationId, MarkReadRequest request, WorkspaceUser user, ConversationService conversations) =>
             TypedResults.Ok(await conversations.MarkReadAsync(user, conversationId, Required(request.UpToSeq, "upToSeq"))));
-        api.MapPut("/{conversationId}/status", async (string conversationId, ChangeStatusRequest request, WorkspaceUser user, ConversationService conversations) =>
+        write.MapPut("/{conversationId}/status", async (string conversationId, ChangeStatusRequest request, WorkspaceUser user, ConversationService conversations) =>
             TypedResults.Ok(await conversations.ChangeStatusAsync(user, conversationId, Required(request.Status, "status"), request.SnoozeUntil)));
-        api.MapPut("/{conversationId}/assignee", async (string conversationId, AssignRequest request, WorkspaceUser user, ConversationService conversations) =>
+        write.MapPut("/{conversationId}/assignee", async (string conversationId, AssignRequest request, WorkspaceUser user, ConversationService conversations) =>
             TypedResults.Ok(await conversations.AssignAsync(user, conversationId, request.AgentId)));
-        api.MapPut("/{conversationId}/priority", async (string conversationId, SetPriorityRequest request, WorkspaceUser user, ConversationService conversations) =>
+        write.MapPut("/{conversationId}/priority", async (string conversationId, SetPriorityRequest request, WorkspaceUser user, ConversationService conversations) =>
             TypedResults.Ok(await conversations.SetPriorityAsync(user, conversationId, Required(request.Priority, "priority"))));
-        api.MapPost("/{conversationId}/labels", async (string conversationId, ChangeLabelsRequest request, WorkspaceUser user, ConversationService conversations) =>
+        write.MapPost("/{conversationId}/labels", async (string conversationId, ChangeLabelsRequest request, WorkspaceUser user, ConversationService conversations) =>
             TypedResults.Ok(await conversations.ChangeLabelsAsync(user, conversationId, request.Add, request.Remove)));
         return endpoints;
     }

@@ -1,3 +1,4 @@
+using Crm.Web.Security.Authorization;
 using Crm.Web.Inbound;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,7 +14,7 @@ public static class InboundApi
     {
         // Anonymous to the cookie scheme: the key filter is the authentication. No antiforgery: no browser session.
         var api = endpoints.MapGroup($"/api/inbound/{{{IntegrationKeyFilter.WorkspaceRouteParameter}}}").WithTags("Inbound")
-            .AllowAnonymous().DisableAntiforgery().AddEndpointFilter<IntegrationKeyFilter>();
+            .RequirePolicy(CrmPolicies.Integration).DisableAntiforgery().AddEndpointFilter<IntegrationKeyFilter>();
         api.MapPost("/messages", ReceiveAsync);
         return endpoints;
     }

@@ -1,3 +1,4 @@
+using Crm.Web.Security.Authorization;
 using System.Globalization;
 using Crm.Grains.Abstractions.Errors;
 using Crm.Grains.Abstractions.Mail;
@@ -19,7 +20,7 @@ public static class OutboundMailApi
     public static IEndpointRouteBuilder MapOutboundMailApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup($"/api/outbound/{{{IntegrationKeyFilter.WorkspaceRouteParameter}}}/emails").WithTags("Outbound mail")
-            .AllowAnonymous().DisableAntiforgery().AddEndpointFilter<IntegrationKeyFilter>();
+            .RequirePolicy(CrmPolicies.Integration).DisableAntiforgery().AddEndpointFilter<IntegrationKeyFilter>();
         api.MapGet("/", ListAsync);
         api.MapPost("/{outboundId}/sent", async (string workspaceId, string outboundId, HttpRequest request, IntegrationJson json, MailOutboxService outbox) =>
             TypedResults.Ok(await outbox.MarkSentAsync(workspaceId, outboundId, (await json.ReadAsync<SentRequest>(request))?.ProviderMessageId)));

@@ -24,6 +24,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
                 ? "The request body is not valid JSON of the expected shape."
                 : b.Message),
             UnauthorizedAccessException u => (StatusCodes.Status401Unauthorized, u.Message),
+            // A form posted without its token, or with one from an expired session: the user reloads and tries again.
+            Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => (StatusCodes.Status400BadRequest,
+                "This form has expired or did not come from this site: reload the page and try again."),
             _ => (0, ""),
         };
         if (status == 0) return false;

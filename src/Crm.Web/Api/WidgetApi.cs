@@ -1,3 +1,4 @@
+using Crm.Web.Security.Authorization;
 using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Abstractions.Workspaces;
 using Crm.Web.Services;
@@ -23,12 +24,12 @@ public static class WidgetApi
     /// </summary>
     public static IEndpointRouteBuilder MapWidgetApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/widget").WithTags("Widget").AllowAnonymous().RequireCors(CorsPolicy).DisableAntiforgery();
+        var api = endpoints.MapGroup("/api/widget").WithTags("Widget").RequirePolicy(CrmPolicies.Public).RequireCors(CorsPolicy).DisableAntiforgery();
         api.MapPost("/sessions", CreateSessionAsync);
         api.MapGet("/availability", GetAvailabilityAsync);
 
         var files = endpoints.MapGroup("/api/widget/attachments").WithTags("Widget").RequireCors(CorsPolicy)
-            .RequireAuthorization(VisitorAuthenticationHandler.PolicyName).DisableAntiforgery();
+            .RequirePolicy(CrmPolicies.Visitor).DisableAntiforgery();
         files.MapPost("/", async (HttpContext context, AttachmentService attachments, CancellationToken cancellationToken) =>
         {
             var visitor = Visitor.From(context.User)!;

@@ -1,3 +1,4 @@
+using Crm.Web.Security.Authorization;
 using Crm.Grains.Abstractions.Errors;
 using Crm.Grains.Abstractions.Sla;
 using Crm.Grains.Abstractions.Workspaces;
@@ -15,16 +16,16 @@ public static class WorkspaceSettingsApi
     /// </summary>
     public static IEndpointRouteBuilder MapWorkspaceSettingsApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/workspace").WithTags("Workspace").RequireAuthorization();
+        var api = endpoints.MapGroup("/api/workspace").WithTags("Workspace");
         api.MapGet("/sla", async (WorkspaceUser user, IGrainFactory grains) =>
-            TypedResults.Ok(await grains.GetGrain<IWorkspaceGrain>(user.WorkspaceId).GetSlaAsync()));
+            TypedResults.Ok(await grains.GetGrain<IWorkspaceGrain>(user.WorkspaceId).GetSlaAsync())).RequirePolicy(CrmPolicies.Staff);
         api.MapPut("/sla", async (SlaRequest request, WorkspaceUser user, IGrainFactory grains) =>
         {
             if (request.Calendar is null || request.Policy is null)
                 throw new DomainException(DomainErrorKind.Invalid, "Send both 'calendar' and 'policy'.");
             return TypedResults.Ok(await grains.GetGrain<IWorkspaceGrain>(user.WorkspaceId)
                 .ConfigureSlaAsync(new ConfigureSla(request.Calendar, request.Policy, user.Actor)));
-        }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+        }).RequirePolicy(CrmPolicies.Administer);
         return endpoints;
     }
 }

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Authorization;
+using Crm.Web.Security.Authorization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Crm.Silo.Hosting;
@@ -34,6 +37,7 @@ public static class WebHostingExtensions
         builder.AddCrmSilo();
         builder.AddCrmIdentity();
         builder.AddCrmVisitors();
+        builder.AddCrmAuthorization();
         builder.AddCrmInbound();
         builder.AddCrmSecurity();
 
@@ -90,8 +94,8 @@ public static class WebHostingExtensions
         // JSON content type cannot be sent cross-origin without a CORS preflight this app never grants to cookies.
         app.UseAntiforgery();
 
-        app.MapCrmOperations();
-        app.MapStaticAssets().AllowAnonymous();
+        app.MapGroup("").RequirePolicy(CrmPolicies.Public).MapCrmOperations();
+        app.MapStaticAssets().RequirePolicy(CrmPolicies.Public);
         app.MapAuthApi();
         app.MapConversationsApi();
         app.MapAgentsApi();
@@ -101,8 +105,17 @@ public static class WebHostingExtensions
         app.MapCrmInbound();
         app.MapHub<ConversationHub>(ConversationHub.Path);
         app.MapCrmWidget();
-        app.MapPost("/account/logout", LogoutAsync);
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapPost("/account/logout", LogoutAsync).RequirePolicy(CrmPolicies.Staff);
+        // Pages carry their own [Authorize(Policy)]; the framework's endpoints (the circuit hub, its helpers) get the
+        // console's policy, and its static files the public one, so no surface is left to the fallback.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(endpoint =>
+        {
+            if (endpoint.Metadata.OfType<ComponentTypeMetadata>().Any()) return;
+            var isFile = endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && route.Contains(":file}", StringComparison.Ordinal);
+            var policy = isFile ? CrmPolicies.Public : CrmPolicies.Staff;
+            endpoint.Metadata.Add(new CrmPolicyAttribute(policy));
+            endpoint.Metadata.Add(isFile ? new AllowAnonymousAttribute() : new AuthorizeAttribute(policy));
+        });
         return app;
     }
 

@@ -3,6 +3,8 @@ using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.Abstractions.Keys;
 using Crm.Web.Identity;
 using Crm.Web.Services;
+using Crm.Web.Security.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Crm.Web.Hubs;
@@ -11,6 +13,7 @@ namespace Crm.Web.Hubs;
 /// The console's live channel at /hubs/conversations. Joining a group happens before reading what was missed, so
 /// nothing committed in between is lost; the client drops anything it already has by sequence number.
 /// </summary>
+[Authorize(Policy = CrmPolicies.Staff)]
 public sealed class ConversationHub(ConversationService conversations, PresenceService presence) : Hub<IConversationClient>
 {
     public const string Path = "/hubs/conversations";
@@ -51,12 +54,14 @@ public sealed class ConversationHub(ConversationService conversations, PresenceS
         await base.OnDisconnectedAsync(exception);
     }
 
+    [Authorize(Policy = CrmPolicies.Converse)]
     public Task Typing(string conversationId, bool isTyping) =>
         presence.SetTypingAsync(User.WorkspaceId, conversationId, PresenceService.AgentParticipant(User, Context.ConnectionId), isTyping);
 
     public Task Leave(string conversationId) => presence.LeaveAsync(User.WorkspaceId, conversationId, Context.ConnectionId);
 
     /// <summary>Posts as the signed-in agent; returns once committed. A resend with the same id returns the original.</summary>
+    [Authorize(Policy = CrmPolicies.Converse)]
     public Task<MessageDetails> PostMessage(string conversationId, Guid clientMessageId, string body) =>
         conversations.PostAgentMessageAsync(User, conversationId, clientMessageId, body);
 }

@@ -1,3 +1,4 @@
+using Crm.Web.Security.Authorization;
 using Crm.Grains.Abstractions.Collaboration;
 using Crm.Grains.Abstractions.Conversations;
 using Crm.Web.Services;
@@ -11,7 +12,7 @@ namespace Crm.Web.Hubs;
 /// The customer widget's live channel at /hubs/widget, authenticated by the visitor token only. A visitor joins and
 /// writes only its own conversations; every method re-checks that through <see cref="VisitorConversationService"/>.
 /// </summary>
-[Authorize(Policy = VisitorAuthenticationHandler.PolicyName)]
+[Authorize(Policy = CrmPolicies.Visitor)]
 public sealed class WidgetHub(
     VisitorConversationService conversations, PresenceService presence, AttachmentService attachments, AgentPresenceService availability) : Hub<IWidgetClient>
 {
@@ -34,6 +35,7 @@ public sealed class WidgetHub(
     public async Task<VisitorConversation> StartConversation(StartChat start)
     {
         var visitor = Visitor;
+        if (start is null) throw new HubException("Send the chat to start: { conversationId, name, email }.");
         var conversation = await conversations.StartAsync(visitor, start);
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Visitor(visitor.WorkspaceId, conversation.ConversationId));
         return conversation;

@@ -10,6 +10,8 @@ namespace Crm.Web.Identity;
 
 public static class IdentityExtensions
 {
+    public const string AccessDeniedPath = "/account/access-denied";
+
     public const string LoginPath = "/account/login";
 
     /// <summary>
@@ -48,6 +50,7 @@ public static class IdentityExtensions
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = LoginPath;
+            cookie.AccessDeniedPath = AccessDeniedPath;
             cookie.Cookie.Name = "crm.auth";
             cookie.Cookie.HttpOnly = true;
             // Lax is the CSRF defence of the cookie-authenticated JSON API (forms also carry antiforgery tokens): a

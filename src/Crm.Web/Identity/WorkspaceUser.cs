@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Crm.Grains.Abstractions.Conversations;
+using Crm.Grains.Abstractions.Errors;
+using Crm.Web.Security.Authorization;
 
 namespace Crm.Web.Identity;
 
@@ -10,6 +12,29 @@ public sealed record WorkspaceUser(string UserId, string WorkspaceId, string Age
 
     /// <summary>How this user appears in threads and in the audit trail.</summary>
     public Author Author => new(AuthorKind.Agent, AgentId, DisplayName);
+
+    /// <summary>Whether the authorization matrix lets this user's role do what <paramref name="policy"/> guards.</summary>
+    public bool May(string policy) => Caller is { } caller && AuthorizationMatrix.Allows(policy, caller);
+
+    /// <summary>
+    /// The matrix's check again inside the services, for callers that reach them without an endpoint's policy in front
+    /// (the console's Blazor components call the services directly).
+    /// </summary>
+    public void Require(string policy)
+    {
+        if (!May(policy))
+            throw new DomainException(DomainErrorKind.Forbidden,
+                $"Your role ({Role ?? "none"}) may not do this; it needs: {string.Join(", ", AuthorizationMatrix.RolesFor(policy))}.");
+    }
+
+    private Caller? Caller => Role switch
+    {
+        Roles.Admin => Security.Authorization.Caller.Admin,
+        Roles.Supervisor => Security.Authorization.Caller.Supervisor,
+        Roles.Agent => Security.Authorization.Caller.Agent,
+        Roles.Sales => Security.Authorization.Caller.Sales,
+        _ => null,
+    };
 
     /// <summary>Reads the claims the login cookie carries; null for an anonymous or foreign principal.</summary>
     public static WorkspaceUser? From(ClaimsPrincipal? principal)

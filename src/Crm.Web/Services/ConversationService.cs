@@ -1,3 +1,4 @@
+using Crm.Web.Security.Authorization;
 using Crm.Grains.Abstractions.Attachments;
 using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.Abstractions.Errors;
@@ -34,7 +35,7 @@ public sealed class ConversationService(IGrainFactory grains, LiveFeedRelay feed
         // every later post without one "a resend" of the first, silently dropping it.
         if (clientMessageId == Guid.Empty)
             throw new DomainException(DomainErrorKind.Invalid, "clientMessageId is required: a GUID the client keeps for retries.");
-        var message = await Conversation(user, conversationId).PostMessageAsync(new PostMessage(
+        var message = await Writable(user, conversationId).PostMessageAsync(new PostMessage(
             clientMessageId, user.Author, MessageLimits.RequireBody(body, attachments is { Count: > 0 }), Attachments: attachments));
         // Committed: on an email conversation the mail outbox queues it now. Only a nudge, never awaited: the outbox
         // reads replies from the event store itself, so a lost nudge delays the email until the mailer's next poll.
@@ -49,38 +50,45 @@ public sealed class ConversationService(IGrainFactory grains, LiveFeedRelay feed
             throw new DomainException(DomainErrorKind.Invalid, "clientMessageId is required: a GUID the client keeps for retries.");
         var text = MessageLimits.RequireBody(body);
         var mentions = Mentions.Find(text, await agents.ListAsync(user.WorkspaceId));
-        return await Conversation(user, conversationId).PostMessageAsync(new PostMessage(clientMessageId, user.Author, text, MessageKind.Note, mentions));
+        return await Writable(user, conversationId).PostMessageAsync(new PostMessage(clientMessageId, user.Author, text, MessageKind.Note, mentions));
     }
 
     public Task<ConversationDetails> MarkReadAsync(WorkspaceUser user, string conversationId, long upToSeq) =>
-        Conversation(user, conversationId).MarkReadAsync(new MarkConversationRead(upToSeq, user.Author));
+        Writable(user, conversationId).MarkReadAsync(new MarkConversationRead(upToSeq, user.Author));
 
     public Task<ConversationDetails> ChangeStatusAsync(WorkspaceUser user, string conversationId, ConversationStatus status, DateTimeOffset? snoozeUntil) =>
-        Conversation(user, conversationId).ChangeStatusAsync(new ChangeStatus(status, snoozeUntil, user.Author));
+        Writable(user, conversationId).ChangeStatusAsync(new ChangeStatus(status, snoozeUntil, user.Author));
 
     /// <summary>Assigns to a teammate of the same workspace, or unassigns with a null id.</summary>
     public async Task<ConversationDetails> AssignAsync(WorkspaceUser user, string conversationId, string? agentId)
     {
         var agent = agentId is null ? null : await agents.RequireAsync(user.WorkspaceId, agentId);
-        return await Conversation(user, conversationId).AssignAsync(new AssignConversation(agent?.AgentId, agent?.DisplayName, user.Author));
+        return await Writable(user, conversationId).AssignAsync(new AssignConversation(agent?.AgentId, agent?.DisplayName, user.Author));
     }
 
     public Task<ConversationDetails> SetPriorityAsync(WorkspaceUser user, string conversationId, Priority priority) =>
-        Conversation(user, conversationId).SetPriorityAsync(new SetPriority(priority, user.Author));
+        Writable(user, conversationId).SetPriorityAsync(new SetPriority(priority, user.Author));
 
     public Task<ConversationDetails> ChangeLabelsAsync(WorkspaceUser user, string conversationId, IReadOnlyList<string>? add, IReadOnlyList<string>? remove) =>
-        Conversation(user, conversationId).ChangeLabelsAsync(new ChangeLabels(add ?? [], remove ?? [], user.Author));
+        Writable(user, conversationId).ChangeLabelsAsync(new ChangeLabels(add ?? [], remove ?? [], user.Author));
 
     /// <summary>Opens (idempotently) and links the conversation to its customer's history.</summary>
     public async Task<ConversationDetails> OpenAsync(WorkspaceUser user, string conversationId, OpenConversation command)
     {
-        var details = await Conversation(user, conversationId).OpenAsync(command);
+        var details = await Writable(user, conversationId).OpenAsync(command);
         await customers.LinkAsync(user, details);
         return details;
     }
 
     /// <summary>Live items of the user's workspace on this node; dispose to stop.</summary>
     public IDisposable Subscribe(WorkspaceUser user, Func<LiveFeedItem, Task> handler) => feed.Subscribe(user.WorkspaceId, handler);
+
+    /// <summary>A conversation the user is about to change: only roles the matrix lets converse get past here.</summary>
+    private IConversationGrain Writable(WorkspaceUser user, string conversationId)
+    {
+        user.Require(CrmPolicies.Converse);
+        return Conversation(user, conversationId);
+    }
 
     private IConversationGrain Conversation(WorkspaceUser user, string conversationId) =>
         grains.GetGrain<IConversationGrain>(GrainKeys.Scoped(user.WorkspaceId, Ids.Require(conversationId, "conversation")));

@@ -14,7 +14,6 @@ public sealed class VisitorAuthenticationHandler(
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Visitor";
-    public const string PolicyName = "Visitor";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {

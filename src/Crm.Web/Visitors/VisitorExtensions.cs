@@ -13,10 +13,6 @@ public static class VisitorExtensions
         builder.Services.AddSingleton<VisitorConversationService>();
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, VisitorAuthenticationHandler>(VisitorAuthenticationHandler.SchemeName, configureOptions: null);
-        builder.Services.AddAuthorizationBuilder().AddPolicy(VisitorAuthenticationHandler.PolicyName, policy => policy
-            .AddAuthenticationSchemes(VisitorAuthenticationHandler.SchemeName)
-            .RequireClaim(Visitor.WorkspaceClaim)
-            .RequireClaim(Visitor.CustomerClaim));
         // The widget runs on customers' own sites: any origin may call the widget endpoints, never with cookies
         // (the visitor token travels in a header or the WebSocket query string).
         builder.Services.AddCors(cors => cors.AddPolicy(WidgetApi.CorsPolicy, policy => policy

@@ -1,3 +1,4 @@
+using Crm.Web.Security.Authorization;
 using Crm.Grains.Abstractions.Attachments;
 using Crm.Grains.Abstractions.CannedResponses;
 using Microsoft.AspNetCore.Components.Forms;
@@ -132,10 +133,13 @@ public sealed partial class ConversationPage
     /// The agent has the thread on screen: tell the conversation (the customer sees "Seen", the inbox drops "unread").
     /// Only when a customer message is newer than what was last marked, so scrolling or pushes cost nothing.
     /// </summary>
+    private bool CanConverse => _user?.May(CrmPolicies.Converse) == true;
+
     private async Task MarkReadAsync()
     {
         var lastCustomer = _messages.Values.LastOrDefault(m => m.Author.Kind == AuthorKind.Customer)?.Seq ?? 0;
-        if (_user is null || _details is null || lastCustomer <= _details.ReadUpTo) return;
+        // A reader who does not answer (a sales rep) leaves the conversation unread for the team.
+        if (_user is null || !_user.May(CrmPolicies.Converse) || _details is null || lastCustomer <= _details.ReadUpTo) return;
         try
         {
             _details = await Conversations.MarkReadAsync(_user, ConversationId, LastSeq);

@@ -1,0 +1,46 @@
+using Crm.Web.Identity;
+
+namespace Crm.Web.Security.Authorization;
+
+/// <summary>
+/// The one table of who may do what. Policies are registered from it (<see cref="AuthorizationSetup"/>), every
+/// endpoint, page and hub method names one of its policies, and a test calls each of them as each caller and checks
+/// the answer against it. <c>dotnet run --project src/Crm.Web -- authorization-matrix</c> prints it with every
+/// surface it guards.
+/// </summary>
+public static class AuthorizationMatrix
+{
+    private static readonly Caller[] Everyone = Enum.GetValues<Caller>();
+    private static readonly Caller[] AllStaff = [Caller.Sales, Caller.Agent, Caller.Supervisor, Caller.Admin];
+
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<Caller>> Allowed = new Dictionary<string, IReadOnlyList<Caller>>
+    {
+        [CrmPolicies.Public] = Everyone,
+        // No user at all: a signed-in person is still refused without the integration key.
+        [CrmPolicies.Integration] = [],
+        [CrmPolicies.Visitor] = [Caller.Visitor],
+        [CrmPolicies.Staff] = AllStaff,
+        // Sales reps read a customer's conversations for context; answering is the support team's.
+        [CrmPolicies.Converse] = [Caller.Agent, Caller.Supervisor, Caller.Admin],
+        [CrmPolicies.ManageCannedResponses] = [Caller.Supervisor, Caller.Admin],
+        [CrmPolicies.Supervise] = [Caller.Supervisor, Caller.Admin],
+        [CrmPolicies.Administer] = [Caller.Admin],
+    };
+
+    public static bool Allows(string policy, Caller caller) =>
+        Allowed.TryGetValue(policy, out var callers) ? callers.Contains(caller)
+            : throw new ArgumentException($"'{policy}' is not a policy of the authorization matrix.", nameof(policy));
+
+    /// <summary>The console roles a staff policy admits (empty for the ones that are not about roles).</summary>
+    public static IReadOnlyList<string> RolesFor(string policy) =>
+        Allowed[policy].Select(RoleOf).OfType<string>().ToList();
+
+    public static string? RoleOf(Caller caller) => caller switch
+    {
+        Caller.Sales => Roles.Sales,
+        Caller.Agent => Roles.Agent,
+        Caller.Supervisor => Roles.Supervisor,
+        Caller.Admin => Roles.Admin,
+        _ => null,
+    };
+}

@@ -1,0 +1,32 @@
+namespace Crm.Web.Security.Authorization;
+
+/// <summary>
+/// The names of the policies every page, endpoint and hub method carries. Who each admits is written once, in
+/// <see cref="AuthorizationMatrix"/>.
+/// </summary>
+public static class CrmPolicies
+{
+    /// <summary>Anyone, signed in or not: sign-in, the widget's session, health, metrics, static files.</summary>
+    public const string Public = "crm.public";
+
+    /// <summary>A mail gateway or form with the workspace's integration key (no user; checked by IntegrationKeyFilter).</summary>
+    public const string Integration = "crm.integration";
+
+    /// <summary>A widget visitor with a valid token, on its own conversations only.</summary>
+    public const string Visitor = "crm.visitor";
+
+    /// <summary>Anyone signed in to the console, whatever the role: read the inbox, the team, their own presence.</summary>
+    public const string Staff = "crm.staff";
+
+    /// <summary>Reply, write notes, change status, assignee, priority, labels; upload attachments.</summary>
+    public const string Converse = "crm.converse";
+
+    /// <summary>Edit the workspace's shared canned responses.</summary>
+    public const string ManageCannedResponses = "crm.canned-responses.manage";
+
+    /// <summary>The floor: live board, reports, reassigning anyone's work, monitoring and whispering.</summary>
+    public const string Supervise = "crm.supervise";
+
+    /// <summary>The workspace itself: settings, users, roles, two-factor rule, audit trail.</summary>
+    public const string Administer = "crm.administer";
+}

@@ -1,0 +1,197 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Crm.Testing.Hosts;
+using Crm.Web.Tests.Support;
+using Crm.Web.Tests.Widget;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Xunit;
+
+namespace Crm.Web.Tests.Security;
+
+/// <summary>
+/// The one authorization matrix against the running app: every endpoint, page and hub method the app maps carries a
+/// policy of it, and calling each of them as each kind of caller is allowed or refused exactly as the matrix says.
+/// </summary>
+public sealed class AuthorizationMatrixTests(WebNodeFixture node) : IClassFixture<WebNodeFixture>, IDisposable
+{
+    private static readonly string[] StaffCallers = ["sales", "agent", "supervisor", "admin"];
+    private static readonly string[] Callers = ["anonymous", "visitor", .. StaffCallers];
+
+    private static readonly Dictionary<string, string> StaffEmails = new()
+    {
+        ["sales"] = "sales@demo.crm", ["agent"] = DemoUsers.Agent, ["supervisor"] = "supervisor@demo.crm", ["admin"] = DemoUsers.Admin,
+    };
+
+    // Signing out ends the caller's session, so those run last, each on a sign-in of its own.
+    private static readonly HashSet<string> SignOuts = ["/api/auth/logout", "/account/logout"];
+
+    private readonly TempFolder _commandData = new("authz");
+
+    [Fact]
+    public async Task EverySurface_CarriesAPolicyOfTheMatrix()
+    {
+        var report = await AuthorizationReport.ReadAsync(_commandData.Path);
+
+        var unguarded = report.Surfaces.Where(s => s.Policies.Length == 0 || s.Policies.Any(p => !report.Policies.ContainsKey(p))).ToList();
+        Assert.True(unguarded.Count == 0, "Surfaces without a matrix policy:\n" + string.Join('\n', unguarded));
+        // The report is not trivially empty: the API, both hubs and the pages are in it.
+        Assert.Contains(report.Surfaces, s => s.Route == "/api/conversations/{conversationId}/messages");
+        Assert.Contains(report.Surfaces, s => s is { Kind: "hub-method", Route: "/hubs/widget" });
+        Assert.Contains(report.Surfaces, s => s.Route == "/conversations/{ConversationId}");
+    }
+
+    [Fact]
+    public async Task EveryEndpointAndPage_AnswersEachCallerAsTheMatrixSays()
+    {
+        var report = await AuthorizationReport.ReadAsync(_commandData.Path);
+        var endpoints = report.Surfaces
+            .Where(s => s.Kind == "endpoint" && s.Methods.Length > 0 && !IsStaticFile(s.Route))
+            .OrderBy(s => SignOuts.Contains(s.Route))
+            .ToList();
+        var clients = await ClientsAsync();
+        var mismatches = new List<string>();
+        foreach (var surface in endpoints)
+        foreach (var caller in Callers)
+        {
+            var method = surface.Methods.First(m => m != "HEAD");
+            var http = SignOuts.Contains(surface.Route) && StaffEmails.TryGetValue(caller, out var email)
+                ? (await node.SignInAsync(email)).Http
+                : clients[caller];
+            using var request = new HttpRequestMessage(new HttpMethod(method), Concrete(surface.Route));
+            if (method is "POST" or "PUT") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+            using var response = await http.SendAsync(request);
+            var refused = IsRefusal(response);
+            var expected = !report.Admits(surface, caller);
+            if (refused != expected || (int)response.StatusCode >= 500)
+                mismatches.Add($"{caller,-10} {method} {surface.Route}: {(int)response.StatusCode} (matrix: {(expected ? "refuse" : "allow")})");
+        }
+
+        Assert.True(mismatches.Count == 0, $"{mismatches.Count} answers disagree with the matrix:\n" + string.Join('\n', mismatches));
+    }
+
+    [Fact]
+    public async Task EveryHubMethod_AnswersEachCallerAsTheMatrixSays()
+    {
+        var report = await AuthorizationReport.ReadAsync(_commandData.Path);
+        var methods = report.Surfaces.Where(s => s.Kind == "hub-method" && s.Route is "/hubs/conversations" or "/hubs/widget").ToList();
+        var visitorToken = (await VisitorClient.CreateSessionAsync(node.BaseAddress)).Token;
+        var mismatches = new List<string>();
+        foreach (var hub in methods.GroupBy(m => m.Route))
+        foreach (var caller in Callers)
+        {
+            await using var connection = await ConnectAsync(hub.Key, caller, visitorToken);
+            var connected = await TryStartAsync(connection);
+            foreach (var surface in hub)
+            {
+                var expected = !report.Admits(surface, caller);
+                var (refused, answer) = connected ? await InvokeAsync(connection, surface) : (true, "connection refused");
+                if (refused != expected || IsCrash(answer))
+                    mismatches.Add($"{caller,-10} {hub.Key} {surface.Methods[0]}: {answer} (matrix: {(expected ? "refuse" : "allow")})");
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, $"{mismatches.Count} hub answers disagree with the matrix:\n" + string.Join('\n', mismatches));
+    }
+
+    private async Task<Dictionary<string, HttpClient>> ClientsAsync()
+    {
+        var clients = new Dictionary<string, HttpClient>
+        {
+            ["anonymous"] = new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = node.BaseAddress },
+        };
+        var visitor = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = node.BaseAddress };
+        visitor.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await VisitorClient.CreateSessionAsync(node.BaseAddress)).Token);
+        clients["visitor"] = visitor;
+        foreach (var (caller, email) in StaffEmails) clients[caller] = (await node.SignInAsync(email)).Http;
+        return clients;
+    }
+
+    /// <summary>
+    /// 401/403, or a page that sends the caller to sign in or to "access denied" (followed or not: the console
+    /// clients follow redirects, the anonymous one does not).
+    /// </summary>
+    private static bool IsRefusal(HttpResponseMessage response)
+    {
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) return true;
+        var landed = response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found
+            ? response.Headers.Location?.OriginalString
+            : response.RequestMessage?.RequestUri?.PathAndQuery;
+        return landed is not null && landed.Contains("ReturnUrl", StringComparison.OrdinalIgnoreCase)
+            && (landed.Contains("/account/login", StringComparison.OrdinalIgnoreCase) || landed.Contains("/account/access-denied", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static bool IsStaticFile(string route) => route.Contains('.', StringComparison.Ordinal) || route.Contains(":file}", StringComparison.Ordinal);
+
+    /// <summary>A concrete URL for a route template: every parameter gets a harmless value that names nothing real.</summary>
+    private static string Concrete(string route)
+    {
+        var path = route.TrimStart('/');
+        foreach (var (name, value) in new[] { ("{workspaceId}", "demo"), ("{fileName}", "probe.pdf") })
+            path = path.Replace(name, value, StringComparison.Ordinal);
+        return System.Text.RegularExpressions.Regex.Replace(path, @"\{[^}]+\}", "authz-probe");
+    }
+
+    private async Task<HubConnection> ConnectAsync(string route, string caller, string visitorToken)
+    {
+        string? cookie = null;
+        if (StaffEmails.TryGetValue(caller, out var email))
+        {
+            using var user = await node.SignInAsync(email);
+            cookie = user.CookieHeader;
+        }
+        return new HubConnectionBuilder().WithUrl(new Uri(node.BaseAddress, route.TrimStart('/')), options =>
+        {
+            if (caller == "visitor") options.AccessTokenProvider = () => Task.FromResult<string?>(visitorToken);
+            if (cookie is not null) options.Headers["Cookie"] = cookie;
+        }).Build();
+    }
+
+    private static async Task<bool> TryStartAsync(HubConnection connection)
+    {
+        try
+        {
+            await connection.StartAsync();
+            return true;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Calls with harmless arguments of the right types; "refused" means the hub said the caller is unauthorized.</summary>
+    private static async Task<(bool Refused, string Answer)> InvokeAsync(HubConnection connection, AuthorizationReport.Surface surface)
+    {
+        var args = surface.Parameters.Select(Argument).ToArray();
+        try
+        {
+            await connection.InvokeCoreAsync(surface.Methods[0], typeof(object), args);
+            return (false, "ok");
+        }
+        catch (HubException ex)
+        {
+            return (ex.Message.Contains("unauthorized", StringComparison.OrdinalIgnoreCase), ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// SignalR words every failure "An unexpected error occurred invoking …" and appends "HubException: reason" only
+    /// for a deliberate refusal; without it the method threw something unplanned (the hub's 500).
+    /// </summary>
+    private static bool IsCrash(string answer) =>
+        answer.StartsWith("An unexpected error", StringComparison.Ordinal) && !answer.Contains("HubException:", StringComparison.Ordinal);
+
+    private static object? Argument(string type) => type switch
+    {
+        "String" => "authz-probe",
+        "Int64" => 0L,
+        "Int32" => 0,
+        "Boolean" => false,
+        "Guid" => Guid.NewGuid(),
+        _ => null,
+    };
+
+    public void Dispose() => _commandData.Dispose();
+}
