@@ -1,0 +1,17 @@
+using Crm.Grains.Abstractions.Errors;
+using Crm.Grains.Abstractions.Reports;
+using Crm.Web.Identity;
+
+namespace Crm.Web.Services;
+
+/// <summary>
+/// The signed-in user's workspace's reports: the one way the API, the CSV export and the console get them, so all
+/// three ask the same projection the same question. Checks the role itself too, so no page can forget to.
+/// </summary>
+public sealed class ReportService(IGrainFactory grains)
+{
+    public Task<ReportDetails> GetAsync(WorkspaceUser user, ReportQuery query) =>
+        Roles.CanReadReports(user.Role)
+            ? grains.GetGrain<IReportGrain>(user.WorkspaceId).GetAsync(query)
+            : throw new DomainException(DomainErrorKind.Forbidden, "Reports are for supervisors and admins.");
+}
