@@ -8,6 +8,16 @@ public static class CsatRules
 {
     public const int MaxCommentLength = 1_000;
 
+    /// <summary>The scale: 1 (very unhappy) to 5 (very happy).</summary>
+    public const int MinScore = 1;
+
+    public const int MaxScore = 5;
+
+    /// <summary>The lowest score that counts as a satisfied customer in reports (4 or 5 of 5).</summary>
+    public const int SatisfiedFrom = 4;
+
+    public static bool IsSatisfied(int score) => score >= SatisfiedFrom;
+
     public static (int Score, string? Comment) Require(ConversationState state, RateConversation command)
     {
         if (command.By.Kind != AuthorKind.Customer || command.By.Id != state.Opened!.CustomerId)
@@ -16,8 +26,8 @@ public static class CsatRules
             throw new DomainException(DomainErrorKind.Conflict, "A conversation can be rated once it is resolved.");
         if (state.Rating is not null)
             throw new DomainException(DomainErrorKind.Conflict, "This conversation was already rated. Thank you!");
-        if (command.Score is < 1 or > 5)
-            throw new DomainException(DomainErrorKind.Invalid, "A rating is a whole number from 1 to 5.");
+        if (command.Score is < MinScore or > MaxScore)
+            throw new DomainException(DomainErrorKind.Invalid, $"A rating is a whole number from {MinScore} to {MaxScore}.");
         var comment = string.IsNullOrWhiteSpace(command.Comment) ? null : command.Comment.Trim();
         return comment?.Length > MaxCommentLength
             ? throw new DomainException(DomainErrorKind.Invalid, $"A rating comment can be at most {MaxCommentLength:N0} characters.")

@@ -17,7 +17,6 @@ namespace Crm.Grains.Inbox;
 public sealed class InboxGrain(IEventStore store) : Grain, IInboxGrain
 {
     private static readonly TimeSpan CatchUpPeriod = TimeSpan.FromSeconds(15);
-    private const int PageSize = 2_000;
 
     private readonly Dictionary<string, ConversationSummary> _rows = [];
 
@@ -88,27 +87,22 @@ public sealed class InboxGrain(IEventStore store) : Grain, IInboxGrain
         // Refreshed per catch-up: the workspace grain holds the one copy of the SLA settings.
         _slaClock = await WorkspaceSlaClock.LoadAsync(GrainFactory, WorkspaceId, _slaClock);
         var changed = new List<LiveFeedItem>();
-        while (true)
+        await foreach (var stored in store.ReadAfterAsync(_checkpoint, prefix, cancellationToken: cancellationToken))
         {
-            var page = await store.ReadAllAsync(_checkpoint, PageSize, prefix, cancellationToken);
-            foreach (var stored in page)
+            var conversationId = stored.StreamId[prefix.Length..];
+            _rows.TryGetValue(conversationId, out var current);
+            // Most events already arrived as live updates: skip them without deserialising (at thousands of
+            // messages per second a full decode of every event made 1–2 s grain turns, stalling a scheduler thread).
+            if (current is null || current.Version < stored.Version)
             {
-                var conversationId = stored.StreamId[prefix.Length..];
-                _rows.TryGetValue(conversationId, out var current);
-                // Most events already arrived as live updates: skip them without deserialising (at thousands of
-                // messages per second a full decode of every event made 1–2 s grain turns, stalling a scheduler thread).
-                if (current is null || current.Version < stored.Version)
-                {
-                    var @event = EventSerializer.Deserialize(stored);
-                    var sla = ConversationSla.Apply(await SlaFoldBeforeAsync(conversationId, stored.Version, cancellationToken), @event);
-                    if (sla is not null) _sla[conversationId] = sla;
-                    _slaVersion[conversationId] = stored.Version;
-                    var next = ConversationSummaryProjection.Apply(current, @event, stored.Version, sla, _slaClock);
-                    if (next is not null && Upsert(next)) changed.Add(new ConversationFeedItem(next));
-                }
-                _checkpoint = stored.Position;
+                var @event = EventSerializer.Deserialize(stored);
+                var sla = ConversationSla.Apply(await SlaFoldBeforeAsync(conversationId, stored.Version, cancellationToken), @event);
+                if (sla is not null) _sla[conversationId] = sla;
+                _slaVersion[conversationId] = stored.Version;
+                var next = ConversationSummaryProjection.Apply(current, @event, stored.Version, sla, _slaClock);
+                if (next is not null && Upsert(next)) changed.Add(new ConversationFeedItem(next));
             }
-            if (page.Count < PageSize) break;
+            _checkpoint = stored.Position;
         }
         if (publish && changed.Count > 0)
             await GrainFactory.GetGrain<ILiveFeedPublisherGrain>(0).PublishAsync([.. changed]);

@@ -98,26 +98,21 @@ public sealed class MailOutboxGrain(IEventStore store, [FromKeyedServices(Domain
     {
         var prefix = StreamIds.CategoryPrefix(StreamIds.ConversationCategory, WorkspaceId);
         _position = Math.Max(_position, State.Checkpoint);
-        while (true)
+        await foreach (var stored in _store.ReadAfterAsync(_position, prefix, PageSize))
         {
-            var page = await _store.ReadAllAsync(_position, PageSize, prefix);
-            foreach (var stored in page)
+            var conversationId = stored.StreamId[prefix.Length..];
+            switch (EventSerializer.Deserialize(stored))
             {
-                var conversationId = stored.StreamId[prefix.Length..];
-                switch (EventSerializer.Deserialize(stored))
-                {
-                    case ConversationOpened opened:
-                        _threads[conversationId] = MailThread.From(opened);
-                        break;
-                    case MessagePosted posted when OutboundEmailRules.IsMailedReply(posted) && !State.QueuedReplies.Contains((conversationId, posted.Seq)):
-                        if (await ThreadAsync(conversationId) is { } thread)
-                            await QueueAsync(conversationId, thread, posted, stored.Position);
-                        break;
-                }
-                _position = stored.Position;
-                _readSinceCheckpoint++;
+                case ConversationOpened opened:
+                    _threads[conversationId] = MailThread.From(opened);
+                    break;
+                case MessagePosted posted when OutboundEmailRules.IsMailedReply(posted) && !State.QueuedReplies.Contains((conversationId, posted.Seq)):
+                    if (await ThreadAsync(conversationId) is { } thread)
+                        await QueueAsync(conversationId, thread, posted, stored.Position);
+                    break;
             }
-            if (page.Count < PageSize) break;
+            _position = stored.Position;
+            _readSinceCheckpoint++;
         }
         if (_readSinceCheckpoint >= CheckpointEvery && _position > State.Checkpoint)
             await RaiseAsync(Actor, new MailOutboxCaughtUp(_position));

@@ -17,7 +17,6 @@ namespace Crm.Grains.Roster;
 public sealed class AgentRosterGrain(IEventStore store, ILogger<AgentRosterGrain> logger) : Grain, IAgentRosterGrain
 {
     private static readonly TimeSpan CatchUpPeriod = TimeSpan.FromSeconds(15);
-    private const int PageSize = 2_000;
 
     private readonly Dictionary<string, RosterEntry> _agents = [];
     private AgentAvailability? _published;
@@ -61,21 +60,16 @@ public sealed class AgentRosterGrain(IEventStore store, ILogger<AgentRosterGrain
     private async Task CatchUpAsync(CancellationToken cancellationToken)
     {
         var prefix = StreamIds.CategoryPrefix(StreamIds.AgentCategory, WorkspaceId);
-        while (true)
+        await foreach (var stored in store.ReadAfterAsync(_checkpoint, prefix, cancellationToken: cancellationToken))
         {
-            var page = await store.ReadAllAsync(_checkpoint, PageSize, prefix, cancellationToken);
-            foreach (var stored in page)
+            var agentId = stored.StreamId[prefix.Length..];
+            _agents.TryGetValue(agentId, out var current);
+            if (current is null || current.Version < stored.Version)
             {
-                var agentId = stored.StreamId[prefix.Length..];
-                _agents.TryGetValue(agentId, out var current);
-                if (current is null || current.Version < stored.Version)
-                {
-                    var next = RosterProjection.Apply(current, agentId, EventSerializer.Deserialize(stored), stored.Version);
-                    if (next is not null) Upsert(next);
-                }
-                _checkpoint = stored.Position;
+                var next = RosterProjection.Apply(current, agentId, EventSerializer.Deserialize(stored), stored.Version);
+                if (next is not null) Upsert(next);
             }
-            if (page.Count < PageSize) break;
+            _checkpoint = stored.Position;
         }
     }
 

@@ -67,6 +67,7 @@ public static class WebHostingExtensions
         builder.Services.AddSingleton<CustomerService>();
         builder.Services.AddSingleton<CannedResponseService>();
         builder.Services.AddSingleton<AttachmentService>();
+        builder.Services.AddSingleton<ReportService>();
         builder.Services.AddWorkspaceUser();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -101,6 +102,7 @@ public static class WebHostingExtensions
         app.MapAgentsApi();
         app.MapCannedResponsesApi();
         app.MapWorkspaceSettingsApi();
+        app.MapReportsApi();
         app.MapAttachmentsApi();
         app.MapCrmInbound();
         app.MapHub<ConversationHub>(ConversationHub.Path);

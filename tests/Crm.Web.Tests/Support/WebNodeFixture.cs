@@ -24,6 +24,9 @@ public class WebNodeFixture : IAsyncLifetime
 
     public Uri BaseAddress => Process.BaseAddress;
 
+    /// <summary>The node's data folder (its <c>events.db</c>), for tests that append given events behind its back.</summary>
+    public string DataPath => _data.Path;
+
     public Task<ConsoleClient> SignInAsync(string email) => ConsoleClient.SignInAsync(BaseAddress, email);
 
     public async Task InitializeAsync()
