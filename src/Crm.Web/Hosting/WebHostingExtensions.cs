@@ -63,6 +63,7 @@ public static class WebHostingExtensions
         builder.Services.AddSingleton<CustomerService>();
         builder.Services.AddSingleton<CannedResponseService>();
         builder.Services.AddSingleton<AttachmentService>();
+        builder.Services.AddSingleton<AuditTrailService>();
         builder.Services.AddWorkspaceUser();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -98,6 +99,7 @@ public static class WebHostingExtensions
         app.MapCannedResponsesApi();
         app.MapWorkspaceSettingsApi();
         app.MapAttachmentsApi();
+        app.MapAuditApi();
         app.MapCrmInbound();
         app.MapHub<ConversationHub>(ConversationHub.Path);
         app.MapCrmWidget();
