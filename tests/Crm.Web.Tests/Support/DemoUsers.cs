@@ -7,4 +7,6 @@ public static class DemoUsers
     public const string Agent = "agent@demo.crm";
     public const string Agent2 = "agent2@demo.crm";
     public const string Admin = "admin@demo.crm";
+    public const string Supervisor = "supervisor@demo.crm";
+    public const string Sales = "sales@demo.crm";
 }
