@@ -14,5 +14,5 @@ internal static class AgentAudit
         new FieldValue("chat capacity", $"{e.ChatCapacity}"));
 
     public static AuditDescription PresenceChanged(AgentPresenceChanged e) =>
-        AuditDescription.Of("changed presence", null, new FieldValue("presence", AuditText.Enum(e.Status)));
+        AuditDescription.Of("changed presence", null, new FieldValue("presence", AuditText.Enum(e.Status), AuditText.Enum(e.Previous)));
 }

@@ -16,9 +16,9 @@ internal sealed class AuditFields
     public IReadOnlyList<AuditChange> Apply(IReadOnlyList<FieldValue> sets)
     {
         var changes = new List<AuditChange>(sets.Count);
-        foreach (var (field, value) in sets)
+        foreach (var (field, value, previous) in sets)
         {
-            var before = this[field];
+            var before = _values.TryGetValue(field, out var known) ? known : previous;
             if (string.Equals(before, value, StringComparison.Ordinal)) continue;
             changes.Add(new AuditChange(field, before, value));
             _values[field] = value;

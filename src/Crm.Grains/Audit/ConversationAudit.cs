@@ -36,7 +36,7 @@ internal static class ConversationAudit
     public static AuditDescription StatusChanged(ConversationStatusChanged e) => AuditDescription.Of(
         "changed status",
         null,
-        new FieldValue(Status, AuditText.Enum(e.To)),
+        new FieldValue(Status, AuditText.Enum(e.To), AuditText.Enum(e.From)),
         new FieldValue("snoozed until", e.SnoozedUntil is { } until ? AuditText.Instant(until) : null));
 
     public static AuditDescription Assigned(ConversationAssigned e) => AuditDescription.Of(
