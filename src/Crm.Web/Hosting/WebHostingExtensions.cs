@@ -68,6 +68,7 @@ public static class WebHostingExtensions
         builder.Services.AddSingleton<CannedResponseService>();
         builder.Services.AddSingleton<AttachmentService>();
         builder.Services.AddSingleton<ReportService>();
+        builder.Services.AddSingleton<AuditTrailService>();
         builder.Services.AddWorkspaceUser();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -104,6 +105,7 @@ public static class WebHostingExtensions
         app.MapWorkspaceSettingsApi();
         app.MapReportsApi();
         app.MapAttachmentsApi();
+        app.MapAuditApi();
         app.MapCrmInbound();
         app.MapHub<ConversationHub>(ConversationHub.Path);
         app.MapCrmWidget();

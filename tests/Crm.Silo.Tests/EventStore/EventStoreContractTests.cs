@@ -218,6 +218,28 @@ public abstract class EventStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadAllBackwardAsync_BeforePosition_ReturnsEarlierEventsNewestFirst()
+    {
+        await Store.AppendAsync("ws1/a/1", ExpectedVersion.NoStream, [NewEvent(), NewEvent()]);
+        await Store.AppendAsync("ws2/a/1", ExpectedVersion.NoStream, [NewEvent()]);
+        await Store.AppendAsync("ws1/b/1", ExpectedVersion.NoStream, [NewEvent()]);
+        await Store.AppendAsync("ws1/a/1", 2, [NewEvent()]);
+        var all = await Store.ReadAllAsync(0, 100);
+
+        var fromHead = await Store.ReadAllBackwardAsync(long.MaxValue, 100);
+        var page = await Store.ReadAllBackwardAsync(all[3].Position, 2);
+        var workspace = await Store.ReadAllBackwardAsync(long.MaxValue, 100, "ws1/");
+        var workspacePage = await Store.ReadAllBackwardAsync(all[3].Position, 1, "ws1/");
+
+        Assert.Equal(all.Select(e => e.EventId).Reverse(), fromHead.Select(e => e.EventId));
+        Assert.Equal([all[2].EventId, all[1].EventId], page.Select(e => e.EventId));
+        Assert.Equal([all[4].Position, all[3].Position, all[1].Position, all[0].Position], workspace.Select(e => e.Position));
+        // Skips ws2's event at all[2] without counting it against maxCount.
+        Assert.Equal([all[1].Position], workspacePage.Select(e => e.Position));
+        Assert.Empty(await Store.ReadAllBackwardAsync(all[0].Position, 100));
+    }
+
+    [Fact]
     public async Task AppendAsync_64StreamsConcurrently_AllCommittedContiguousAndBatched()
     {
         const int streams = 64;

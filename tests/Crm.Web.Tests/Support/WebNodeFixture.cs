@@ -24,7 +24,7 @@ public class WebNodeFixture : IAsyncLifetime
 
     public Uri BaseAddress => Process.BaseAddress;
 
-    /// <summary>The node's data folder (its <c>events.db</c>), for tests that append given events behind its back.</summary>
+    /// <summary>The node's data folder (events.db and the rest), for tests that inspect or tamper with what it stored.</summary>
     public string DataPath => _data.Path;
 
     public Task<ConsoleClient> SignInAsync(string email) => ConsoleClient.SignInAsync(BaseAddress, email);

@@ -27,6 +27,14 @@ public interface IEventStore
     /// </summary>
     Task<IReadOnlyList<StoredEvent>> ReadAllAsync(long afterPosition, int maxCount, string? streamPrefix = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Reads every stream's events in descending global-position order before <paramref name="beforePosition"/>
+    /// (<see cref="long.MaxValue"/> = from the head), at most <paramref name="maxCount"/>; with <paramref name="streamPrefix"/>,
+    /// only streams whose id starts with it. For readers that page from the newest event back (the audit view): each page
+    /// costs its own size, not the length of the log.
+    /// </summary>
+    Task<IReadOnlyList<StoredEvent>> ReadAllBackwardAsync(long beforePosition, int maxCount, string? streamPrefix = null, CancellationToken cancellationToken = default);
+
     /// <summary>The highest committed global position (0 when empty). Also the readiness probe: throws when the store is unreachable.</summary>
     Task<long> GetHeadPositionAsync(CancellationToken cancellationToken = default);
 }

@@ -14,10 +14,28 @@ public static class StreamIds
     public const string CannedResponsesCategory = "canned-responses";
     public const string MailOutboxCategory = "mail-outbox";
 
+    /// <summary>Every category above: what a filter by category (the audit view's) may name.</summary>
+    public static readonly IReadOnlyList<string> Categories =
+    [
+        WorkspaceCategory, CustomerCategory, ConversationCategory, AgentCategory, QueueCategory, CannedResponsesCategory, MailOutboxCategory,
+    ];
+
     public static string For(string category, string workspaceId, string id) =>
         $"{Ids.Require(workspaceId, "workspace")}/{category}/{Ids.Require(id, category)}";
 
     public static string Workspace(string workspaceId) => For(WorkspaceCategory, workspaceId, workspaceId);
+
+    /// <summary>The prefix shared by every stream of one workspace.</summary>
+    public static string WorkspacePrefix(string workspaceId) => $"{Ids.Require(workspaceId, "workspace")}/";
+
+    /// <summary>Splits "{workspaceId}/{category}/{id}"; null for an id not of that form.</summary>
+    public static (string WorkspaceId, string Category, string Id)? Parse(string streamId)
+    {
+        var parts = streamId.Split('/');
+        return parts is [var workspace, var category, var id] && workspace.Length > 0 && category.Length > 0 && id.Length > 0
+            ? (workspace, category, id)
+            : null;
+    }
 
     /// <summary>The prefix shared by every stream of one category in one workspace.</summary>
     public static string CategoryPrefix(string category, string workspaceId) =>

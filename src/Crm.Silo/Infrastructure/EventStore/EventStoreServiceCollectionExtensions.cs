@@ -1,5 +1,7 @@
 using System.Diagnostics.Metrics;
+using Crm.Grains.Abstractions.Audit;
 using Crm.Grains.Abstractions.EventStore;
+using Crm.Silo.Infrastructure.Audit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,6 +15,7 @@ public static class EventStoreServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="IEventStore"/> as a singleton: SQLite under <c>Crm:DataPath</c> by default, PostgreSQL when
     /// <c>Crm:EventStore:Provider</c> is Postgres (connection string <c>ConnectionStrings:CrmPostgres</c>).
+    /// Also registers <see cref="IAuditChainVerifier"/> over the same store.
     /// The options are validated when the host starts. Record the meter <see cref="EventStoreMetrics.MeterName"/> to see its metrics.
     /// </summary>
     public static IServiceCollection AddCrmEventStore(this IServiceCollection services, IConfiguration configuration)
@@ -38,6 +41,8 @@ public static class EventStoreServiceCollectionExtensions
             };
         });
 
+        // Checks the same store's hash chain for the admin audit view (the verify-audit command opens it by itself).
+        services.TryAddSingleton<IAuditChainVerifier, StoreAuditChainVerifier>();
         return services;
     }
 }

@@ -100,6 +100,24 @@ public sealed class PostgresEventStore : IEventStore, IAsyncDisposable
         return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<StoredEvent>> ReadAllBackwardAsync(long beforePosition, int maxCount, string? streamPrefix = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
+        await EnsureSchemaAsync().ConfigureAwait(false);
+
+        // A backward scan of the primary key from beforePosition that stops after maxCount matches.
+        var prefixFilter = string.IsNullOrEmpty(streamPrefix) ? string.Empty : " AND starts_with(stream_id, $3)";
+        await using var command = dataSource.CreateCommand($"{SelectColumns} WHERE position < $1{prefixFilter} ORDER BY position DESC LIMIT $2");
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = beforePosition });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = maxCount });
+        if (!string.IsNullOrEmpty(streamPrefix))
+        {
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamPrefix });
+        }
+
+        return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<long> GetHeadPositionAsync(CancellationToken cancellationToken = default)
     {
         await EnsureSchemaAsync().ConfigureAwait(false);

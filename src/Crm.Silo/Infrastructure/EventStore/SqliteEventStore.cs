@@ -124,6 +124,25 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<StoredEvent>> ReadAllBackwardAsync(long beforePosition, int maxCount, string? streamPrefix = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+
+        // Walks the primary key down from beforePosition and stops after maxCount matches.
+        var prefixFilter = string.IsNullOrEmpty(streamPrefix) ? string.Empty : " AND substr(stream_id, 1, length($prefix)) = $prefix";
+        command.CommandText = $"{SelectColumns} WHERE position < $before{prefixFilter} ORDER BY position DESC LIMIT $max";
+        command.Parameters.AddWithValue("$before", beforePosition);
+        command.Parameters.AddWithValue("$max", maxCount);
+        if (!string.IsNullOrEmpty(streamPrefix))
+        {
+            command.Parameters.AddWithValue("$prefix", streamPrefix);
+        }
+
+        return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<long> GetHeadPositionAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
