@@ -71,8 +71,9 @@ public sealed partial class ConversationPage
             _agents = await Directory.ListAsync(_user.WorkspaceId);
             _customer = await Customers.GetProfileAsync(_user, _details.CustomerId);
             _canned = await CannedResponses.ListAsync(_user);
-            await MarkReadAsync();
+            // The thread first: marking read looks for the last customer message among the messages on screen.
             await GapFillAsync();
+            await MarkReadAsync();
             _presenceFor = ConversationId;
             _presence = await Presence.HeartbeatAsync(_user.WorkspaceId, ConversationId, Participant);
             if (_heartbeats is null) _heartbeats = HeartbeatLoopAsync();
