@@ -75,4 +75,27 @@ public static class ConsolePages
     /// <summary>The snackbars (toasts) on the page whose text contains <paramref name="text"/>.</summary>
     public static ILocator Snackbars(this IPage page, string text) =>
         page.Locator(".mud-snackbar").Filter(new LocatorFilterOptions { HasTextString = text });
+
+    /// <summary>
+    /// Presses a shortcut until the expectation <paramref name="took"/> holds within the timeout (ms) it is given. A page
+    /// registers its keys once its circuit rendered, a moment after it shows, so the first press can come too early.
+    /// Only for keys that are safe to repeat (switch to a view, focus a box), as the first key a test presses on a page.
+    /// </summary>
+    public static async Task PressShortcutUntilAsync(this IPage page, string key, Func<float, Task> took)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            await page.Keyboard.PressAsync(key);
+            try
+            {
+                await took(1_000);
+                return;
+            }
+            catch (PlaywrightException) when (DateTime.UtcNow < deadline)
+            {
+                // Not registered yet: press again.
+            }
+        }
+    }
 }

@@ -5,6 +5,7 @@ using Crm.Grains.Abstractions.Collaboration;
 using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.Abstractions.Errors;
 using Crm.Grains.Abstractions.LiveFeed;
+using Crm.Web.Components.Conversations;
 using Crm.Web.Identity;
 using Crm.Web.Services;
 using Microsoft.AspNetCore.Components;
@@ -32,6 +33,7 @@ public sealed partial class ConversationPage
     private string? _presenceFor;
     private string? _error;
     private string? _actionError;
+    private ReplyBox? _replyBox;
 
     [Parameter] public string ConversationId { get; set; } = "";
 
@@ -46,6 +48,8 @@ public sealed partial class ConversationPage
     [Inject] private CannedResponseService CannedResponses { get; set; } = default!;
 
     [Inject] private AttachmentService Attachments { get; set; } = default!;
+
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -155,6 +159,8 @@ public sealed partial class ConversationPage
         if (message.Seq == LastSeq + 1) _messages[message.Seq] = message;
         else if (message.Seq > LastSeq) await GapFillAsync();
     }
+
+    private Task FocusReplyAsync(bool note) => _replyBox?.FocusAsync(note) ?? Task.CompletedTask;
 
     private Task ChangeStatusAsync((ConversationStatus Status, DateTimeOffset? Until) change) =>
         ActAsync(() => Conversations.ChangeStatusAsync(_user!, ConversationId, change.Status, change.Until));
