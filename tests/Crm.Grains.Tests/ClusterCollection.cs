@@ -15,7 +15,7 @@ public sealed class ClusterCollection : ICollectionFixture<CrmClusterFixture>
 
 /// <summary>
 /// A cluster of its own for tests that stop silos, so the shared cluster never loses one. Runs beside the shared
-/// collection; its clock is never advanced.
+/// collection, one test at a time; its clock only moves forward, for tests that need a due instant to pass.
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class SiloFailureCollection : ICollectionFixture<CrmClusterFixture>

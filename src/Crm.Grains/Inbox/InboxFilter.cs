@@ -30,15 +30,17 @@ public static class InboxFilter
 
     public static InboxCounts Count(IEnumerable<ConversationSummary> rows, string? agentId)
     {
-        int mine = 0, mineWaiting = 0, unassigned = 0, unassignedWaiting = 0, all = 0, allWaiting = 0;
+        int mine = 0, mineWaiting = 0, mineUnread = 0, unassigned = 0, unassignedWaiting = 0, unassignedUnread = 0, all = 0, allWaiting = 0, allUnread = 0;
         foreach (var row in rows.Where(IsActive))
         {
             var waiting = row.WaitingSince is not null ? 1 : 0;
+            var unread = row.Unread ? 1 : 0;
             all++;
             allWaiting += waiting;
-            if (InView(row, InboxView.Mine, agentId)) { mine++; mineWaiting += waiting; }
-            if (InView(row, InboxView.Unassigned, agentId)) { unassigned++; unassignedWaiting += waiting; }
+            allUnread += unread;
+            if (InView(row, InboxView.Mine, agentId)) { mine++; mineWaiting += waiting; mineUnread += unread; }
+            if (InView(row, InboxView.Unassigned, agentId)) { unassigned++; unassignedWaiting += waiting; unassignedUnread += unread; }
         }
-        return new InboxCounts(mine, mineWaiting, unassigned, unassignedWaiting, all, allWaiting);
+        return new InboxCounts(mine, mineWaiting, unassigned, unassignedWaiting, all, allWaiting, mineUnread, unassignedUnread, allUnread);
     }
 }

@@ -13,6 +13,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string Agent = "agent@demo.crm";
     public const string OtherAgent = "agent2@demo.crm";
+    public const string Supervisor = "supervisor@demo.crm";
 
     /// <summary>The Debian package's Chromium; CRM_CHROMIUM overrides it. Playwright's own downloads are never used.</summary>
     private static readonly string ChromiumPath = Environment.GetEnvironmentVariable("CRM_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
@@ -27,11 +28,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private ConsoleClient? _otherAgent;
+    private ConsoleClient? _supervisor;
 
     public Uri BaseAddress => Crm.BaseAddress;
 
     /// <summary>agent2, signed in through /api/auth/login: posts and opens conversations over REST.</summary>
     public ConsoleClient OtherAgentClient => _otherAgent ?? throw NotStarted();
+
+    /// <summary>A supervisor's API session: shared canned responses are theirs (and admins') to edit.</summary>
+    public ConsoleClient SupervisorClient => _supervisor ?? throw NotStarted();
 
     /// <summary>The server's recent output, for failure messages.</summary>
     public string ServerOutput => _crm?.Output ?? "";
@@ -67,12 +72,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         _crm = crm.Result;
         _browser = browser.Result;
         _otherAgent = await ConsoleClient.SignInAsync(BaseAddress, OtherAgent);
+        _supervisor = await ConsoleClient.SignInAsync(BaseAddress, Supervisor);
         Assertions.SetDefaultExpectTimeout((float)Deadline.TotalMilliseconds);
     }
 
     public async Task DisposeAsync()
     {
         _otherAgent?.Dispose();
+        _supervisor?.Dispose();
         if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();
         if (_crm is not null) await _crm.DisposeAsync();

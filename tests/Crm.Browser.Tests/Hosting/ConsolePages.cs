@@ -37,4 +37,65 @@ public static class ConsolePages
     public static Task MarkDocumentAsync(this IPage page) => page.EvaluateAsync("() => { window.__crmTestDocument = 1; }");
 
     public static Task<bool> IsSameDocumentAsync(this IPage page) => page.EvaluateAsync<bool>("() => window.__crmTestDocument === 1");
+
+    /// <summary>The agent console's reply box (MudTextField puts the test id on the textarea; a wrapper would work too).</summary>
+    public static ILocator ReplyBox(this IPage page) => page.Locator(
+        "textarea[data-testid=reply-box], input[data-testid=reply-box], [data-testid=reply-box] textarea, [data-testid=reply-box] input").First;
+
+    /// <summary>The inbox rows whose text contains <paramref name="text"/> (a visitor's name or a preview).</summary>
+    public static ILocator InboxRows(this IPage page, string text) =>
+        page.Locator("[data-testid^=inbox-row-]").Filter(new LocatorFilterOptions { HasTextString = text });
+
+    /// <summary>The inbox row of one conversation.</summary>
+    public static ILocator InboxRow(this IPage page, string conversationId) => page.GetByTestId($"inbox-row-{conversationId}");
+
+    /// <summary>Types into the reply box key by key, as a person does: the box reacts to every keystroke.</summary>
+    public static Task TypeReplyAsync(this IPage page, string text) => page.ReplyBox().PressSequentiallyAsync(text);
+
+    /// <summary>Switches the composer to internal notes, types <paramref name="body"/> and adds the note.</summary>
+    public static async Task AddNoteAsync(this IPage page, string body)
+    {
+        await page.GetByTestId("reply-mode").GetByRole(AriaRole.Checkbox, new() { Name = "Internal note" }).ClickAsync();
+        await Expect(page.GetByTestId("reply-send")).ToHaveTextAsync("Add note");
+        await page.ReplyBox().FillAsync(body);
+        await page.GetByTestId("reply-send").ClickAsync();
+        await Expect(page.ReplyBox()).ToHaveValueAsync("");
+    }
+
+    /// <summary>Switches the composer back to public replies, types <paramref name="body"/> and sends it.</summary>
+    public static async Task SendReplyAsync(this IPage page, string body)
+    {
+        await page.GetByTestId("reply-mode").GetByRole(AriaRole.Checkbox, new() { Name = "Reply" }).ClickAsync();
+        await Expect(page.GetByTestId("reply-send")).ToHaveTextAsync("Send");
+        await page.ReplyBox().FillAsync(body);
+        await page.GetByTestId("reply-send").ClickAsync();
+        await Expect(page.ReplyBox()).ToHaveValueAsync("");
+    }
+
+    /// <summary>The snackbars (toasts) on the page whose text contains <paramref name="text"/>.</summary>
+    public static ILocator Snackbars(this IPage page, string text) =>
+        page.Locator(".mud-snackbar").Filter(new LocatorFilterOptions { HasTextString = text });
+
+    /// <summary>
+    /// Presses a shortcut until the expectation <paramref name="took"/> holds within the timeout (ms) it is given. A page
+    /// registers its keys once its circuit rendered, a moment after it shows, so the first press can come too early.
+    /// Only for keys that are safe to repeat (switch to a view, focus a box), as the first key a test presses on a page.
+    /// </summary>
+    public static async Task PressShortcutUntilAsync(this IPage page, string key, Func<float, Task> took)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            await page.Keyboard.PressAsync(key);
+            try
+            {
+                await took(1_000);
+                return;
+            }
+            catch (PlaywrightException) when (DateTime.UtcNow < deadline)
+            {
+                // Not registered yet: press again.
+            }
+        }
+    }
 }

@@ -60,14 +60,6 @@ public static class WidgetPages
     public static Task<string> WidgetConversationIdAsync(this IPage page) =>
         page.EvaluateAsync<string>("() => JSON.parse(localStorage.getItem('crm-widget:demo') || '{}').conversationId || ''");
 
-    /// <summary>The agent console's reply box (MudTextField puts the test id on the textarea; a wrapper would work too).</summary>
-    public static ILocator ReplyBox(this IPage page) => page.Locator(
-        "textarea[data-testid=reply-box], input[data-testid=reply-box], [data-testid=reply-box] textarea, [data-testid=reply-box] input").First;
-
-    /// <summary>The inbox rows whose text contains <paramref name="text"/> (a visitor's name or a preview).</summary>
-    public static ILocator InboxRows(this IPage page, string text) =>
-        page.Locator("[data-testid^=inbox-row-]").Filter(new LocatorFilterOptions { HasTextString = text });
-
     /// <summary>The presence chips on an open conversation whose text contains <paramref name="text"/>.</summary>
     public static ILocator PresenceChips(this IPage page, string text) =>
         page.GetByTestId("presence-bar").GetByTestId("presence-person").Filter(new LocatorFilterOptions { HasTextString = text });

@@ -12,9 +12,9 @@ public sealed class InboxFilterTests
 
     private static ConversationSummary Row(
         string id, string? assignee = null, ConversationStatus status = ConversationStatus.Open, int minutesAgo = 0,
-        DateTimeOffset? waitingSince = null, string[]? labels = null, DateTimeOffset? slaDue = null, bool breached = false) =>
+        DateTimeOffset? waitingSince = null, string[]? labels = null, DateTimeOffset? slaDue = null, bool breached = false, bool unread = false) =>
         new("ws", id, "Ada", Channel.Chat, "s", status, "support", T0, 1, "", AuthorKind.Customer, T0.AddMinutes(-minutesAgo), 1,
-            Labels: labels ?? [], AssigneeId: assignee, WaitingSince: waitingSince, SlaDueAt: slaDue, SlaBreached: breached);
+            Labels: labels ?? [], AssigneeId: assignee, WaitingSince: waitingSince, SlaDueAt: slaDue, SlaBreached: breached, Unread: unread);
 
     private static readonly ConversationSummary[] Rows =
     [
@@ -49,4 +49,21 @@ public sealed class InboxFilterTests
     [Fact]
     public void Count_ActiveAndWaitingPerView_ExcludesResolved() =>
         Assert.Equal(new InboxCounts(Mine: 1, MineWaiting: 1, Unassigned: 1, UnassignedWaiting: 0, All: 3, AllWaiting: 2), InboxFilter.Count(Rows, "alice"));
+
+    [Fact]
+    public void Count_UnreadRows_CountedPerViewExceptResolved()
+    {
+        ConversationSummary[] rows =
+        [
+            Row("mine-unread", assignee: "alice", unread: true),
+            Row("mine-read", assignee: "alice"),
+            Row("mine-resolved-unread", assignee: "alice", status: ConversationStatus.Resolved, unread: true),
+            Row("bobs-unread", assignee: "bob", unread: true),
+            Row("unassigned-unread", unread: true),
+        ];
+
+        var counts = InboxFilter.Count(rows, "alice");
+
+        Assert.Equal((MineUnread: 1, UnassignedUnread: 1, AllUnread: 3), (counts.MineUnread, counts.UnassignedUnread, counts.AllUnread));
+    }
 }

@@ -18,6 +18,7 @@ public sealed partial class ReplyBox
     private bool _sending;
     private bool _isNote;
     private string? _error;
+    private MudBlazor.MudTextField<string>? _box;
 
     /// <summary>Posts (client message id, body, is internal note, attachments); throws with a message for the user when refused.</summary>
     [Parameter, EditorRequired] public Func<Guid, string, bool, IReadOnlyList<AttachmentDetails>, Task> OnSend { get; set; } = default!;
@@ -66,6 +67,14 @@ public sealed partial class ReplyBox
         if (_draft.Length > 1 && _draft[0] == '/' && char.IsWhiteSpace(_draft[^1]) && !_draft[1..^1].Any(char.IsWhiteSpace)
             && CannedResponses.FirstOrDefault(r => r.Shortcut == _draft[1..^1].ToLowerInvariant()) is { } exact)
             Insert(exact);
+    }
+
+    /// <summary>Puts the cursor in the box, as a public reply or as an internal note (the page's r and n shortcuts).</summary>
+    public async Task FocusAsync(bool note)
+    {
+        _isNote = note;
+        StateHasChanged();
+        if (_box is not null) await _box.FocusAsync();
     }
 
     private void Insert(CannedResponse response) => _draft = CannedResponseRules.Fill(response.Body, CustomerName, AgentName);

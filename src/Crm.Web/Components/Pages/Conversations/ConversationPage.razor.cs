@@ -6,6 +6,7 @@ using Crm.Grains.Abstractions.Collaboration;
 using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.Abstractions.Errors;
 using Crm.Grains.Abstractions.LiveFeed;
+using Crm.Web.Components.Conversations;
 using Crm.Web.Identity;
 using Crm.Web.Services;
 using Microsoft.AspNetCore.Components;
@@ -33,6 +34,7 @@ public sealed partial class ConversationPage
     private string? _presenceFor;
     private string? _error;
     private string? _actionError;
+    private ReplyBox? _replyBox;
 
     [Parameter] public string ConversationId { get; set; } = "";
 
@@ -47,6 +49,8 @@ public sealed partial class ConversationPage
     [Inject] private CannedResponseService CannedResponses { get; set; } = default!;
 
     [Inject] private AttachmentService Attachments { get; set; } = default!;
+
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -72,8 +76,9 @@ public sealed partial class ConversationPage
             _agents = await Directory.ListAsync(_user.WorkspaceId);
             _customer = await Customers.GetProfileAsync(_user, _details.CustomerId);
             _canned = await CannedResponses.ListAsync(_user);
-            await MarkReadAsync();
+            // The thread first: marking read looks for the last customer message among the messages on screen.
             await GapFillAsync();
+            await MarkReadAsync();
             _presenceFor = ConversationId;
             _presence = await Presence.HeartbeatAsync(_user.WorkspaceId, ConversationId, Participant);
             if (_heartbeats is null) _heartbeats = HeartbeatLoopAsync();
@@ -158,6 +163,8 @@ public sealed partial class ConversationPage
         if (message.Seq == LastSeq + 1) _messages[message.Seq] = message;
         else if (message.Seq > LastSeq) await GapFillAsync();
     }
+
+    private Task FocusReplyAsync(bool note) => _replyBox?.FocusAsync(note) ?? Task.CompletedTask;
 
     private Task ChangeStatusAsync((ConversationStatus Status, DateTimeOffset? Until) change) =>
         ActAsync(() => Conversations.ChangeStatusAsync(_user!, ConversationId, change.Status, change.Until));

@@ -57,7 +57,7 @@ public sealed partial class InboxPage
         _ = TickAsync();
     }
 
-    /// <summary>Waiting times and SLA countdowns are relative to now: re-render every 30 s while the page is open.</summary>
+    /// <summary>Waiting times are relative to now: re-render every 30 s while the page is open (SLA chips keep their own time).</summary>
     private async Task TickAsync()
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(30));

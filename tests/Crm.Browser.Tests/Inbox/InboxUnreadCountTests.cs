@@ -1,0 +1,70 @@
+using Crm.Browser.Tests.Hosting;
+using Crm.Browser.Tests.Widget;
+using Microsoft.Playwright;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace Crm.Browser.Tests.Inbox;
+
+/// <summary>
+/// The inbox counts unread conversations live: a visitor's message raises the count and marks the row the moment it
+/// is committed, and opening the conversation reads it, so the count goes back down.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class InboxUnreadCountTests(BrowserFixture crm)
+{
+    [Fact]
+    public async Task VisitorWrites_AgentOnTheInbox_UnreadCountRisesLiveAndOpeningTheConversationClearsIt()
+    {
+        await using var agentContext = await crm.NewContextAsync();
+        var agent = await agentContext.NewPageAsync();
+        await agent.SignInAsync(BrowserFixture.Agent);
+        await agent.MarkDocumentAsync();
+        var all = agent.GetByTestId("inbox-unread-all");
+        var unassigned = agent.GetByTestId("inbox-unread-unassigned");
+        var allBefore = await CountAsync(all);
+        var unassignedBefore = await CountAsync(unassigned);
+
+        await using var visitorContext = await crm.NewContextAsync();
+        var visitor = await visitorContext.NewPageAsync();
+        var question = $"Is the blue one back in stock? {Guid.NewGuid():N}";
+        await visitor.OpenDemoSiteAsync();
+        await visitor.StartChatAsync(WidgetPages.UniqueVisitorName());
+        await visitor.SendFromWidgetAsync(question);
+        var conversationId = await visitor.WidgetConversationIdAsync();
+
+        var row = agent.InboxRow(conversationId);
+        await ExpectUnreadAsync(row, true);
+        await ExpectCountAsync(all, allBefore + 1);
+        await ExpectCountAsync(unassigned, unassignedBefore + 1);
+        Assert.True(await agent.IsSameDocumentAsync(), "The unread count should rise over the live circuit, not through a reload.");
+
+        // Reading it is opening it.
+        await row.ClickAsync();
+        await Expect(agent.MessageBodies(question)).ToHaveCountAsync(1);
+        await agent.GetByRole(AriaRole.Link, new() { Name = "Back to inbox" }).ClickAsync();
+        await Expect(agent.GetByTestId("inbox-ready")).ToBeVisibleAsync();
+        await ExpectUnreadAsync(row, false);
+        await ExpectCountAsync(all, allBefore);
+        await ExpectCountAsync(unassigned, unassignedBefore);
+
+        // The visitor writes again while the agent looks at the inbox: unread again, live.
+        await agent.MarkDocumentAsync();
+        await visitor.SendFromWidgetAsync($"Or the green one? {Guid.NewGuid():N}");
+        await ExpectUnreadAsync(row, true);
+        await ExpectCountAsync(all, allBefore + 1);
+        Assert.True(await agent.IsSameDocumentAsync(), "The unread count should rise over the live circuit, not through a reload.");
+    }
+
+    private static async Task<int> CountAsync(ILocator counter) => int.Parse((await counter.GetAttributeAsync("data-count"))!);
+
+    /// <summary>The number and the words the agent reads ("· 3 unread", nothing at zero).</summary>
+    private static async Task ExpectCountAsync(ILocator counter, int expected)
+    {
+        await Expect(counter).ToHaveAttributeAsync("data-count", expected.ToString());
+        await Expect(counter).ToHaveTextAsync(expected > 0 ? $"· {expected} unread" : "");
+    }
+
+    private static Task ExpectUnreadAsync(ILocator row, bool unread) =>
+        Expect(row.Locator("[data-unread]")).ToHaveAttributeAsync("data-unread", unread ? "true" : "false");
+}
