@@ -6,6 +6,8 @@ using Crm.Web.Components;
 using Crm.Web.Components.Layout;
 using Crm.Web.Hubs;
 using Crm.Web.Identity;
+using Crm.Web.Identity.Authorization;
+using Crm.Web.Identity.Sessions;
 using Crm.Web.Inbound;
 using Crm.Web.LiveFeed;
 using Crm.Web.Security;
@@ -39,6 +41,9 @@ public static class WebHostingExtensions
 
         builder.Services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName);
         builder.Services.AddHostedService<DemoDataSeeder>();
+        builder.Services.AddOptions<WorkspaceSetupOptions>().BindConfiguration(WorkspaceSetupOptions.SectionName);
+        // After the demo seeder: it seeds only into an empty identity store.
+        builder.Services.AddHostedService<WorkspaceSetup>();
 
         builder.Services.AddSingleton<LiveFeedRelay>();
         builder.Services.AddSingleton<LiveFeedObserver>();
@@ -49,6 +54,8 @@ public static class WebHostingExtensions
                 o.MaximumReceiveMessageSize = 64 * 1024;
                 // Outermost: a flood is refused before any other filter or the hub method does work.
                 o.AddFilter<HubRateLimitFilter>();
+                // Every connection opened with a console session is tracked, so ending the session can close it.
+                o.AddFilter<LiveConnectionHubFilter>();
                 o.AddFilter<DomainErrorHubFilter>();
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
@@ -93,15 +100,17 @@ public static class WebHostingExtensions
         app.MapCrmOperations();
         app.MapStaticAssets().AllowAnonymous();
         app.MapAuthApi();
+        app.MapAccountApi();
+        app.MapAdminUsersApi();
         app.MapConversationsApi();
         app.MapAgentsApi();
         app.MapCannedResponsesApi();
         app.MapWorkspaceSettingsApi();
         app.MapAttachmentsApi();
         app.MapCrmInbound();
-        app.MapHub<ConversationHub>(ConversationHub.Path);
+        app.MapHub<ConversationHub>(ConversationHub.Path).RequireAuthorization(CrmPolicies.Console);
         app.MapCrmWidget();
-        app.MapPost("/account/logout", LogoutAsync);
+        app.MapPost("/account/logout", LogoutAsync).RequireAuthorization(CrmPolicies.SignedIn);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
