@@ -11,14 +11,19 @@ public class WebNodeFixture : IAsyncLifetime
 {
     private readonly TempFolder _data = new("web");
     private readonly string? _environment;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
     private CrmProcess? _process;
 
     public WebNodeFixture() : this(environment: null)
     {
     }
 
-    /// <summary>A node in the given ASP.NET Core environment (CrmProcess's default is Development).</summary>
-    protected WebNodeFixture(string? environment) => _environment = environment;
+    /// <summary>A node in the given ASP.NET Core environment (CrmProcess's default is Development), with more settings.</summary>
+    protected WebNodeFixture(string? environment, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        _environment = environment;
+        _settings = settings ?? new Dictionary<string, string?>();
+    }
 
     public CrmProcess Process => _process ?? throw new InvalidOperationException("The web node has not started.");
 
@@ -26,12 +31,16 @@ public class WebNodeFixture : IAsyncLifetime
 
     public Task<ConsoleClient> SignInAsync(string email) => ConsoleClient.SignInAsync(BaseAddress, email);
 
-    public async Task InitializeAsync() =>
-        _process = await CrmProcess.StartAsync("Crm.Web", RaisedRateLimits.AddTo(new Dictionary<string, string?>
+    public async Task InitializeAsync()
+    {
+        var settings = RaisedRateLimits.AddTo(new Dictionary<string, string?>
         {
             ["Crm:DataPath"] = _data.Path,
             ["ASPNETCORE_ENVIRONMENT"] = _environment,
-        }));
+        });
+        foreach (var (key, value) in _settings) settings[key] = value;
+        _process = await CrmProcess.StartAsync("Crm.Web", settings);
+    }
 
     public async Task DisposeAsync()
     {

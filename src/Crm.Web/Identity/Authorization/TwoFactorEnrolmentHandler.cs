@@ -13,9 +13,8 @@ public sealed class TwoFactorEnrolmentHandler(WorkspaceSecurity workspaces, User
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, TwoFactorEnrolmentRequirement requirement)
     {
         if (WorkspaceUser.From(context.User) is not { } user) return; // not signed in: the other requirements refuse
+        // Not met is left pending rather than failed, so the refusal lists this requirement and can say what to do.
         if (!await workspaces.RequiresTwoFactorAsync(user.WorkspaceId) || (await access.GetAsync(user.UserId))?.TwoFactorEnabled == true)
             context.Succeed(requirement);
-        else
-            context.Fail(new AuthorizationFailureReason(this, TwoFactorEnrolmentRequirement.Message));
     }
 }
