@@ -11,6 +11,9 @@ public sealed class LiveConnections(TimeProvider clock, ILogger<LiveConnections>
 {
     private readonly ConcurrentDictionary<string, LiveConnection> _connections = new();
 
+    // Connections already told to end, until they close: a sweep in between must not end (reload) them twice.
+    private readonly ConcurrentDictionary<string, bool> _ending = new();
+
     /// <summary>Tracks <paramref name="connection"/> until the returned handle is disposed (the connection closed).</summary>
     public IDisposable Register(LiveConnection connection)
     {
@@ -37,11 +40,13 @@ public sealed class LiveConnections(TimeProvider clock, ILogger<LiveConnections>
     public Task RefreshUserAsync(string userId) =>
         EndAsync(_connections.Values.Where(c => c.UserId == userId).ToList(), LiveConnectionEnd.AccessChanged);
 
-    private async Task EndAsync(IReadOnlyList<LiveConnection> connections, LiveConnectionEnd end)
+    /// <summary>Ends exactly these connections (the sweeper's pick); any already ending are left to finish.</summary>
+    public async Task EndAsync(IReadOnlyList<LiveConnection> connections, LiveConnectionEnd end)
     {
         // Pages first, so their browsers get the navigation before any transport is closed.
         foreach (var connection in connections.OrderBy(c => c.Kind == LiveConnectionKind.Circuit ? 0 : 1))
         {
+            if (!_ending.TryAdd(connection.Id, true)) continue;
             try
             {
                 if (connection.Kind == LiveConnectionKind.CircuitTransport)
@@ -72,6 +77,10 @@ public sealed class LiveConnections(TimeProvider clock, ILogger<LiveConnections>
 
     private sealed class Registration(LiveConnections owner, string id) : IDisposable
     {
-        public void Dispose() => owner._connections.TryRemove(id, out _);
+        public void Dispose()
+        {
+            owner._connections.TryRemove(id, out _);
+            owner._ending.TryRemove(id, out _);
+        }
     }
 }

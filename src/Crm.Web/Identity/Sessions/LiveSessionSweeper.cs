@@ -35,6 +35,7 @@ public sealed class LiveSessionSweeper(LiveConnections live, SessionStore sessio
 
     private async Task SweepAsync()
     {
+        sessions.ForgetIdle();
         var connections = live.All;
         if (connections.Count == 0) return;
 
@@ -42,11 +43,10 @@ public sealed class LiveSessionSweeper(LiveConnections live, SessionStore sessio
         if (ended.Count > 0) await live.EndSessionsAsync([.. ended]);
 
         var roles = await access.FindRolesAsync(connections.Select(c => c.UserId).ToHashSet());
-        foreach (var userId in connections.Where(c => !ended.Contains(c.SessionId) && roles.GetValueOrDefault(c.UserId) != c.Role)
-                     .Select(c => c.UserId).Distinct())
-        {
-            access.Forget(userId);
-            await live.RefreshUserAsync(userId);
-        }
+        var stale = connections.Where(c => !ended.Contains(c.SessionId) && roles.GetValueOrDefault(c.UserId) != c.Role).ToList();
+        if (stale.Count == 0) return;
+        foreach (var userId in stale.Select(c => c.UserId).Distinct()) access.Forget(userId);
+        // Only the connections opened with the old role: a console that already reloaded with the new one stays.
+        await live.EndAsync(stale, LiveConnectionEnd.AccessChanged);
     }
 }

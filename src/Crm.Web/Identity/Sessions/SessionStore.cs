@@ -62,6 +62,14 @@ public sealed class SessionStore(IServiceScopeFactory scopes, IMemoryCache cache
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now));
     }
 
+    /// <summary>Drops this node's last-seen marks of sessions idle past their lifetime, so the map does not grow forever.</summary>
+    public void ForgetIdle()
+    {
+        var cutoff = clock.GetUtcNow() - SessionTimings.IdleLifetime;
+        foreach (var (id, written) in _lastSeenWritten)
+            if (written < cutoff) _lastSeenWritten.TryRemove(id, out _);
+    }
+
     /// <summary>The user's live sessions, most recently used first.</summary>
     public async Task<IReadOnlyList<UserSession>> ListActiveAsync(string userId)
     {
