@@ -53,12 +53,15 @@ public static class IdentityExtensions
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
                 o.User.RequireUniqueEmail = true;
+                // Each authenticator code works once (see OneTimeAuthenticatorTokenProvider).
+                o.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticatorTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<CrmIdentityDbContext>()
             .AddClaimsPrincipalFactory<CrmClaimsPrincipalFactory>()
             .AddSignInManager<CrmSignInManager>()
             .AddDefaultTokenProviders()
-            .AddTokenProvider<InviteTokenProvider>(InviteTokenProvider.ProviderName);
+            .AddTokenProvider<InviteTokenProvider>(InviteTokenProvider.ProviderName)
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(OneTimeAuthenticatorTokenProvider.ProviderName);
 
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<LiveConnections>();

@@ -39,8 +39,11 @@ public static class IdentityApi
     public static Task<HttpResponseMessage> PasswordStepAsync(this ConsoleClient client, string email, string password = Password) =>
         client.Http.PostAsJsonAsync("api/auth/login", new { email, password });
 
-    /// <summary>Sets up and turns on two-factor sign-in for the signed-in user; returns the shared key and the recovery codes.</summary>
-    public static async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> TurnOnTwoFactorAsync(this ConsoleClient user)
+    /// <summary>
+    /// Sets up and turns on two-factor sign-in for the signed-in user; returns the shared key, the recovery codes, and
+    /// the code that confirmed the set-up (already used: the server accepts each code once).
+    /// </summary>
+    public static async Task<(string Key, IReadOnlyList<string> RecoveryCodes, string UsedCode)> TurnOnTwoFactorAsync(this ConsoleClient user)
     {
         using var begin = await user.Http.PostAsync("api/account/2fa/authenticator", null);
         var setup = await RequireAsync(begin, HttpStatusCode.OK, "starting two-factor set-up");
@@ -48,9 +51,10 @@ public static class IdentityApi
         var key = System.Web.HttpUtility.ParseQueryString(uri.Query)["secret"]!;
         Assert.Equal(key.ToLowerInvariant(), setup["sharedKey"]!.GetValue<string>().Replace(" ", ""));
 
-        using var confirm = await user.Http.PostAsJsonAsync("api/account/2fa/confirm", new { code = Totp.Code(key) });
+        var code = Totp.Code(key);
+        using var confirm = await user.Http.PostAsJsonAsync("api/account/2fa/confirm", new { code });
         var codes = await RequireAsync(confirm, HttpStatusCode.OK, "confirming two-factor set-up");
-        return (key, codes["codes"]!.AsArray().Select(c => c!.GetValue<string>()).ToList());
+        return (key, codes["codes"]!.AsArray().Select(c => c!.GetValue<string>()).ToList(), code);
     }
 
     /// <summary>Signs in with the password and then <paramref name="secondStep"/> ({ code } or { recoveryCode }); returns the second answer.</summary>

@@ -23,6 +23,12 @@ public static class Totp
         return binary.ToString("D6");
     }
 
+    /// <summary>
+    /// The next step's code. The server accepts each code once (and none older than one it accepted), and allows two
+    /// steps of clock drift: so a second sign-in right after a first uses this, as a phone 30 s ahead would.
+    /// </summary>
+    public static string NextCode(string sharedKey) => Code(sharedKey, DateTimeOffset.UtcNow.AddSeconds(30));
+
     /// <summary>A code that is certainly wrong now (a valid shape, from a step far outside the server's tolerance).</summary>
     public static string WrongCode(string sharedKey)
     {

@@ -50,11 +50,11 @@ public sealed class TwoFactorEnforcementTests(WebNodeFixture node) : IClassFixtu
         var me = JsonNode.Parse(await agent.Http.GetStringAsync("api/auth/me"))!;
         Assert.True(me["twoFactorEnrolmentRequired"]!.GetValue<bool>());
 
-        var (key, _) = await agent.TurnOnTwoFactorAsync();
+        var (key, _, _) = await agent.TurnOnTwoFactorAsync();
 
         using (var after = await agent.Http.GetAsync("api/conversations")) Assert.Equal(HttpStatusCode.OK, after.StatusCode);
         await using (var live = await LiveClient.ConnectAsync(agent)) Assert.Equal(HubConnectionState.Connected, live.Connection.State);
-        using (var disable = await agent.Http.PostAsJsonAsync("api/account/2fa/disable", new { code = Totp.Code(key) }))
+        using (var disable = await agent.Http.PostAsJsonAsync("api/account/2fa/disable", new { code = Totp.NextCode(key) }))
         {
             Assert.Equal(HttpStatusCode.Conflict, disable.StatusCode);
             Assert.Contains("cannot be turned off", await disable.ProblemDetailAsync());

@@ -16,7 +16,7 @@ namespace Crm.Web.Tests.Identity;
 public sealed class TwoFactorLoginTests(IdentityNodeFixture node)
 {
     [Fact]
-    public async Task SignIn_TwoFactorOn_NeedsTheCurrentCodeAfterThePassword()
+    public async Task SignIn_TwoFactorOn_NeedsAFreshCodeAfterThePassword()
     {
         using var admin = await node.SignInAsync(DemoUsers.Admin);
         var member = await admin.AddMemberAsync("agent");
@@ -26,7 +26,7 @@ public sealed class TwoFactorLoginTests(IdentityNodeFixture node)
         using var client = ConsoleClient.Anonymous(node.BaseAddress);
         using var wrong = await client.SignInWithTwoFactorAsync(member.Email, new { code = Totp.WrongCode(key) });
         using (var notYet = await client.Http.GetAsync("api/auth/me")) Assert.Equal(HttpStatusCode.Unauthorized, notYet.StatusCode);
-        using var right = await client.Http.PostAsJsonAsync("api/auth/two-factor", new { code = Totp.Code(key) });
+        using var right = await client.Http.PostAsJsonAsync("api/auth/two-factor", new { code = Totp.NextCode(key) });
 
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.Contains("not right", await wrong.ProblemDetailAsync());
@@ -34,6 +34,27 @@ public sealed class TwoFactorLoginTests(IdentityNodeFixture node)
         var me = JsonNode.Parse(await client.Http.GetStringAsync("api/auth/me"))!;
         Assert.Equal(member.UserId, me["userId"]!.GetValue<string>());
         Assert.True(me["twoFactorEnabled"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task SignIn_ACodeAlreadyUsed_IsRefusedAndTheNextOneWorks()
+    {
+        using var admin = await node.SignInAsync(DemoUsers.Admin);
+        var member = await admin.AddMemberAsync("agent");
+        string key, confirmedWith;
+        using (var enrolled = await member.SignInAsync(node.BaseAddress)) (key, _, confirmedWith) = await enrolled.TurnOnTwoFactorAsync();
+
+        // Replaying a code that was accepted must not sign anyone in (RFC 6238 §5.2).
+        using var client = ConsoleClient.Anonymous(node.BaseAddress);
+        using var replayed = await client.SignInWithTwoFactorAsync(member.Email, new { code = confirmedWith });
+        var nextCode = Totp.NextCode(key);
+        using var next = await client.Http.PostAsJsonAsync("api/auth/two-factor", new { code = nextCode });
+        using var again = ConsoleClient.Anonymous(node.BaseAddress);
+        using var nextReplayed = await again.SignInWithTwoFactorAsync(member.Email, new { code = nextCode });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, next.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, nextReplayed.StatusCode);
     }
 
     [Fact]
@@ -121,10 +142,10 @@ public sealed class TwoFactorLoginTests(IdentityNodeFixture node)
         using var admin = await node.SignInAsync(DemoUsers.Admin);
         var member = await admin.AddMemberAsync("agent");
         using var user = await member.SignInAsync(node.BaseAddress);
-        var (key, _) = await user.TurnOnTwoFactorAsync();
+        var (key, _, _) = await user.TurnOnTwoFactorAsync();
 
         using var withoutCode = await user.Http.PostAsJsonAsync("api/account/2fa/disable", new { code = "" });
-        using var disabled = await user.Http.PostAsJsonAsync("api/account/2fa/disable", new { code = Totp.Code(key) });
+        using var disabled = await user.Http.PostAsJsonAsync("api/account/2fa/disable", new { code = Totp.NextCode(key) });
 
         Assert.Equal(HttpStatusCode.BadRequest, withoutCode.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, disabled.StatusCode);

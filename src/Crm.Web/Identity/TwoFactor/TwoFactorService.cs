@@ -31,6 +31,7 @@ public sealed class TwoFactorService(IServiceScopeFactory scopes, WorkspaceSecur
         if (account.TwoFactorEnabled)
             throw new DomainException(DomainErrorKind.Conflict, "Two-factor sign-in is already on: turn it off first to move to another device.");
         Check(await users.ResetAuthenticatorKeyAsync(account));
+        Check(await OneTimeAuthenticatorTokenProvider.ForgetUsedCodesAsync(users, account));
         var key = await users.GetAuthenticatorKeyAsync(account) ?? throw new InvalidOperationException("No authenticator key after reset.");
         var label = Uri.EscapeDataString($"{Issuer}:{account.Email}");
         return new AuthenticatorSetup(Group(key), $"otpauth://totp/{label}?secret={key}&issuer={Issuer}&digits=6");
@@ -85,6 +86,7 @@ public sealed class TwoFactorService(IServiceScopeFactory scopes, WorkspaceSecur
     {
         Check(await users.SetTwoFactorEnabledAsync(account, false));
         Check(await users.ResetAuthenticatorKeyAsync(account));
+        Check(await OneTimeAuthenticatorTokenProvider.ForgetUsedCodesAsync(users, account));
         await users.GenerateNewTwoFactorRecoveryCodesAsync(account, 0);
     }
 
