@@ -114,7 +114,28 @@ public static class IdentityExtensions
         }
         catch (DbException)
         {
-            await creator.CreateTablesAsync();
+            try
+            {
+                await creator.CreateTablesAsync();
+            }
+            catch (DbException)
+            {
+                // Another web node sharing the database may have created them first; if not, this is a real failure.
+                if (!await ExistsNowAsync(probe)) throw;
+            }
+        }
+    }
+
+    private static async Task<bool> ExistsNowAsync(Func<Task> probe)
+    {
+        try
+        {
+            await probe();
+            return true;
+        }
+        catch (DbException)
+        {
+            return false;
         }
     }
 
