@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Crm.Testing;
 using Crm.Testing.Hosts;
 using Crm.Testing.Identity;
 using Crm.Web.Tests.Support;
@@ -11,7 +12,8 @@ namespace Crm.Web.Tests.Identity;
 
 /// <summary>
 /// A workspace that requires two-factor sign-in lets a member without it sign in, but nowhere except setting it up:
-/// the API answers 403 saying so, the console sends them to the set-up page, the hub refuses. A node of its own:
+/// the API answers 403 saying so, the console sends them to the set-up page, the hub refuses (and closes connections
+/// opened before). A node of its own:
 /// requiring two-factor sign-in changes the whole demo workspace.
 /// </summary>
 public sealed class TwoFactorEnforcementTests(WebNodeFixture node) : IClassFixture<WebNodeFixture>
@@ -20,6 +22,8 @@ public sealed class TwoFactorEnforcementTests(WebNodeFixture node) : IClassFixtu
     public async Task RequireTwoFactor_MemberWithoutIt_MustSetItUpBeforeTheApiConsoleOrHub()
     {
         using var admin = await node.SignInAsync(DemoUsers.Admin);
+        using var connectedBefore = await node.SignInAsync(DemoUsers.Agent2);
+        await using var liveBefore = await LiveClient.ConnectAsync(connectedBefore);
         using (var tooEarly = await admin.Http.PutAsJsonAsync("api/workspace/security", new { requireTwoFactor = true }))
         {
             Assert.Equal(HttpStatusCode.Conflict, tooEarly.StatusCode);
@@ -29,6 +33,9 @@ public sealed class TwoFactorEnforcementTests(WebNodeFixture node) : IClassFixtu
         using (var require = await admin.Http.PutAsJsonAsync("api/workspace/security", new { requireTwoFactor = true }))
             Assert.True((await IdentityApi.RequireAsync(require, HttpStatusCode.OK, "requiring two-factor"))["requireTwoFactor"]!.GetValue<bool>());
 
+        // A hub connection opened before the rule, by someone without two-factor sign-in, does not outlive it.
+        await Eventually.TrueAsync(() => liveBefore.Connection.State == HubConnectionState.Disconnected,
+            "the hub connection of a member without two-factor sign-in to close", TimeSpan.FromSeconds(15));
         using var agent = await node.SignInAsync(DemoUsers.Agent);
 
         using (var api = await agent.Http.GetAsync("api/conversations"))

@@ -27,7 +27,7 @@ public sealed partial class SessionGuard : IDisposable
         var principal = (await AuthenticationState).User;
         if (WorkspaceUser.From(principal) is not { } user || principal.FindFirstValue(CrmClaims.Session) is not { } sessionId) return;
         _registration = Live.Register(new LiveConnection(
-            $"circuit-{Guid.NewGuid():N}", user.UserId, sessionId, user.Role, LiveConnectionKind.Circuit, LeaveAsync));
+            $"circuit-{Guid.NewGuid():N}", user.UserId, user.WorkspaceId, sessionId, user.Role, LiveConnectionKind.Circuit, LeaveAsync));
     }
 
     private Task LeaveAsync(LiveConnectionEnd end) => InvokeAsync(() => Navigation.NavigateTo(

@@ -6,4 +6,4 @@ namespace Crm.Web.Identity.Sessions;
 /// its principal carried when it opened, so a role change elsewhere in the cluster can be noticed by the sweeper.
 /// </summary>
 public sealed record LiveConnection(
-    string Id, string UserId, string SessionId, string? Role, LiveConnectionKind Kind, Func<LiveConnectionEnd, Task> EndAsync);
+    string Id, string UserId, string WorkspaceId, string SessionId, string? Role, LiveConnectionKind Kind, Func<LiveConnectionEnd, Task> EndAsync);

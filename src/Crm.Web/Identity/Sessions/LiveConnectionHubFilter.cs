@@ -22,7 +22,7 @@ public sealed class LiveConnectionHubFilter(LiveConnections live) : IHubFilter
             // was asked to navigate away (see SessionTimings.CircuitGrace); ours at once.
             var kind = context.Hub.GetType().Name == "ComponentHub" ? LiveConnectionKind.CircuitTransport : LiveConnectionKind.Hub;
             registration = live.Register(new LiveConnection(
-                caller.ConnectionId, user.UserId, sessionId, user.Role, kind, _ =>
+                caller.ConnectionId, user.UserId, user.WorkspaceId, sessionId, user.Role, kind, _ =>
                 {
                     caller.Abort();
                     return Task.CompletedTask;

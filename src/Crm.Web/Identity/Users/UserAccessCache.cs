@@ -20,8 +20,8 @@ public sealed class UserAccessCache(IServiceScopeFactory scopes, IMemoryCache ca
 
     public void Forget(string userId) => cache.Remove(CacheKey(userId));
 
-    /// <summary>The role of each of <paramref name="userIds"/> in one query (null: none, or the user is gone).</summary>
-    public async Task<IReadOnlyDictionary<string, string?>> FindRolesAsync(IReadOnlyCollection<string> userIds)
+    /// <summary>The role (null: none, or the user is gone) and two-factor state of each of <paramref name="userIds"/>, in two queries.</summary>
+    public async Task<IReadOnlyDictionary<string, (string? Role, bool TwoFactorEnabled)>> FindAccessAsync(IReadOnlyCollection<string> userIds)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmIdentityDbContext>();
@@ -29,7 +29,8 @@ public sealed class UserAccessCache(IServiceScopeFactory scopes, IMemoryCache ca
                            join role in db.Roles on link.RoleId equals role.Id
                            where userIds.Contains(link.UserId)
                            select new { link.UserId, role.Name }).ToListAsync();
-        return userIds.ToDictionary(id => id, id => Roles.Primary(pairs.Where(p => p.UserId == id).Select(p => p.Name)));
+        var twoFactor = (await db.Users.Where(u => userIds.Contains(u.Id) && u.TwoFactorEnabled).Select(u => u.Id).ToListAsync()).ToHashSet();
+        return userIds.ToDictionary(id => id, id => (Roles.Primary(pairs.Where(p => p.UserId == id).Select(p => p.Name)), twoFactor.Contains(id)));
     }
 
     private async Task<UserAccess?> LoadAsync(string userId)
