@@ -9,6 +9,8 @@ using Crm.Web.Components;
 using Crm.Web.Components.Layout;
 using Crm.Web.Hubs;
 using Crm.Web.Identity;
+using Crm.Web.Identity.Authorization;
+using Crm.Web.Identity.Sessions;
 using Crm.Web.Inbound;
 using Crm.Web.LiveFeed;
 using Crm.Web.Security;
@@ -43,6 +45,9 @@ public static class WebHostingExtensions
 
         builder.Services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName);
         builder.Services.AddHostedService<DemoDataSeeder>();
+        builder.Services.AddOptions<WorkspaceSetupOptions>().BindConfiguration(WorkspaceSetupOptions.SectionName);
+        // After the demo seeder: it seeds only into an empty identity store.
+        builder.Services.AddHostedService<WorkspaceSetup>();
 
         builder.Services.AddSingleton<LiveFeedRelay>();
         builder.Services.AddSingleton<LiveFeedObserver>();
@@ -53,6 +58,8 @@ public static class WebHostingExtensions
                 o.MaximumReceiveMessageSize = 64 * 1024;
                 // Outermost: a flood is refused before any other filter or the hub method does work.
                 o.AddFilter<HubRateLimitFilter>();
+                // Every connection opened with a console session is tracked, so ending the session can close it.
+                o.AddFilter<LiveConnectionHubFilter>();
                 o.AddFilter<DomainErrorHubFilter>();
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
@@ -99,6 +106,8 @@ public static class WebHostingExtensions
         app.MapGroup("").RequirePolicy(CrmPolicies.Public).MapCrmOperations();
         app.MapStaticAssets().RequirePolicy(CrmPolicies.Public);
         app.MapAuthApi();
+        app.MapAccountApi();
+        app.MapAdminUsersApi();
         app.MapConversationsApi();
         app.MapAgentsApi();
         app.MapCannedResponsesApi();
@@ -107,16 +116,17 @@ public static class WebHostingExtensions
         app.MapAttachmentsApi();
         app.MapAuditApi();
         app.MapCrmInbound();
-        app.MapHub<ConversationHub>(ConversationHub.Path);
+        app.MapHub<ConversationHub>(ConversationHub.Path).RequirePolicy(CrmPolicies.Staff);
         app.MapCrmWidget();
-        app.MapPost("/account/logout", LogoutAsync).RequirePolicy(CrmPolicies.Staff);
-        // Pages carry their own [Authorize(Policy)]; the framework's endpoints (the circuit hub, its helpers) get the
-        // console's policy, and its static files the public one, so no surface is left to the fallback.
+        app.MapPost("/account/logout", LogoutAsync).RequirePolicy(CrmPolicies.SignedIn);
+        // Pages carry their own [Authorize(Policy)]; the framework's endpoints (the circuit hub, its helpers) need only a
+        // sign-in (the two-factor set-up page runs in a circuit), and its static files are public: no surface is left
+        // to the fallback.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(endpoint =>
         {
             if (endpoint.Metadata.OfType<ComponentTypeMetadata>().Any()) return;
             var isFile = endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && route.Contains(":file}", StringComparison.Ordinal);
-            var policy = isFile ? CrmPolicies.Public : CrmPolicies.Staff;
+            var policy = isFile ? CrmPolicies.Public : CrmPolicies.SignedIn;
             endpoint.Metadata.Add(new CrmPolicyAttribute(policy));
             endpoint.Metadata.Add(isFile ? new AllowAnonymousAttribute() : new AuthorizeAttribute(policy));
         });

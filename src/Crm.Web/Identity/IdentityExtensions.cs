@@ -1,5 +1,10 @@
 using System.Data.Common;
 using Crm.Silo.Hosting;
+using Crm.Web.Identity.Authorization;
+using Crm.Web.Identity.Sessions;
+using Crm.Web.Identity.TwoFactor;
+using Crm.Web.Identity.Users;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -13,23 +18,27 @@ public static class IdentityExtensions
     public const string AccessDeniedPath = "/account/access-denied";
 
     public const string LoginPath = "/account/login";
+    public const string AcceptInvitePath = "/account/accept-invite";
 
     /// <summary>
-    /// ASP.NET Core Identity with cookie login. Data-protection keys live in the data folder, so cookies survive a
-    /// restart and web nodes that share the folder accept each other's cookies.
+    /// ASP.NET Core Identity with cookie login backed by server-side sessions, lockout, TOTP two-factor sign-in and
+    /// invitations. Data-protection keys live in the data folder, so cookies survive a restart and web nodes that share
+    /// the folder accept each other's cookies; the repository holds no key or secret.
     /// </summary>
     public static IHostApplicationBuilder AddCrmIdentity(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(CrmIdentityOptions.SectionName).Get<CrmIdentityOptions>() ?? new();
         var configuration = builder.Configuration;
-        builder.Services.AddDbContext<CrmIdentityDbContext>(db =>
+        void UseStore(DbContextOptionsBuilder db)
         {
             if (options.Provider == IdentityStoreProvider.Postgres)
                 db.UseNpgsql(configuration.GetConnectionString("CrmPostgres")
                     ?? throw new InvalidOperationException("Crm:Identity:Provider is Postgres but ConnectionStrings:CrmPostgres is not set."));
             else
                 db.UseSqlite($"Data Source={DataPaths.Combine(configuration, "identity.db")}");
-        });
+        }
+        builder.Services.AddDbContext<CrmIdentityDbContext>(UseStore);
+        builder.Services.AddDbContext<SecurityDbContext>(UseStore);
 
         builder.Services.AddDataProtection()
             .SetApplicationName("crm")
@@ -38,14 +47,33 @@ public static class IdentityExtensions
         builder.Services.AddIdentity<CrmUser, IdentityRole>(o =>
             {
                 o.Password.RequiredLength = 10;
+                o.Password.RequiredUniqueChars = 4;
                 o.Password.RequireNonAlphanumeric = false;
+                // Wrong passwords and wrong two-factor codes both count; the lock lifts by itself.
+                o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
                 o.User.RequireUniqueEmail = true;
+                // Each authenticator code works once (see OneTimeAuthenticatorTokenProvider).
+                o.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticatorTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<CrmIdentityDbContext>()
             .AddClaimsPrincipalFactory<CrmClaimsPrincipalFactory>()
-            .AddDefaultTokenProviders();
+            .AddSignInManager<CrmSignInManager>()
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<InviteTokenProvider>(InviteTokenProvider.ProviderName)
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(OneTimeAuthenticatorTokenProvider.ProviderName);
+
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<LiveConnections>();
+        builder.Services.AddSingleton<LiveConnectionHubFilter>();
+        builder.Services.AddSingleton<SessionStore>();
+        builder.Services.AddSingleton<UserAccessCache>();
+        builder.Services.AddSingleton<WorkspaceSecurity>();
+        builder.Services.AddSingleton<TwoFactorService>();
+        builder.Services.AddSingleton<UserAdministration>();
+        builder.Services.AddScoped<SessionCookieEvents>();
+        builder.Services.AddHostedService<LiveSessionSweeper>();
 
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
@@ -57,55 +85,68 @@ public static class IdentityExtensions
             // cross-site POST never carries this cookie. Strict would also drop it on links into the console from mail.
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.SlidingExpiration = true;
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
-            // APIs and hubs answer 401/403 instead of redirecting to a login page a script cannot show.
-            cookie.Events.OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized);
-            cookie.Events.OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
+            cookie.ExpireTimeSpan = SessionTimings.IdleLifetime;
+            // Sessions, validation on every request, and 401/403 for APIs and hubs (see SessionCookieEvents).
+            cookie.EventsType = typeof(SessionCookieEvents);
         });
 
-        builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
-                .RequireAuthenticatedUser()
-                .RequireClaim(CrmClaims.Workspace)
-                .Build());
+        builder.Services.AddSingleton<IAuthorizationHandler, TwoFactorEnrolmentHandler>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, CrmAuthorizationResultHandler>();
         builder.Services.AddCascadingAuthenticationState();
         return builder;
     }
 
+    /// <summary>Requests that a script or a SignalR client makes: they get status codes and ProblemDetails, never redirects.</summary>
+    public static bool IsApiOrHub(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs");
+
     /// <summary>
     /// EnsureCreated skips a database that already has any table, which is exactly the case when users share the
-    /// PostgreSQL database of the event store: so look for the identity tables themselves.
+    /// PostgreSQL database of the event store, and when a second context's tables join an existing identity database:
+    /// so look for each context's own tables (<paramref name="probe"/>) and create them when missing.
     /// </summary>
-    private static async Task EnsureSchemaAsync(CrmIdentityDbContext db)
+    private static async Task EnsureTablesAsync(DbContext db, Func<Task> probe)
     {
         var creator = db.GetService<IRelationalDatabaseCreator>();
         if (!await creator.ExistsAsync()) await creator.CreateAsync();
         try
         {
-            await db.Users.AnyAsync();
+            await probe();
         }
         catch (DbException)
         {
-            await creator.CreateTablesAsync();
+            try
+            {
+                await creator.CreateTablesAsync();
+            }
+            catch (DbException)
+            {
+                // Another web node sharing the database may have created them first; if not, this is a real failure.
+                if (!await ExistsNowAsync(probe)) throw;
+            }
         }
     }
 
-    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    private static async Task<bool> ExistsNowAsync(Func<Task> probe)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/hubs"))
+        try
         {
-            ctx.Response.StatusCode = status;
-            return Task.CompletedTask;
+            await probe();
+            return true;
         }
-        ctx.Response.Redirect(ctx.RedirectUri);
-        return Task.CompletedTask;
+        catch (DbException)
+        {
+            return false;
+        }
     }
 
-    /// <summary>Creates the identity schema when missing and the four roles.</summary>
+    /// <summary>Creates the identity and security schemas when missing, and the four roles.</summary>
     public static async Task EnsureIdentityStoreAsync(this IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
-        await EnsureSchemaAsync(scope.ServiceProvider.GetRequiredService<CrmIdentityDbContext>());
+        var identity = scope.ServiceProvider.GetRequiredService<CrmIdentityDbContext>();
+        await EnsureTablesAsync(identity, () => identity.Users.AnyAsync());
+        var security = scope.ServiceProvider.GetRequiredService<SecurityDbContext>();
+        await EnsureTablesAsync(security, () => security.Sessions.AnyAsync());
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role))

@@ -15,11 +15,17 @@ public static class RequestRateLimits
     /// <summary>HttpContext.Items key: which rule refused, for the message.</summary>
     private const string RuleKey = "crm.rate-limit-rule";
 
-    /// <summary>Whether the request is a sign-in attempt: the JSON endpoint or the login form's post.</summary>
+    /// <summary>
+    /// Whether the request is a sign-in attempt: the JSON endpoints or the login form's post (password or two-factor
+    /// code), or an invitation being accepted. Each guesses a secret anonymously, so all share the login limits.
+    /// </summary>
     public static bool IsLogin(HttpRequest request) =>
         HttpMethods.IsPost(request.Method)
         && (request.Path.Equals("/api/auth/login", StringComparison.OrdinalIgnoreCase)
-            || request.Path.Equals(Identity.IdentityExtensions.LoginPath, StringComparison.OrdinalIgnoreCase));
+            || request.Path.Equals(Api.AuthApi.TwoFactorPath, StringComparison.OrdinalIgnoreCase)
+            || request.Path.Equals(Api.AuthApi.AcceptInvitationPath, StringComparison.OrdinalIgnoreCase)
+            || request.Path.Equals(Identity.IdentityExtensions.LoginPath, StringComparison.OrdinalIgnoreCase)
+            || request.Path.Equals(Identity.IdentityExtensions.AcceptInvitePath, StringComparison.OrdinalIgnoreCase));
 
     public static void Configure(RateLimiterOptions limiter, RateLimitOptions limits)
     {

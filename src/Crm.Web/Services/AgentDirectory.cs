@@ -34,6 +34,12 @@ public sealed class AgentDirectory(IServiceScopeFactory scopes, TimeProvider clo
         return agents;
     }
 
+    /// <summary>Drops the cached list after a member was added or changed, so pickers show it at once on this node.</summary>
+    public void Forget(string workspaceId)
+    {
+        lock (_lock) _cache.Remove(workspaceId);
+    }
+
     /// <summary>The agent, or NotFound: assigning to someone outside the workspace must fail, not create a ghost.</summary>
     public async Task<AgentSummary> RequireAsync(string workspaceId, string agentId) =>
         (await ListAsync(workspaceId)).FirstOrDefault(a => a.AgentId == agentId)

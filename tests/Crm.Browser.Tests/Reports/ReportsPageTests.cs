@@ -49,7 +49,7 @@ public sealed class ReportsPageTests(BrowserFixture crm)
         Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Reports" }).CountAsync());
         await page.GotoAsync("reports");
 
-        await Expect(page.GetByTestId("access-denied")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("not-allowed")).ToBeVisibleAsync();
         Assert.Equal(0, await page.GetByTestId("report-ready").CountAsync());
     }
 

@@ -30,6 +30,9 @@ public sealed class ConsoleClient : IDisposable
         return client;
     }
 
+    /// <summary>A client with its own cookie jar, not signed in yet: for sign-ins in several steps (two-factor).</summary>
+    public static ConsoleClient Anonymous(Uri baseAddress) => new(baseAddress, new CookieContainer());
+
     /// <summary>The cookie header to hand to another client (e.g. a SignalR connection) for the same session.</summary>
     public string CookieHeader => Cookies.GetCookieHeader(BaseAddress);
 

@@ -1,5 +1,9 @@
+using System.Net;
+using Crm.Testing;
 using Crm.Testing.Hosts;
+using Crm.Testing.Identity;
 using Crm.Web.Tests.Support;
+using Microsoft.AspNetCore.SignalR.Client;
 using Xunit;
 
 namespace Crm.Web.Tests.Hosting;
@@ -56,5 +60,32 @@ public sealed class CrossNodeTests(WebClusterFixture cluster) : IClassFixture<We
 
         Assert.Equal("alex", ack.Author.Id);
         Assert.Equal([ack], await alex.Http.GetMessagesAsync(conversation.ConversationId));
+    }
+
+    /// <summary>
+    /// Node 2 hears of no event when node 1 ends a session: its sweeper finds it (every 5 s) and its session cache
+    /// expires (5 s), so the hub connection there closes and the cookie is refused there within seconds too.
+    /// </summary>
+    [Fact]
+    public async Task EndSessionsOnNode1_HubConnectionOnNode2ClosesAndNode2RefusesTheCookie()
+    {
+        using var admin = await ConsoleClient.SignInAsync(Node1.BaseAddress, DemoUsers.Admin);
+        var member = await admin.AddMemberAsync("agent");
+        using var user = await member.SignInAsync(Node1.BaseAddress);
+        await using var onNode2 = await LiveClient.ConnectAsync(user, Node2.BaseAddress);
+        using var node2 = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = Node2.BaseAddress };
+        node2.DefaultRequestHeaders.Add("Cookie", user.CookieHeader);
+        using (var before = await node2.GetAsync("api/auth/me")) Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+
+        using var end = await admin.Http.DeleteAsync($"api/admin/users/{member.UserId}/sessions");
+
+        Assert.Equal(HttpStatusCode.NoContent, end.StatusCode);
+        await Eventually.TrueAsync(() => onNode2.Connection.State == HubConnectionState.Disconnected,
+            "node 2 to close the ended session's hub connection", TimeSpan.FromSeconds(15));
+        await Eventually.ReturnsAsync(async () =>
+        {
+            using var response = await node2.GetAsync("api/auth/me");
+            return response.StatusCode;
+        }, status => status == HttpStatusCode.Unauthorized, "node 2 to refuse the ended session's cookie", TimeSpan.FromSeconds(15));
     }
 }

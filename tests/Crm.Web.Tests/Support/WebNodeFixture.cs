@@ -11,14 +11,19 @@ public class WebNodeFixture : IAsyncLifetime
 {
     private readonly TempFolder _data = new("web");
     private readonly string? _environment;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
     private CrmProcess? _process;
 
     public WebNodeFixture() : this(environment: null)
     {
     }
 
-    /// <summary>A node in the given ASP.NET Core environment (CrmProcess's default is Development).</summary>
-    protected WebNodeFixture(string? environment) => _environment = environment;
+    /// <summary>A node in the given ASP.NET Core environment (CrmProcess's default is Development), with more settings.</summary>
+    protected WebNodeFixture(string? environment, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        _environment = environment;
+        _settings = settings ?? new Dictionary<string, string?>();
+    }
 
     public CrmProcess Process => _process ?? throw new InvalidOperationException("The web node has not started.");
 
@@ -31,13 +36,14 @@ public class WebNodeFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var settings = new Dictionary<string, string?>
+        var settings = RaisedRateLimits.AddTo(new Dictionary<string, string?>
         {
             ["Crm:DataPath"] = _data.Path,
             ["ASPNETCORE_ENVIRONMENT"] = _environment,
-        };
+        });
+        foreach (var (key, value) in _settings) settings[key] = value;
         Configure(settings);
-        _process = await CrmProcess.StartAsync("Crm.Web", RaisedRateLimits.AddTo(settings));
+        _process = await CrmProcess.StartAsync("Crm.Web", settings);
     }
 
     /// <summary>A subclass's own settings for the node, on top of the defaults.</summary>

@@ -19,6 +19,7 @@ public static class AuthorizationMatrix
         // No user at all: a signed-in person is still refused without the integration key.
         [CrmPolicies.Integration] = [],
         [CrmPolicies.Visitor] = [Caller.Visitor],
+        [CrmPolicies.SignedIn] = AllStaff,
         [CrmPolicies.Staff] = AllStaff,
         // Sales reps read a customer's conversations for context; answering is the support team's.
         [CrmPolicies.Converse] = [Caller.Agent, Caller.Supervisor, Caller.Admin],

@@ -1,4 +1,5 @@
 using Crm.Web.Identity;
+using Crm.Web.Identity.Authorization;
 using Crm.Web.Visitors;
 using Microsoft.AspNetCore.Authorization;
 
@@ -14,13 +15,21 @@ public static class AuthorizationSetup
             .AddAuthenticationSchemes(VisitorAuthenticationHandler.SchemeName)
             .RequireClaim(Visitor.WorkspaceClaim)
             .RequireClaim(Visitor.CustomerClaim));
-        foreach (var policy in AuthorizationMatrix.Allowed.Keys.Where(p => AuthorizationMatrix.RolesFor(p).Count > 0))
+        var signedIn = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(CrmClaims.Workspace).Build();
+        authorization.AddPolicy(CrmPolicies.SignedIn, signedIn);
+        foreach (var name in AuthorizationMatrix.Allowed.Keys.Where(p => p != CrmPolicies.SignedIn && AuthorizationMatrix.RolesFor(p).Count > 0))
         {
-            authorization.AddPolicy(policy, p => p
-                .RequireAuthenticatedUser()
-                .RequireClaim(CrmClaims.Workspace)
-                .RequireRole(AuthorizationMatrix.RolesFor(policy)));
+            // Not met is left pending by its handler, so a refusal can say "set up two-factor sign-in first".
+            var policy = new AuthorizationPolicyBuilder()
+                .Combine(signedIn)
+                .AddRequirements(new TwoFactorEnrolmentRequirement())
+                .RequireRole(AuthorizationMatrix.RolesFor(name))
+                .Build();
+            authorization.AddPolicy(name, policy);
+            if (name == CrmPolicies.Staff) authorization.SetDefaultPolicy(policy);
         }
+        // Anything naming no policy (the matrix test fails on it) at least needs a sign-in.
+        authorization.SetFallbackPolicy(signedIn);
         return builder;
     }
 

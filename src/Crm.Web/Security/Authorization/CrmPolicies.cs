@@ -15,7 +15,16 @@ public static class CrmPolicies
     /// <summary>A widget visitor with a valid token, on its own conversations only.</summary>
     public const string Visitor = "crm.visitor";
 
-    /// <summary>Anyone signed in to the console, whatever the role: read the inbox, the team, their own presence.</summary>
+    /// <summary>
+    /// Signed in, even before setting up a two-factor sign-in the workspace requires: their own account (sessions,
+    /// two-factor set-up, sign-out) and the console's circuit transport, which the set-up page itself needs.
+    /// </summary>
+    public const string SignedIn = "crm.signed-in";
+
+    /// <summary>
+    /// Anyone signed in to the console, whatever the role, with two-factor sign-in when the workspace requires it
+    /// (as every policy below): read the inbox, the team, their own presence.
+    /// </summary>
     public const string Staff = "crm.staff";
 
     /// <summary>Reply, write notes, change status, assignee, priority, labels; upload attachments.</summary>
