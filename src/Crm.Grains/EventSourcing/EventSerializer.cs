@@ -33,6 +33,9 @@ public static class EventSerializer
 
     public static string TypeName(DomainEvent @event) => NamesByType[@event.GetType()];
 
+    /// <summary>The stored type name of <typeparamref name="TEvent"/>: lets a reader skip other events without decoding them.</summary>
+    public static string TypeName<TEvent>() where TEvent : DomainEvent => NamesByType[typeof(TEvent)];
+
     /// <summary>Time-ordered (v7) event ids: inserts land at the end of the id index instead of all over it (≈3× the append rate).</summary>
     public static EventData ToEventData(DomainEvent @event) =>
         new(Guid.CreateVersion7(), TypeName(@event), JsonSerializer.Serialize(@event, @event.GetType(), Json), @event.By, @event.At);
