@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Crm.Grains.Abstractions.Agents;
 using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.Abstractions.Keys;
@@ -21,7 +22,8 @@ internal sealed class RoutingTestKit(CrmClusterFixture cluster)
     public static readonly Author Customer = new(AuthorKind.Customer, "cust-1", "Ada Lovelace");
 
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(10);
-    private readonly Dictionary<string, string> sessions = [];
+    // Open consoles by agent; concurrent, so a load test can bring many agents online at once.
+    private readonly ConcurrentDictionary<string, string> sessions = new();
 
     public string WorkspaceId { get; } = TestKeys.NewWorkspaceId();
 
@@ -52,7 +54,7 @@ internal sealed class RoutingTestKit(CrmClusterFixture cluster)
     public async Task DisconnectAsync(string agentId)
     {
         await Agent(agentId).DisconnectAsync(sessions[agentId]);
-        sessions.Remove(agentId);
+        sessions.TryRemove(agentId, out _);
     }
 
     /// <summary>The agent's console closes and the grace passes: they are offline (others keep beating meanwhile).</summary>
@@ -69,7 +71,7 @@ internal sealed class RoutingTestKit(CrmClusterFixture cluster)
         while (by > TimeSpan.Zero)
         {
             var step = by < Step ? by : Step;
-            foreach (var (agentId, session) in sessions) await Agent(agentId).HeartbeatAsync(session);
+            await Task.WhenAll(sessions.Select(s => Agent(s.Key).HeartbeatAsync(s.Value)));
             cluster.Clock.Advance(step);
             by -= step;
         }
