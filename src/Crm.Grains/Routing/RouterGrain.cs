@@ -193,6 +193,7 @@ public sealed class RouterGrain(IEventStore store, [FromKeyedServices(DomainCloc
     {
         var prefix = StreamIds.WorkspacePrefix(WorkspaceId);
         var read = _position = Math.Max(_position, State.Checkpoint);
+        var head = await _store.GetHeadPositionAsync();
         var pending = new List<DomainEvent>();
         var pendingKeys = new HashSet<string>(StringComparer.Ordinal);
         while (true)
@@ -224,6 +225,9 @@ public sealed class RouterGrain(IEventStore store, [FromKeyedServices(DomainCloc
             }
             if (page.Count < PageSize) break;
         }
+        // Every event of this workspace up to the head seen before reading has been read (the store commits positions in
+        // increasing order): the next read starts there, so a quiet workspace does not rescan a busy store on each nudge.
+        read = Math.Max(read, head);
         if (pending.Count > 0 || _readSinceCheckpoint >= CheckpointEvery && read > State.Checkpoint)
             await CommitFactsAsync(pending, read);
         _position = read;
