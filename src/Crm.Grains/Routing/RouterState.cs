@@ -80,6 +80,8 @@ public sealed class RouterState : IEventSourcedState
                 {
                     QueueId = e.QueueId, Kind = e.Kind, Priority = e.Priority, Skills = e.Skills, ArrivedAt = e.ArrivedAt,
                     WaitingSince = e.ArrivedAt, QueueEnteredAt = e.ArrivedAt, Front = e.Front, Arrival = ++_arrivals, HeldBy = e.HeldBy, Seq = e.Seq,
+                    // Numbered like every change, so releasing a holder it comes back with is newer than that holder's route.
+                    RouteNo = Version,
                 };
                 Work[e.ConversationId] = queued;
                 Touched(queued);
