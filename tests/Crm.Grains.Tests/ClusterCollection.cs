@@ -15,7 +15,8 @@ public sealed class ClusterCollection : ICollectionFixture<CrmClusterFixture>
 
 /// <summary>
 /// A cluster of its own for tests that stop silos, so the shared cluster never loses one. Runs beside the shared
-/// collection, one test at a time; its clock only moves forward, for tests that need a due instant to pass.
+/// collection, its tests one at a time; each takes a running secondary silo to stop from the fixture, which starts a
+/// new one when an earlier test stopped the last.
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class SiloFailureCollection : ICollectionFixture<CrmClusterFixture>

@@ -4,9 +4,11 @@ using Crm.Grains.Abstractions.EventStore;
 using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Abstractions.LiveFeed;
 using Crm.Grains.Abstractions.Roster;
+using Crm.Grains.Abstractions.Routing;
 using Crm.Grains.Agents.Events;
 using Crm.Grains.EventSourcing;
 using Crm.Grains.Abstractions.Time;
+using Crm.Grains.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Grains.Agents;
@@ -47,14 +49,25 @@ public sealed class AgentGrain(IEventStore store, [FromKeyedServices(DomainClock
     {
         if (string.IsNullOrWhiteSpace(command.DisplayName))
             throw new DomainException(DomainErrorKind.Invalid, "An agent needs a display name.");
-        if (command.ChatCapacity is < 0 or > 50)
-            throw new DomainException(DomainErrorKind.Invalid, "Chat capacity must be between 0 and 50.");
+        RequireCapacity(command.ChatCapacity, "Chat");
 
         var registered = new AgentRegistered(command.DisplayName.Trim(), command.Email?.Trim() ?? "", command.Role ?? "", command.ChatCapacity);
         if (State.Profile is { } p && p with { At = default, By = "" } == registered)
             return Details();
-        await RaiseAsync(command.Actor, registered);
-        return Announce();
+        return Announce(await RaiseAsync(command.Actor, registered));
+    }
+
+    public async Task<AgentDetails> ConfigureRoutingAsync(ConfigureAgentRouting command)
+    {
+        RequireRegistered();
+        RequireCapacity(command.ChatCapacity, "Chat");
+        RequireCapacity(command.TicketCapacity, "Ticket");
+        var skills = RoutingTags.Require(command.Skills, "skill");
+        var teams = RoutingTags.Require(command.Teams, "team");
+        if (State.Routing is { } r && r.ChatCapacity == command.ChatCapacity && r.TicketCapacity == command.TicketCapacity
+            && RoutingTags.SameSet(r.Skills, skills) && RoutingTags.SameSet(r.Teams, teams))
+            return Details();
+        return Announce(await RaiseAsync(command.Actor, new AgentRoutingConfigured(command.ChatCapacity, command.TicketCapacity, skills, teams)));
     }
 
     public async Task<AgentDetails> SetPresenceAsync(SetAgentPresence command)
@@ -137,17 +150,26 @@ public sealed class AgentGrain(IEventStore store, [FromKeyedServices(DomainClock
     private async Task ChangeStatusAsync(AgentStatus status, string actor)
     {
         if (status == State.Status) return;
-        await RaiseAsync(actor, new AgentPresenceChanged(status, State.Status, Clock.GetUtcNow() - State.StatusSince));
-        Announce();
+        Announce(await RaiseAsync(actor, new AgentPresenceChanged(status, State.Status, Clock.GetUtcNow() - State.StatusSince)));
     }
 
-    /// <summary>After each commit: the console's live feed, and the workspace roster (one-way, by stream version).</summary>
-    private AgentDetails Announce()
+    /// <summary>
+    /// After each commit: the console's live feed, the workspace roster (one-way, by stream version), and a nudge to the
+    /// workspace's router (one-way: it reads the change at <paramref name="position"/> from the store and routes at once).
+    /// </summary>
+    private AgentDetails Announce(long position)
     {
         var details = Details();
         _ = GrainFactory.GetGrain<ILiveFeedPublisherGrain>(0).PublishAsync([new AgentFeedItem(details)]);
         _ = GrainFactory.GetGrain<IAgentRosterGrain>(Key.WorkspaceId).OnAgentChangedAsync(new RosterEntry(Key.AgentId, State.Status, Version));
+        _ = GrainFactory.GetGrain<IRouterGrain>(Key.WorkspaceId).OnEventsCommittedAsync(position);
         return details;
+    }
+
+    private static void RequireCapacity(int capacity, string kind)
+    {
+        if (capacity is < 0 or > RoutingDefaults.MaxCapacity)
+            throw new DomainException(DomainErrorKind.Invalid, $"{kind} capacity must be between 0 and {RoutingDefaults.MaxCapacity}.");
     }
 
     private static string RequireSessionId(string? sessionId) =>
@@ -164,6 +186,7 @@ public sealed class AgentGrain(IEventStore store, [FromKeyedServices(DomainClock
     private AgentDetails Details()
     {
         var p = State.Profile!;
-        return new AgentDetails(Key.WorkspaceId, Key.AgentId, p.DisplayName, p.Email, p.Role, p.ChatCapacity, State.Status, State.StatusSince);
+        var routing = State.Routing is { } r ? new AgentRoutingProfile(r.TicketCapacity, r.Skills, r.Teams) : null;
+        return new AgentDetails(Key.WorkspaceId, Key.AgentId, p.DisplayName, p.Email, p.Role, State.ChatCapacity, State.Status, State.StatusSince, routing);
     }
 }

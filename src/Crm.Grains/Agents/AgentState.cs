@@ -13,6 +13,11 @@ public sealed class AgentState : IEventSourcedState
     /// <summary>The status the agent last chose (or came back to): where a returning console puts them.</summary>
     public AgentStatus Chosen { get; private set; } = AgentStatus.Online;
 
+    /// <summary>The chat capacity in force: from the registration, or the routing settings given after it.</summary>
+    public int ChatCapacity { get; private set; }
+
+    public AgentRoutingConfigured? Routing { get; private set; }
+
     public void Apply(DomainEvent @event)
     {
         switch (@event)
@@ -20,6 +25,11 @@ public sealed class AgentState : IEventSourcedState
             case AgentRegistered e:
                 if (Profile is null) StatusSince = e.At;
                 Profile = e;
+                ChatCapacity = e.ChatCapacity;
+                break;
+            case AgentRoutingConfigured e:
+                Routing = e;
+                ChatCapacity = e.ChatCapacity;
                 break;
             case AgentPresenceChanged e:
                 Status = e.Status;

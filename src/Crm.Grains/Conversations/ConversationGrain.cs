@@ -4,9 +4,11 @@ using Crm.Grains.Abstractions.EventStore;
 using Crm.Grains.Abstractions.Inbox;
 using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Abstractions.LiveFeed;
+using Crm.Grains.Abstractions.Routing;
 using Crm.Grains.Abstractions.Time;
 using Crm.Grains.Conversations.Events;
 using Crm.Grains.EventSourcing;
+using Crm.Grains.Routing;
 using Crm.Grains.Sla;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,6 +24,7 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
     private const string SnoozeReminder = "snooze";
     private const string SlaReminder = "sla";
     private static readonly Author Scheduler = new(AuthorKind.System, "scheduler", "System");
+    private static readonly Author Router = new(AuthorKind.System, "routing", "Routing");
 
     // Orleans refuses a reminder due later than about 49.7 days (its timer limit); a longer wait fires early and re-arms.
     private static readonly TimeSpan MaxReminderWait = TimeSpan.FromDays(30);
@@ -73,9 +76,12 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
         var customerId = Ids.Require(command.CustomerId, "customer");
         var queueId = command.QueueId is null ? null : Ids.Require(command.QueueId, "queue");
         var name = string.IsNullOrWhiteSpace(command.CustomerName) ? "Visitor" : command.CustomerName.Trim();
-        await RaiseAsync(command.Actor, new ConversationOpened(
-            WorkspaceId, ConversationId, customerId, name, command.Channel, MessageLimits.RequireSubject(command.Subject), queueId));
+        var skills = RoutingTags.Require(command.Skills, "skill");
+        var position = await RaiseAsync(command.Actor, new ConversationOpened(
+            WorkspaceId, ConversationId, customerId, name, command.Channel, MessageLimits.RequireSubject(command.Subject), queueId,
+            skills.Count == 0 ? null : skills));
         Announce(0);
+        NudgeRouter(position);
         await SyncSlaReminderAsync();
         return Details();
     }
@@ -103,7 +109,7 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
         var posted = new MessagePosted(from, command.ClientMessageId, command.Author, body, command.Kind, mentions, attachments);
         var reopens = command.Author.Kind == AuthorKind.Customer && ConversationRules.ReopensOnCustomerMessage(State.Status);
         if (reopens)
-            await RaiseAsync(command.Author.Actor, posted, new ConversationStatusChanged(from + 1, State.Status, ConversationStatus.Open, null, command.Author));
+            NudgeRouter(await RaiseAsync(command.Author.Actor, posted, new ConversationStatusChanged(from + 1, State.Status, ConversationStatus.Open, null, command.Author)));
         else
             await RaiseAsync(command.Author.Actor, posted);
         Announce(from);
@@ -138,7 +144,7 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
         RequireOpened();
         if (ConversationRules.RequireTransition(State.Status, command.Status, command.SnoozeUntil, State.SnoozedUntil, Clock.GetUtcNow()))
         {
-            await RaiseAndAnnounceAsync(command.By, new ConversationStatusChanged(NextSeq, State.Status, command.Status, command.SnoozeUntil, command.By));
+            NudgeRouter(await RaiseAndAnnounceAsync(command.By, new ConversationStatusChanged(NextSeq, State.Status, command.Status, command.SnoozeUntil, command.By)));
             await SyncSnoozeReminderAsync();
             await SyncSlaReminderAsync();
         }
@@ -160,7 +166,7 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
     {
         if (State is { Status: ConversationStatus.Snoozed, SnoozedUntil: { } until } && Clock.GetUtcNow() >= until)
         {
-            await RaiseAndAnnounceAsync(Scheduler, new ConversationStatusChanged(NextSeq, ConversationStatus.Snoozed, ConversationStatus.Open, null, Scheduler));
+            NudgeRouter(await RaiseAndAnnounceAsync(Scheduler, new ConversationStatusChanged(NextSeq, ConversationStatus.Snoozed, ConversationStatus.Open, null, Scheduler)));
             await SyncSlaReminderAsync();
         }
         await SyncSnoozeReminderAsync();
@@ -223,7 +229,25 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
         if (agentId != State.AssigneeId)
         {
             var name = agentId is null ? null : string.IsNullOrWhiteSpace(command.AgentName) ? agentId : command.AgentName.Trim();
-            await RaiseAndAnnounceAsync(command.By, new ConversationAssigned(NextSeq, agentId, name, command.By));
+            NudgeRouter(await RaiseAndAnnounceAsync(command.By, new ConversationAssigned(NextSeq, agentId, name, command.By)));
+        }
+        return Details();
+    }
+
+    /// <summary>
+    /// A compare-and-set on the assignee: the router decided from what it knew, so the change lands only if nobody
+    /// changed the assignee behind its back and no newer decision landed first. Its own changes need no nudge back.
+    /// </summary>
+    public async Task<ConversationDetails> RouteAsync(RouteConversation command)
+    {
+        RequireOpened();
+        var agentId = command.AgentId is null ? null : Ids.Require(command.AgentId, "agent");
+        var routable = State.Status is ConversationStatus.Open or ConversationStatus.Pending;
+        var known = State.AssigneeId is null || State.AssigneeId == command.ReplacesAgentId;
+        if (agentId != State.AssigneeId && routable && known && command.RouteNo >= State.LastRouteNo)
+        {
+            var name = agentId is null ? null : string.IsNullOrWhiteSpace(command.AgentName) ? agentId : command.AgentName.Trim();
+            await RaiseAndAnnounceAsync(Router, new ConversationAssigned(NextSeq, agentId, name, Router, command.RouteNo));
         }
         return Details();
     }
@@ -235,7 +259,7 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
             throw new DomainException(DomainErrorKind.Invalid, $"Unknown priority {(int)command.Priority}.");
         if (command.Priority != State.Priority)
         {
-            await RaiseAndAnnounceAsync(command.By, new ConversationPriorityChanged(command.Priority));
+            NudgeRouter(await RaiseAndAnnounceAsync(command.By, new ConversationPriorityChanged(command.Priority)));
             await SyncSlaReminderAsync();
         }
         return Details();
@@ -266,11 +290,24 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
         return Task.FromResult<IReadOnlyList<MessageDetails>>(State.Messages.GetRange(from, State.Messages.Count - from));
     }
 
-    private async Task RaiseAndAnnounceAsync(Author by, DomainEvent @event)
+    private async Task<long> RaiseAndAnnounceAsync(Author by, DomainEvent @event)
     {
         var from = NextSeq;
-        await RaiseAsync(by.Actor, @event);
+        var position = await RaiseAsync(by.Actor, @event);
         Announce(from);
+        return position;
+    }
+
+    /// <summary>
+    /// After a commit routing cares about (opened with a queue, status, assignee, priority): one one-way nudge, and the
+    /// router reads the fact itself from the store. Only conversations routing has a part in: opened with a queue, or
+    /// routed once (a conversation queued by hand and never routed yet is caught up by the router's reminder).
+    /// One-way also because the router calls conversations: neither ever waits on the other, so they cannot deadlock.
+    /// </summary>
+    private void NudgeRouter(long position)
+    {
+        if (State.Opened?.QueueId is not null || State.LastRouteNo > 0)
+            _ = GrainFactory.GetGrain<IRouterGrain>(WorkspaceId).OnEventsCommittedAsync(position);
     }
 
     /// <summary>
@@ -304,6 +341,6 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
         return new ConversationDetails(WorkspaceId, ConversationId, o.CustomerId, o.CustomerName, o.Channel, o.Subject,
             State.Status, o.QueueId, State.OpenedAt, State.LastSeq, State.Priority, State.Labels.ToArray(),
             State.AssigneeId, State.AssigneeName, State.SnoozedUntil, _summary?.SlaDueAt, _summary?.SlaBreached ?? false,
-            State.Rating?.Score, State.Rating?.Comment, State.ReadUpTo);
+            State.Rating?.Score, State.Rating?.Comment, State.ReadUpTo, o.Skills);
     }
 }

@@ -15,6 +15,9 @@ public sealed class ConversationState : IEventSourcedState
     public string? AssigneeId { get; private set; }
     public string? AssigneeName { get; private set; }
 
+    /// <summary>The newest router decision applied (0: none): an older one arriving late changes nothing.</summary>
+    public long LastRouteNo { get; private set; }
+
     /// <summary>The SLA facts and reported breaches, derived from the same events (no event exists just for them).</summary>
     public ConversationSla? Sla { get; private set; }
 
@@ -62,6 +65,7 @@ public sealed class ConversationState : IEventSourcedState
                 break;
             case ConversationAssigned e:
                 (AssigneeId, AssigneeName) = (e.AgentId, e.AgentName);
+                if (e.RouteNo is { } routeNo) LastRouteNo = Math.Max(LastRouteNo, routeNo);
                 AddEntry(e.Seq, Guid.Empty, e.AssignedBy, ActivityText.Assigned(e.AgentName, e.AssignedBy), e.At, MessageKind.Activity, null);
                 break;
             case ConversationPriorityChanged e:

@@ -20,9 +20,12 @@ public sealed class LiveFeedPublisherGrain([FromKeyedServices(DomainClock.Key)] 
         // Elapsed time, not wall time: a clock stepped backwards (an NTP correction) must not freeze the cache.
         if (_refreshedAt is not { } at || clock.GetElapsedTime(at) > LiveFeedTimings.PublisherCache)
         {
+            // Stamped when asked, not when answered: a list is as old as the question, so one asked before a node
+            // registered never counts as fresh for a full cache period after it (which the node's wait relies on).
+            var askedAt = clock.GetTimestamp();
             var list = await GrainFactory.GetGrain<ILiveFeedDirectoryGrain>(ILiveFeedDirectoryGrain.Key).GetObserversAsync();
             _observers = list.Observers;
-            _refreshedAt = clock.GetTimestamp();
+            _refreshedAt = askedAt;
         }
         foreach (var observer in _observers)
             _ = observer.OnItemsAsync(items);

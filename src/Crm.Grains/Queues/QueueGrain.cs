@@ -1,40 +1,23 @@
-using Crm.Grains.Abstractions.Errors;
-using Crm.Grains.Abstractions.EventStore;
 using Crm.Grains.Abstractions.Keys;
-using Crm.Grains.Abstractions.LiveFeed;
 using Crm.Grains.Abstractions.Queues;
-using Crm.Grains.EventSourcing;
-using Crm.Grains.Queues.Events;
-using Crm.Grains.Abstractions.Time;
-using Microsoft.Extensions.DependencyInjection;
+using Crm.Grains.Abstractions.Routing;
+using Orleans.Concurrency;
 
 namespace Crm.Grains.Queues;
 
-public sealed class QueueGrain(IEventStore store, [FromKeyedServices(DomainClock.Key)] TimeProvider clock)
-    : EventSourcedGrain<QueueState>(store, clock), IQueueGrain
+/// <summary>
+/// A queue seen through the workspace's router, which holds every queue's waiting work and is its only writer (a
+/// queue's work and the agents serving it share capacity with other queues). A stateless worker: any silo answers
+/// locally and forwards, so the queue adds no second copy of the list and no extra hop through a single activation.
+/// </summary>
+[StatelessWorker]
+public sealed class QueueGrain : Grain, IQueueGrain
 {
     private (string WorkspaceId, string QueueId) Key => GrainKeys.Parse(this.GetPrimaryKeyString());
 
-    protected override string StreamId => StreamIds.For(StreamIds.QueueCategory, Key.WorkspaceId, Key.QueueId);
+    private IRouterGrain Router => GrainFactory.GetGrain<IRouterGrain>(Key.WorkspaceId);
 
-    public async Task<QueueDetails> EnqueueAsync(EnqueueConversation command)
-    {
-        var conversationId = Ids.Require(command.ConversationId, "conversation");
-        if (command.Priority is < 0 or > 3)
-            throw new DomainException(DomainErrorKind.Invalid, "Priority must be 0 (low) to 3 (urgent).");
-        if (State.Waiting.ContainsKey(conversationId))
-            return Details();
+    public Task<QueueDetails> EnqueueAsync(EnqueueConversation command) => Router.EnqueueAsync(command with { QueueId = Key.QueueId });
 
-        await RaiseAsync(command.Actor, new ConversationEnqueued(conversationId, command.Priority));
-        var details = Details();
-        _ = GrainFactory.GetGrain<ILiveFeedPublisherGrain>(0).PublishAsync([new QueueFeedItem(details)]);
-        return details;
-    }
-
-    public Task<QueueDetails> GetDetailsAsync() => Task.FromResult(Details());
-
-    private QueueDetails Details() => new(
-        Key.WorkspaceId,
-        Key.QueueId,
-        State.Waiting.Values.OrderByDescending(w => w.Item.Priority).ThenBy(w => w.Arrival).Select(w => w.Item).ToList());
+    public Task<QueueDetails> GetDetailsAsync() => Router.GetQueueAsync(Key.QueueId);
 }

@@ -138,6 +138,61 @@ public sealed class AgentGrainTests(CrmClusterFixture cluster)
         Assert.Equal(busy, await Agent("alice").GetDetailsAsync());
     }
 
+    [Fact]
+    public async Task ConfigureRoutingAsync_Settings_NormalizedInDetailsAndTheChatCapacityReplaced()
+    {
+        await Agent("alice").RegisterAsync(Alice);
+
+        var configured = await Agent("alice").ConfigureRoutingAsync(new ConfigureAgentRouting(4, 8, [" DE", "billing", "de"], ["Support"], "user:admin"));
+
+        Assert.Equal(4, configured.ChatCapacity);
+        Assert.Equal(8, configured.Routing!.TicketCapacity);
+        Assert.Equal(["billing", "de"], configured.Routing.Skills);
+        Assert.Equal(["support"], configured.Routing.Teams);
+        await cluster.DeactivateAsync(Agent("alice"));
+        var rebuilt = await Agent("alice").GetDetailsAsync();
+        Assert.Equal(4, rebuilt.ChatCapacity);
+        Assert.Equal(["billing", "de"], rebuilt.Routing!.Skills);
+    }
+
+    [Fact]
+    public async Task ConfigureRoutingAsync_SameSettingsInAnotherOrder_WritesNothing()
+    {
+        await Agent("alice").RegisterAsync(Alice);
+        await Agent("alice").ConfigureRoutingAsync(new ConfigureAgentRouting(4, 8, ["de", "billing"], ["support"], "user:admin"));
+
+        await Agent("alice").ConfigureRoutingAsync(new ConfigureAgentRouting(4, 8, ["billing", "de"], ["support"], "user:someone-else"));
+
+        Assert.Single((await Events("alice")).OfType<AgentRoutingConfigured>());
+    }
+
+    [Theory]
+    [InlineData(-1, 5, "Chat capacity")]
+    [InlineData(3, 51, "Ticket capacity")]
+    public async Task ConfigureRoutingAsync_CapacityOutOfRange_RefusedAndNothingWritten(int chats, int tickets, string mentioned)
+    {
+        await Agent("alice").RegisterAsync(Alice);
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            Agent("alice").ConfigureRoutingAsync(new ConfigureAgentRouting(chats, tickets, [], [], "user:admin")));
+
+        Assert.Equal(DomainErrorKind.Invalid, refused.Kind);
+        Assert.StartsWith(mentioned, refused.Message);
+        Assert.Single(await Events("alice"));
+    }
+
+    [Fact]
+    public async Task ConfigureRoutingAsync_SkillThatIsNoId_RefusedAsInvalid()
+    {
+        await Agent("alice").RegisterAsync(Alice);
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            Agent("alice").ConfigureRoutingAsync(new ConfigureAgentRouting(3, 5, ["customer service"], [], "user:admin")));
+
+        Assert.Equal(DomainErrorKind.Invalid, refused.Kind);
+        Assert.StartsWith("The skill id", refused.Message);
+    }
+
     /// <summary>Moves the clock in steps shorter than the lease, heartbeating after each, so a sweep at any moment finds the console live.</summary>
     private async Task AdvanceConnectedAsync(string agentId, TimeSpan by)
     {

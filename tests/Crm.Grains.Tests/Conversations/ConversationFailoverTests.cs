@@ -14,7 +14,7 @@ public sealed class ConversationFailoverTests(CrmClusterFixture cluster)
         var conversation = cluster.Grains.GetGrain<IConversationGrain>(GrainKeys.Scoped(TestKeys.NewWorkspaceId(), "c1"));
         await conversation.OpenAsync(new OpenConversation("cust-1", "Ada", Channel.Chat, "Order 42", null, "customer:cust-1"));
         // The primary silo holds the test cluster's membership, so the conversation is moved to a secondary one.
-        var stopped = cluster.Cluster.SecondarySilos[0];
+        var stopped = await cluster.RunningSecondarySiloAsync();
         await cluster.MoveToAsync(conversation, stopped);
         var first = await conversation.PostMessageAsync(
             new PostMessage(Guid.NewGuid(), new Author(AuthorKind.Customer, "cust-1", "Ada"), "before the silo stopped"));

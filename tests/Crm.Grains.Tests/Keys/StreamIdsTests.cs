@@ -19,6 +19,21 @@ public sealed class StreamIdsTests
     }
 
     [Fact]
+    public void Routing_ValidId_OneRouterStreamPerWorkspaceUnderItsPrefix()
+    {
+        Assert.Equal("acme/routing/all", StreamIds.Routing("acme"));
+        Assert.StartsWith(StreamIds.WorkspacePrefix("acme"), StreamIds.Routing("acme"));
+    }
+
+    [Fact]
+    public void WorkspacePrefix_AWorkspace_MatchesItsStreamsOnlyNotAWorkspaceWhoseIdStartsTheSame()
+    {
+        Assert.Equal("acme/", StreamIds.WorkspacePrefix("acme"));
+        Assert.StartsWith(StreamIds.WorkspacePrefix("acme"), StreamIds.For(StreamIds.AgentCategory, "acme", "alice"));
+        Assert.False(StreamIds.For(StreamIds.AgentCategory, "acme-eu", "alice").StartsWith(StreamIds.WorkspacePrefix("acme"), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Workspace_ValidId_IsTheWorkspacesOwnStreamUnderItsPrefix()
     {
         Assert.Equal("acme/workspace/acme", StreamIds.Workspace("acme"));

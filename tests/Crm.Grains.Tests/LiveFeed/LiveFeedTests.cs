@@ -3,6 +3,7 @@ using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Abstractions.LiveFeed;
 using Crm.Grains.Abstractions.Queues;
+using Crm.Grains.Abstractions.Routing;
 using Crm.Grains.LiveFeed;
 using Crm.Testing;
 using Crm.Testing.Cluster;
@@ -59,18 +60,22 @@ public sealed class LiveFeedTests(CrmClusterFixture cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Commands_AgentAndQueueChanges_ReachTheObserverAsViewRecords()
+    public async Task Commands_AgentQueueAndWorkloadChanges_ReachTheObserverAsViewRecords()
     {
         var agent = await cluster.Grains.GetGrain<IAgentGrain>(GrainKeys.Scoped(workspaceId, "alice"))
             .RegisterAsync(new RegisterAgent("Alice", "alice@example.com", "agent", 3, "user:admin"));
-        var queue = await cluster.Grains.GetGrain<IQueueGrain>(GrainKeys.Scoped(workspaceId, "support"))
-            .EnqueueAsync(new EnqueueConversation("c1", 2, "system:routing"));
+        await cluster.Grains.GetGrain<IConversationGrain>(GrainKeys.Scoped(workspaceId, "c1"))
+            .OpenAsync(new OpenConversation("cust-1", "Ada", Channel.Chat, "Hi", "support", "customer:cust-1"));
+        var queue = await cluster.Grains.GetGrain<IQueueGrain>(GrainKeys.Scoped(workspaceId, "support")).GetDetailsAsync();
 
         await Eventually.TrueAsync(
-            () => observer.Of<AgentFeedItem>(workspaceId).Count == 1 && observer.Of<QueueFeedItem>(workspaceId).Count == 1,
-            "the agent and the queue on the feed");
+            () => observer.Of<AgentFeedItem>(workspaceId).Count == 1 && observer.Of<QueueFeedItem>(workspaceId).Count > 0
+                && observer.Of<AgentWorkloadFeedItem>(workspaceId).Any(a => a.Agent.AgentId == "alice"),
+            "the agent, the queue and the agent's workload on the feed");
         Assert.Equal(agent, observer.Of<AgentFeedItem>(workspaceId)[0].Agent);
-        Assert.Equal(queue.Waiting, observer.Of<QueueFeedItem>(workspaceId)[0].Queue.Waiting);
+        var pushed = observer.Of<QueueFeedItem>(workspaceId)[^1].Queue;
+        Assert.Equal(["c1"], queue.Waiting.Select(w => w.ConversationId));
+        Assert.Equal(queue.Waiting.Select(w => (w.ConversationId, w.Priority, w.EnqueuedAt)), pushed.Waiting.Select(w => (w.ConversationId, w.Priority, w.EnqueuedAt)));
     }
 
     [Fact]

@@ -126,6 +126,14 @@ public sealed class CrmClusterFixture : IAsyncLifetime
     }
 
     /// <summary>
+    /// A running secondary silo, for a test to stop (the primary holds the test cluster's membership, so it stays): the
+    /// first one still active, or a new one when an earlier test of the collection stopped the last. Tests that stop
+    /// silos then do not depend on running in a particular order.
+    /// </summary>
+    public async Task<SiloHandle> RunningSecondarySiloAsync() =>
+        Cluster.SecondarySilos.FirstOrDefault(s => s.IsActive) ?? await Cluster.StartAdditionalSiloAsync();
+
+    /// <summary>
     /// The silo holding the grain's activation, or null when none does. Asks every silo's catalog rather than the
     /// grain directory, whose cached entries can outlive a deactivation.
     /// </summary>

@@ -1,5 +1,6 @@
 namespace Crm.Grains.Abstractions.Agents;
 
+/// <param name="Routing">Set once an admin configured the agent's routing; null: the defaults (no skills, no teams).</param>
 [GenerateSerializer, Immutable, Alias("crm.agents.agent-details")]
 public sealed record AgentDetails(
     string WorkspaceId,
@@ -9,4 +10,5 @@ public sealed record AgentDetails(
     string Role,
     int ChatCapacity,
     AgentStatus Status,
-    DateTimeOffset StatusSince);
+    DateTimeOffset StatusSince,
+    AgentRoutingProfile? Routing = null);

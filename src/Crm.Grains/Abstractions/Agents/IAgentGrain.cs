@@ -7,6 +7,12 @@ public interface IAgentGrain : IGrainWithStringKey
     Task<AgentDetails> RegisterAsync(RegisterAgent command);
 
     /// <summary>
+    /// Sets what routing may give the agent: chat and ticket capacity, skills, teams (admins). A raised capacity or a
+    /// new team or skill lets the workspace's router hand them waiting work at once.
+    /// </summary>
+    Task<AgentDetails> ConfigureRoutingAsync(ConfigureAgentRouting command);
+
+    /// <summary>
     /// Chooses Online, Away or Busy (Offline is derived from the consoles, never chosen); a change is an event that
     /// records how long the previous status lasted. Refused while the agent has no console open: they are Offline.
     /// </summary>

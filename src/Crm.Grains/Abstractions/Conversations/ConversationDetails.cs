@@ -2,6 +2,7 @@ namespace Crm.Grains.Abstractions.Conversations;
 
 /// <param name="SlaDueAt">As <see cref="ConversationSummary.SlaDueAt"/>.</param>
 /// <param name="SlaBreached">As <see cref="ConversationSummary.SlaBreached"/>.</param>
+/// <param name="Skills">Skills an agent needs for it (see <see cref="OpenConversation.Skills"/>).</param>
 [GenerateSerializer, Immutable, Alias("crm.conversations.conversation-details")]
 public sealed record ConversationDetails(
     string WorkspaceId,
@@ -23,4 +24,5 @@ public sealed record ConversationDetails(
     bool SlaBreached = false,
     int? CsatScore = null,
     string? CsatComment = null,
-    long ReadUpTo = 0);
+    long ReadUpTo = 0,
+    IReadOnlyList<string>? Skills = null);

@@ -15,6 +15,12 @@ public interface IConversationGrain : IGrainWithStringKey
     /// <summary>Assigns or unassigns; at most one assignee at any time. The thread records it.</summary>
     Task<ConversationDetails> AssignAsync(AssignConversation command);
 
+    /// <summary>
+    /// The router assigns or unassigns (see <see cref="RouteConversation"/> for when it changes nothing). Only while the
+    /// conversation is open or pending. Returns the conversation either way: the router compares, and learns the truth.
+    /// </summary>
+    Task<ConversationDetails> RouteAsync(RouteConversation command);
+
     Task<ConversationDetails> SetPriorityAsync(SetPriority command);
 
     Task<ConversationDetails> ChangeLabelsAsync(ChangeLabels command);

@@ -13,6 +13,7 @@ public static class StreamIds
     public const string QueueCategory = "queue";
     public const string CannedResponsesCategory = "canned-responses";
     public const string MailOutboxCategory = "mail-outbox";
+    public const string RoutingCategory = "routing";
 
     /// <summary>Every category above: what a filter by category (the audit view's) may name.</summary>
     public static readonly IReadOnlyList<string> Categories =
@@ -36,6 +37,9 @@ public static class StreamIds
             ? (workspace, category, id)
             : null;
     }
+
+    /// <summary>The router's own stream: one per workspace.</summary>
+    public static string Routing(string workspaceId) => For(RoutingCategory, workspaceId, "all");
 
     /// <summary>The prefix shared by every stream of one category in one workspace.</summary>
     public static string CategoryPrefix(string category, string workspaceId) =>

@@ -1,0 +1,45 @@
+using Crm.Grains.Abstractions.Routing;
+
+namespace Crm.Grains.Routing;
+
+/// <summary>A conversation the router tracks, from entering a queue until it is resolved, closed or snoozed. Changed only by <see cref="RouterState"/>.</summary>
+public sealed class RoutedWork(string conversationId)
+{
+    public string ConversationId { get; } = conversationId;
+    public string QueueId { get; internal set; } = "";
+    public WorkKind Kind { get; internal set; }
+    public int Priority { get; internal set; }
+    public IReadOnlyList<string> Skills { get; internal set; } = [];
+    public DateTimeOffset ArrivedAt { get; internal set; }
+    public DateTimeOffset WaitingSince { get; internal set; }
+
+    /// <summary>When it entered its current queue: what the queue's overflow time counts from.</summary>
+    public DateTimeOffset QueueEnteredAt { get; internal set; }
+
+    /// <summary>Taken back from an agent (or reopened): served before the rest of its queue.</summary>
+    public bool Front { get; internal set; }
+
+    /// <summary>Arrival order in the router: breaks ties of priority and time, so the order is always exact.</summary>
+    public long Arrival { get; internal set; }
+
+    public WorkStage Stage { get; internal set; }
+
+    /// <summary>Who it is offered or assigned to; null while it waits.</summary>
+    public string? AgentId { get; internal set; }
+
+    public DateTimeOffset? OfferExpiresAt { get; internal set; }
+
+    /// <summary>Agents who declined it, let the offer lapse, or had it taken back from them: others get it first.</summary>
+    public HashSet<string> PassedBy { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>An agent the conversation still names although the router took the work back: their slot stays counted.</summary>
+    public string? HeldBy { get; internal set; }
+
+    /// <summary>The router stream version of the last event about it: the number its delivery carries.</summary>
+    public long RouteNo { get; internal set; }
+
+    /// <summary>The conversation's thread sequence the router has seen: facts at or below it are old news.</summary>
+    public long Seq { get; internal set; }
+
+    public bool IsWaiting => Stage == WorkStage.Waiting;
+}
