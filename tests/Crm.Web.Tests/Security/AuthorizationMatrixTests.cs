@@ -24,6 +24,9 @@ public sealed class AuthorizationMatrixTests(WebNodeFixture node) : IClassFixtur
         ["sales"] = "sales@demo.crm", ["agent"] = DemoUsers.Agent, ["supervisor"] = "supervisor@demo.crm", ["admin"] = DemoUsers.Admin,
     };
 
+    // Commands that read no body: whatever is sent is ignored, so success is right for them.
+    private static readonly HashSet<string> TakesNoBody = ["/api/account/2fa/authenticator"];
+
     // Signing out ends the caller's session, so those run last, each on a sign-in of its own.
     private static readonly HashSet<string> SignOuts = ["/api/auth/logout", "/account/logout"];
 
@@ -93,6 +96,71 @@ public sealed class AuthorizationMatrixTests(WebNodeFixture node) : IClassFixtur
         }
 
         Assert.True(mismatches.Count == 0, $"{mismatches.Count} hub answers disagree with the matrix:\n" + string.Join('\n', mismatches));
+    }
+
+    [Fact]
+    public async Task EveryEndpoint_WithAForgedCookieOrToken_IsAnsweredAsForAnonymous()
+    {
+        var report = await AuthorizationReport.ReadAsync(_commandData.Path);
+        var endpoints = report.Surfaces.Where(s => s.Kind == "endpoint" && s.Methods.Length > 0 && !IsStaticFile(s.Route)).ToList();
+        using var forgedCookie = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = node.BaseAddress };
+        forgedCookie.DefaultRequestHeaders.Add("Cookie", $"crm.auth=CfDJ8{Convert.ToBase64String(Guid.NewGuid().ToByteArray())}forged");
+        using var forgedToken = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = node.BaseAddress };
+        forgedToken.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "eyJmb3JnZWQiOnRydWV9.forged");
+        var mismatches = new List<string>();
+        foreach (var surface in endpoints)
+        foreach (var (name, http) in new[] { ("forged cookie", forgedCookie), ("forged token", forgedToken) })
+        {
+            var method = surface.Methods.First(m => m != "HEAD");
+            using var request = new HttpRequestMessage(new HttpMethod(method), Concrete(surface.Route));
+            if (method is "POST" or "PUT") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+            using var response = await http.SendAsync(request);
+            if (IsRefusal(response) != !report.Admits(surface, "anonymous") || (int)response.StatusCode >= 500)
+                mismatches.Add($"{name} {method} {surface.Route}: {(int)response.StatusCode}");
+        }
+
+        Assert.True(mismatches.Count == 0, "Forged credentials got further than anonymous:\n" + string.Join('\n', mismatches));
+    }
+
+    [Fact]
+    public async Task EveryWriteEndpoint_MalformedOrOversizedBody_Is4xxNever500()
+    {
+        var report = await AuthorizationReport.ReadAsync(_commandData.Path);
+        var writes = report.Surfaces
+            .Where(s => s.Kind == "endpoint" && s.Methods.Any(m => m is "POST" or "PUT") && s.Route.StartsWith("/api/", StringComparison.Ordinal)
+                && !SignOuts.Contains(s.Route))
+            .ToList();
+        using var admin = await node.SignInAsync(DemoUsers.Admin);
+        var oversized = "{\"body\":\"" + new string('x', 2 * 1024 * 1024) + "\"}";
+        var failures = new List<string>();
+        foreach (var surface in writes)
+        foreach (var (what, body) in new[] { ("malformed JSON", "{\"body\": "), ("2 MB body", oversized) })
+        {
+            var method = surface.Methods.First(m => m is "POST" or "PUT");
+            using var request = new HttpRequestMessage(new HttpMethod(method), Concrete(surface.Route))
+            {
+                Content = new StringContent(body, Encoding.UTF8, "application/json"),
+            };
+            // The server closes the connection after refusing an oversized body: never reuse it for the next call.
+            request.Headers.ConnectionClose = body.Length > 1024 * 1024;
+            HttpResponseMessage response;
+            try
+            {
+                response = await admin.Http.SendAsync(request);
+            }
+            catch (HttpRequestException) when (body.Length > 1024 * 1024)
+            {
+                // Kestrel answers 413 and closes the connection while the client is still sending: refused.
+                continue;
+            }
+            using (response)
+            {
+                if ((int)response.StatusCode >= 500 || (response.IsSuccessStatusCode && !TakesNoBody.Contains(surface.Route)))
+                    failures.Add($"{what} {method} {surface.Route}: {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, "Bad bodies not refused with a 4xx:\n" + string.Join('\n', failures));
     }
 
     private async Task<Dictionary<string, HttpClient>> ClientsAsync()
