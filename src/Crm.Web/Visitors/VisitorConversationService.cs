@@ -9,7 +9,7 @@ namespace Crm.Web.Visitors;
 /// The widget's facade over the grains. Every call is scoped to the visitor's workspace and customer id from the
 /// signed token; a conversation that is not the visitor's answers exactly like one that does not exist.
 /// </summary>
-public sealed class VisitorConversationService(IGrainFactory grains)
+public sealed class VisitorConversationService(IGrainFactory grains, Microsoft.Extensions.Options.IOptions<WidgetOptions> widget)
 {
     public async Task<VisitorConversation> StartAsync(Visitor visitor, StartChat start)
     {
@@ -20,7 +20,8 @@ public sealed class VisitorConversationService(IGrainFactory grains)
         try
         {
             details = await Conversation(visitor, start.ConversationId).OpenAsync(
-                new OpenConversation(visitor.CustomerId, name, Channel.Chat, Subject: "Chat", QueueId: null, visitor.Actor));
+                new OpenConversation(visitor.CustomerId, name, Channel.Chat, Subject: "Chat",
+                    Ids.Require(start.QueueId ?? widget.Value.DefaultQueueId, "queue"), visitor.Actor));
         }
         catch (DomainException ex) when (ex.Kind == DomainErrorKind.Conflict)
         {

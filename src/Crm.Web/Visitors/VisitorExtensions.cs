@@ -10,6 +10,7 @@ public static class VisitorExtensions
     public static IHostApplicationBuilder AddCrmVisitors(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<VisitorTokens>();
+        builder.Services.AddOptions<WidgetOptions>().BindConfiguration(WidgetOptions.SectionName);
         builder.Services.AddSingleton<VisitorConversationService>();
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, VisitorAuthenticationHandler>(VisitorAuthenticationHandler.SchemeName, configureOptions: null);

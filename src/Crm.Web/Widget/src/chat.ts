@@ -36,7 +36,12 @@ export class ChatClient {
   private typingSentAt = 0;
   private starting = false;
 
-  constructor(private readonly baseUrl: string, private readonly workspaceId: string, private readonly events: ChatEvents) {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly workspaceId: string,
+    private readonly events: ChatEvents,
+    private readonly queueId: string | null = null,
+  ) {
     this.store = new Store(workspaceId);
     this.state = this.store.load();
   }
@@ -180,6 +185,7 @@ export class ChatClient {
       conversationId: this.state.conversationId,
       name: this.state.name ?? null,
       email: this.state.email ?? null,
+      queueId: this.queueId,
     });
     await this.gapFill();
     this.events.onStatus("online");

@@ -4,7 +4,8 @@ import { WidgetView } from "./view";
 /**
  * Entry point. Embed with one tag:
  *   <script src="https://crm.example.com/widget/crm-widget.js" data-workspace="demo" async></script>
- * Optional: data-title, data-color (accent), data-open="true" (open on load).
+ * Optional: data-title, data-color (accent), data-open="true" (open on load), data-queue (the queue chats enter;
+ * the workspace's default otherwise).
  */
 function boot(script: HTMLScriptElement): void {
   const workspaceId = script.dataset.workspace;
@@ -39,7 +40,7 @@ function boot(script: HTMLScriptElement): void {
     onAgentsTyping: (names) => view.showAgentsTyping(names),
     onState: (state) => view.setState(state),
     onAvailability: (available) => view.setAvailability(available),
-  });
+  }, script.dataset.queue ?? null);
   client.checkAvailability().catch(() => undefined);
 
   if (client.hasConversation) {
