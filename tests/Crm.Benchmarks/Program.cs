@@ -1,4 +1,5 @@
 using Crm.Benchmarks.Chat;
+using Crm.Benchmarks.Routing;
 using Crm.Benchmarks.Store;
 
 namespace Crm.Benchmarks;
@@ -13,6 +14,7 @@ public static class Program
     {
         ["store"] = StoreBenchmark.RunAsync,
         ["chat"] = ChatBenchmark.RunAsync,
+        ["routing"] = RoutingBenchmark.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)

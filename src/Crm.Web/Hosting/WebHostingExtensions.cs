@@ -69,6 +69,7 @@ public static class WebHostingExtensions
         builder.Services.AddSingleton<AgentDirectory>();
         builder.Services.AddSingleton<PresenceService>();
         builder.Services.AddSingleton<AgentPresenceService>();
+        builder.Services.AddSingleton<RoutingService>();
         builder.Services.AddScoped<ConsoleCircuit>();
         builder.Services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<ConsoleCircuit>());
         builder.Services.AddSingleton<CustomerService>();
@@ -110,6 +111,7 @@ public static class WebHostingExtensions
         app.MapAdminUsersApi();
         app.MapConversationsApi();
         app.MapAgentsApi();
+        app.MapRoutingApi();
         app.MapCannedResponsesApi();
         app.MapWorkspaceSettingsApi();
         app.MapReportsApi();

@@ -1,6 +1,7 @@
 using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.Abstractions.LiveFeed;
 using Crm.Grains.Abstractions.Roster;
+using Crm.Grains.Abstractions.Routing;
 using Crm.Web.Visitors;
 using Crm.Web.LiveFeed;
 using Microsoft.AspNetCore.SignalR;
@@ -33,6 +34,7 @@ public sealed class HubFeedRelay(
         ConversationFeedItem c => ForwardConversationAsync(c),
         QueueFeedItem q => hub.Clients.Group(HubGroups.Queue(q.WorkspaceId, q.Queue.QueueId)).QueueChanged(q.Queue),
         AgentFeedItem a => hub.Clients.Group(HubGroups.Agents(a.WorkspaceId)).AgentChanged(a.Agent),
+        AgentWorkloadFeedItem w => hub.Clients.Group(HubGroups.Agents(w.WorkspaceId)).AgentWorkloadChanged(w.Agent),
         // Only the yes/no reaches the public widget: counts and names stay with the team.
         AvailabilityFeedItem v => widget.Clients.Group(HubGroups.Widgets(v.WorkspaceId)).AvailabilityChanged(v.Availability.AgentsAvailable),
         PresenceFeedItem p => Task.WhenAll(

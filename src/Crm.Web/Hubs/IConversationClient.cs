@@ -2,6 +2,7 @@ using Crm.Grains.Abstractions.Agents;
 using Crm.Grains.Abstractions.Collaboration;
 using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.Abstractions.Queues;
+using Crm.Grains.Abstractions.Routing;
 
 namespace Crm.Web.Hubs;
 
@@ -13,4 +14,7 @@ public interface IConversationClient
     Task QueueChanged(QueueDetails queue);
     Task AgentChanged(AgentDetails agent);
     Task PresenceChanged(ConversationPresence presence);
+
+    /// <summary>An agent's routing row on the supervisor board changed (status, capacity, load, offers).</summary>
+    Task AgentWorkloadChanged(AgentWorkloadSummary agent);
 }

@@ -18,4 +18,10 @@ public sealed class DemoDataOptions
     /// workspace isolation against (Crm__Demo__ExtraWorkspaces__0=acme).
     /// </summary>
     public string[] ExtraWorkspaces { get; set; } = [];
+
+    /// <summary>
+    /// More agents in the demo workspace, agent-1@demo.crm … agent-N@demo.crm (agent ids "agent-1" …), for load tests
+    /// that need hundreds of people online (Crm__Demo__ExtraAgents=500). Zero, the default, seeds none.
+    /// </summary>
+    public int ExtraAgents { get; set; }
 }

@@ -32,6 +32,7 @@ public sealed class DemoDataSeeder(IServiceProvider services, IGrainFactory grai
 
         var password = string.IsNullOrEmpty(options.Value.Password) ? NewPassword() : options.Value.Password;
         await SeedWorkspaceAsync(users, options.Value.WorkspaceId, "Demo Support", email => email, password);
+        await SeedExtraAgentsAsync(users, options.Value.WorkspaceId, options.Value.ExtraAgents, password);
         foreach (var extra in options.Value.ExtraWorkspaces.Select(w => Ids.Require(w, "workspace")).Distinct())
             await SeedWorkspaceAsync(users, extra, $"{extra} Support", email => email.Replace("@demo.crm", $"@{extra}.crm", StringComparison.Ordinal), password);
 
@@ -64,6 +65,27 @@ public sealed class DemoDataSeeder(IServiceProvider services, IGrainFactory grai
         var alex = DemoData.Users.Single(u => u.AgentId == "alex");
         foreach (var conversation in DemoData.Conversations)
             await SeedConversationAsync(ws, conversation, new Author(AuthorKind.Agent, alex.AgentId, alex.DisplayName));
+    }
+
+    /// <summary>
+    /// Load-test agents. They share one password, so it is hashed once: hashing is deliberately slow (~50 ms), and
+    /// 500 hashes would hold the start-up for half a minute. Each still has its own user, role and agent grain.
+    /// </summary>
+    private async Task SeedExtraAgentsAsync(UserManager<CrmUser> users, string ws, int count, string password)
+    {
+        if (count <= 0) return;
+        string? hash = null;
+        for (var n = 1; n <= count; n++)
+        {
+            var address = $"agent-{n}@{ws}.crm";
+            var user = new CrmUser { UserName = address, Email = address, EmailConfirmed = true, WorkspaceId = ws, AgentId = $"agent-{n}", DisplayName = $"Agent {n}" };
+            user.PasswordHash = hash ??= users.PasswordHasher.HashPassword(user, password);
+            Check(await users.CreateAsync(user), address);
+            Check(await users.AddToRoleAsync(user, Roles.Agent), address);
+            await grains.GetGrain<IAgentGrain>(GrainKeys.Scoped(ws, user.AgentId))
+                .RegisterAsync(new RegisterAgent(user.DisplayName, address, Roles.Agent, 5, Actor));
+        }
+        logger.LogWarning("Seeded {Count} extra demo agents in workspace {Workspace} (agent-1 and on)", count, ws);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
