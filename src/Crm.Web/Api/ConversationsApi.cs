@@ -22,7 +22,8 @@ public static class ConversationsApi
 
     public sealed record ChangeLabelsRequest(IReadOnlyList<string>? Add, IReadOnlyList<string>? Remove);
 
-    public sealed record OpenConversationRequest(string? ConversationId, string CustomerId, string? CustomerName, string? Subject);
+    /// <param name="QueueId">Optional: the queue it waits in for routing (the supervisor board counts it there).</param>
+    public sealed record OpenConversationRequest(string? ConversationId, string CustomerId, string? CustomerName, string? Subject, string? QueueId = null);
 
     /// <summary>/api/conversations: the inbox, a thread, gap-fill after a sequence number, posting as the signed-in agent.</summary>
     public static IEndpointRouteBuilder MapConversationsApi(this IEndpointRouteBuilder endpoints)
@@ -74,7 +75,8 @@ public static class ConversationsApi
     {
         var conversationId = request.ConversationId ?? Ids.New();
         var details = await conversations.OpenAsync(user, conversationId, new OpenConversation(
-            request.CustomerId, request.CustomerName ?? "", Channel.Api, request.Subject ?? "", QueueId: null, user.Actor));
+            request.CustomerId, request.CustomerName ?? "", Channel.Api, request.Subject ?? "",
+            request.QueueId is null ? null : Ids.Require(request.QueueId, "queue"), user.Actor));
         return TypedResults.Created($"/api/conversations/{details.ConversationId}", details);
     }
 

@@ -69,6 +69,7 @@ public static class WebHostingExtensions
         builder.Services.AddSingleton<AgentDirectory>();
         builder.Services.AddSingleton<PresenceService>();
         builder.Services.AddSingleton<AgentPresenceService>();
+        builder.Services.AddSingleton<SupervisorBoardService>();
         builder.Services.AddScoped<ConsoleCircuit>();
         builder.Services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<ConsoleCircuit>());
         builder.Services.AddSingleton<CustomerService>();
