@@ -28,6 +28,7 @@ internal static class ConversationAudit
         {
             MessageKind.Note => "posted note",
             MessageKind.Activity => "posted activity",
+            MessageKind.Whisper => "posted whisper",
             _ => "posted message",
         };
         return AuditDescription.Of(what, $"seq {e.Seq}, {AuditText.Chars(e.Body)}{attachments}{mentions}");

@@ -56,12 +56,12 @@ public static partial class ConversationRules
                 : $"A {Name(from)} conversation cannot become {Name(to)}.");
     }
 
-    /// <summary>Messages need a conversation that is not closed; internal notes come from agents only.</summary>
+    /// <summary>Messages need a conversation that is not closed; internal notes and whispers come from agents only.</summary>
     public static void RequireCanPost(ConversationStatus status, AuthorKind author, MessageKind kind)
     {
         if (!Enum.IsDefined(kind) || kind == MessageKind.Activity)
             throw new DomainException(DomainErrorKind.Invalid, "Only messages and internal notes can be posted.");
-        if (kind == MessageKind.Note && author != AuthorKind.Agent)
+        if (kind is MessageKind.Note or MessageKind.Whisper && author != AuthorKind.Agent)
             throw new DomainException(DomainErrorKind.Forbidden, "Only agents write internal notes.");
         if (kind == MessageKind.Message && status == ConversationStatus.Closed)
             throw new DomainException(DomainErrorKind.Conflict, "This conversation is closed. Please start a new one.");

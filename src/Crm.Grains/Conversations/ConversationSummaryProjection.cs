@@ -47,7 +47,13 @@ public static class ConversationSummaryProjection
             MessagePosted e => next with
             {
                 LastSeq = e.Seq,
-                LastMessagePreview = e.Kind == MessageKind.Note ? $"Note: {MessageLimits.Preview(e.Body)}" : MessageLimits.Preview(e.Body),
+                // A whisper is for the assignee alone: every inbox shows the preview, so it keeps the previous one.
+                LastMessagePreview = e.Kind switch
+                {
+                    MessageKind.Note => $"Note: {MessageLimits.Preview(e.Body)}",
+                    MessageKind.Whisper => next.LastMessagePreview,
+                    _ => MessageLimits.Preview(e.Body),
+                },
                 LastAuthorKind = e.Author.Kind,
                 LastActivityAt = e.At,
                 // Waiting = the customer wrote and no agent has answered them since.

@@ -22,7 +22,7 @@ public static class ConversationsApi
 
     public sealed record ChangeLabelsRequest(IReadOnlyList<string>? Add, IReadOnlyList<string>? Remove);
 
-    /// <param name="QueueId">The queue it waits in until routed (appended: older clients omit it and land in the inbox).</param>
+    /// <param name="QueueId">Optional: the queue it waits in for routing (the supervisor board counts it there).</param>
     public sealed record OpenConversationRequest(string? ConversationId, string CustomerId, string? CustomerName, string? Subject, string? QueueId = null);
 
     /// <summary>/api/conversations: the inbox, a thread, gap-fill after a sequence number, posting as the signed-in agent.</summary>
@@ -75,7 +75,8 @@ public static class ConversationsApi
     {
         var conversationId = request.ConversationId ?? Ids.New();
         var details = await conversations.OpenAsync(user, conversationId, new OpenConversation(
-            request.CustomerId, request.CustomerName ?? "", Channel.Api, request.Subject ?? "", request.QueueId, user.Actor));
+            request.CustomerId, request.CustomerName ?? "", Channel.Api, request.Subject ?? "",
+            request.QueueId is null ? null : Ids.Require(request.QueueId, "queue"), user.Actor));
         return TypedResults.Created($"/api/conversations/{details.ConversationId}", details);
     }
 

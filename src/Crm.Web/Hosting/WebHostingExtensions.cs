@@ -70,6 +70,7 @@ public static class WebHostingExtensions
         builder.Services.AddSingleton<PresenceService>();
         builder.Services.AddSingleton<AgentPresenceService>();
         builder.Services.AddSingleton<RoutingService>();
+        builder.Services.AddSingleton<SupervisorBoardService>();
         builder.Services.AddScoped<ConsoleCircuit>();
         builder.Services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<ConsoleCircuit>());
         builder.Services.AddSingleton<CustomerService>();

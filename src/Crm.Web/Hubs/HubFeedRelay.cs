@@ -28,6 +28,9 @@ public sealed class HubFeedRelay(
 
     private Task ForwardAsync(LiveFeedItem item) => item switch
     {
+        // A group is everyone viewing the conversation, so a whisper is not pushed to it: consoles receive it
+        // through their circuit (which filters per user) and hub clients read it on joining, when theirs to see.
+        MessageFeedItem { Message.Kind: MessageKind.Whisper } => Task.CompletedTask,
         MessageFeedItem m => Task.WhenAll(
             hub.Clients.Group(HubGroups.Conversation(m.WorkspaceId, m.Message.ConversationId)).MessagePosted(m.Message),
             ForwardToVisitorAsync(m.Message)),

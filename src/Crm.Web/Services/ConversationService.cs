@@ -25,8 +25,16 @@ public sealed class ConversationService(IGrainFactory grains, LiveFeedRelay feed
     public Task<ConversationDetails> GetDetailsAsync(WorkspaceUser user, string conversationId) =>
         Conversation(user, conversationId).GetDetailsAsync();
 
-    public Task<IReadOnlyList<MessageDetails>> GetMessagesAfterAsync(WorkspaceUser user, string conversationId, long afterSeq) =>
-        Conversation(user, conversationId).GetMessagesAfterAsync(afterSeq);
+    /// <summary>The thread after <paramref name="afterSeq"/>, without the whispers this user may not see (so sequence gaps are expected).</summary>
+    public async Task<IReadOnlyList<MessageDetails>> GetMessagesAfterAsync(WorkspaceUser user, string conversationId, long afterSeq)
+    {
+        var conversation = Conversation(user, conversationId);
+        var messages = await conversation.GetMessagesAfterAsync(afterSeq);
+        if (!messages.Any(m => m.Kind == MessageKind.Whisper)) return messages;
+        // Only a thread holding a whisper costs the second call: the assignee decides who may read it.
+        var assigneeId = (await conversation.GetDetailsAsync()).AssigneeId;
+        return messages.Where(m => Whispers.CanSee(m, user, assigneeId)).ToList();
+    }
 
     public async Task<MessageDetails> PostAgentMessageAsync(
         WorkspaceUser user, string conversationId, Guid clientMessageId, string? body, IReadOnlyList<AttachmentDetails>? attachments = null)
@@ -51,6 +59,19 @@ public sealed class ConversationService(IGrainFactory grains, LiveFeedRelay feed
         var text = MessageLimits.RequireBody(body);
         var mentions = Mentions.Find(text, await agents.ListAsync(user.WorkspaceId));
         return await Writable(user, conversationId).PostMessageAsync(new PostMessage(clientMessageId, user.Author, text, MessageKind.Note, mentions));
+    }
+
+    /// <summary>A supervisor's whisper to the conversation's assignee: an internal note no other agent, nor the customer, sees.</summary>
+    public async Task<MessageDetails> PostWhisperAsync(WorkspaceUser user, string conversationId, Guid clientMessageId, string? body)
+    {
+        user.Require(CrmPolicies.Supervise);
+        if (clientMessageId == Guid.Empty)
+            throw new DomainException(DomainErrorKind.Invalid, "clientMessageId is required: a GUID the client keeps for retries.");
+        var text = MessageLimits.RequireBody(body);
+        var conversation = Writable(user, conversationId);
+        if ((await conversation.GetDetailsAsync()).AssigneeId is null)
+            throw new DomainException(DomainErrorKind.Conflict, "Nobody is assigned to this conversation: there is no one to whisper to.");
+        return await conversation.PostMessageAsync(new PostMessage(clientMessageId, user.Author, text, MessageKind.Whisper));
     }
 
     public Task<ConversationDetails> MarkReadAsync(WorkspaceUser user, string conversationId, long upToSeq) =>

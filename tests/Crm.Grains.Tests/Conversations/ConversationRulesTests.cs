@@ -54,6 +54,11 @@ public sealed class ConversationRulesTests
             Assert.Throws<DomainException>(() => ConversationRules.RequireCanPost(ConversationStatus.Open, AuthorKind.Customer, MessageKind.Note)).Kind);
 
     [Fact]
+    public void RequireCanPost_WhisperFromCustomer_Forbidden() =>
+        Assert.Equal(DomainErrorKind.Forbidden,
+            Assert.Throws<DomainException>(() => ConversationRules.RequireCanPost(ConversationStatus.Open, AuthorKind.Customer, MessageKind.Whisper)).Kind);
+
+    [Fact]
     public void RequireCanPost_MessageInClosedConversation_RefusedButNoteAllowed()
     {
         Assert.Equal(DomainErrorKind.Conflict,

@@ -12,4 +12,10 @@ public enum MessageKind
 
     /// <summary>A system entry: status changed, assigned, and so on.</summary>
     Activity = 2,
+
+    /// <summary>
+    /// A supervisor's whisper to the assigned agent: an internal note that only the assignee, its author and
+    /// supervisors see; never sent to the customer, never a preview in the inbox.
+    /// </summary>
+    Whisper = 3,
 }

@@ -38,6 +38,9 @@ public sealed partial class ConversationPage
 
     [Parameter] public string ConversationId { get; set; } = "";
 
+    /// <summary>?monitor=1: a supervisor watches silently (no composer, no read receipts, no presence) and may whisper.</summary>
+    [SupplyParameterFromQuery(Name = "monitor")] public int? Monitor { get; set; }
+
     [Inject] private ConversationService Conversations { get; set; } = default!;
 
     [Inject] private AgentDirectory Directory { get; set; } = default!;
@@ -54,13 +57,19 @@ public sealed partial class ConversationPage
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
-    private long LastSeq => _messages.Count == 0 ? 0 : _messages.Keys.Max();
+    /// <summary>The last sequence number received, shown or not: whispers hidden from this user still count.</summary>
+    private long _lastSeq;
+
+    private long LastSeq => _lastSeq;
+
+    private bool Monitoring => Monitor == 1 && _user?.May(CrmPolicies.Supervise) == true;
 
     protected override async Task OnParametersSetAsync()
     {
         await LeaveAsync();
         _subscription?.Dispose();
         _messages.Clear();
+        _lastSeq = 0;
         _details = null;
         _error = null;
         _user = WorkspaceUser.From((await AuthenticationState).User);
@@ -78,6 +87,7 @@ public sealed partial class ConversationPage
             _canned = await CannedResponses.ListAsync(_user);
             // The thread first: marking read looks for the last customer message among the messages on screen.
             await GapFillAsync();
+            if (Monitoring) return;
             await MarkReadAsync();
             _presenceFor = ConversationId;
             _presence = await Presence.HeartbeatAsync(_user.WorkspaceId, ConversationId, Participant);
@@ -93,7 +103,7 @@ public sealed partial class ConversationPage
     {
         MessageFeedItem m when m.Message.ConversationId == ConversationId => InvokeAsync(async () =>
         {
-            if (m.Message.Seq == LastSeq + 1) _messages[m.Message.Seq] = m.Message;
+            if (m.Message.Seq == LastSeq + 1) Add(m.Message);
             else if (m.Message.Seq > LastSeq) await GapFillAsync();
             StateHasChanged();
             await MarkReadAsync();
@@ -120,13 +130,20 @@ public sealed partial class ConversationPage
         || !(d.Labels ?? []).SequenceEqual(summary.Labels ?? []) || d.CsatScore != summary.CsatScore
         || d.ReadUpTo != summary.ReadUpTo || d.SlaDueAt != summary.SlaDueAt || d.SlaBreached != summary.SlaBreached;
 
+    /// <summary>Every live copy of the thread passes here: a whisper is kept only for the users it is meant for.</summary>
+    private void Add(MessageDetails message)
+    {
+        _lastSeq = Math.Max(_lastSeq, message.Seq);
+        if (Whispers.CanSee(message, _user!, _details?.AssigneeId)) _messages[message.Seq] = message;
+    }
+
     private async Task GapFillAsync()
     {
         await _gapFill.WaitAsync();
         try
         {
             foreach (var message in await Conversations.GetMessagesAfterAsync(_user!, ConversationId, LastSeq))
-                _messages[message.Seq] = message;
+                Add(message);
         }
         finally
         {
@@ -144,7 +161,7 @@ public sealed partial class ConversationPage
     {
         var lastCustomer = _messages.Values.LastOrDefault(m => m.Author.Kind == AuthorKind.Customer)?.Seq ?? 0;
         // A reader who does not answer (a sales rep) leaves the conversation unread for the team.
-        if (_user is null || !_user.May(CrmPolicies.Converse) || _details is null || lastCustomer <= _details.ReadUpTo) return;
+        if (_user is null || !_user.May(CrmPolicies.Converse) || Monitoring || _details is null || lastCustomer <= _details.ReadUpTo) return;
         try
         {
             _details = await Conversations.MarkReadAsync(_user, ConversationId, LastSeq);
@@ -160,8 +177,23 @@ public sealed partial class ConversationPage
         var message = isNote
             ? await Conversations.PostNoteAsync(_user!, ConversationId, clientMessageId, body)
             : await Conversations.PostAgentMessageAsync(_user!, ConversationId, clientMessageId, body, attachments);
-        if (message.Seq == LastSeq + 1) _messages[message.Seq] = message;
+        if (message.Seq == LastSeq + 1) Add(message);
         else if (message.Seq > LastSeq) await GapFillAsync();
+    }
+
+    private async Task WhisperAsync(string body)
+    {
+        _actionError = null;
+        try
+        {
+            var whisper = await Conversations.PostWhisperAsync(_user!, ConversationId, Guid.NewGuid(), body);
+            if (whisper.Seq == LastSeq + 1) Add(whisper);
+            else if (whisper.Seq > LastSeq) await GapFillAsync();
+        }
+        catch (DomainException ex)
+        {
+            _actionError = ex.Message;
+        }
     }
 
     private Task FocusReplyAsync(bool note) => _replyBox?.FocusAsync(note) ?? Task.CompletedTask;

@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Crm.Browser.Tests.Hosting;
+using Crm.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace Crm.Browser.Tests.Supervisor;
+
+/// <summary>
+/// The board shows what the router reports: its queue figures are compared with the router's own QueueDetails, as
+/// the console hub pushes them to a subscriber of the queue (the one outside view of the router without /api/board).
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class BoardFiguresTests(BrowserFixture crm)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
+
+    [Fact]
+    public async Task QueueChanges_BoardOpen_WaitingFiguresEqualTheRoutersReport()
+    {
+        var reports = new ConcurrentQueue<JsonElement>();
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(crm.BaseAddress, "hubs/conversations"), o => o.Headers["Cookie"] = crm.SupervisorClient.CookieHeader)
+            .Build();
+        hub.On<JsonElement>("QueueChanged", queue => reports.Enqueue(queue));
+        using (var starting = new CancellationTokenSource(Deadline)) await hub.StartAsync(starting.Token);
+        await hub.InvokeAsync("SubscribeQueue", SupervisorPages.Queue);
+
+        await using var context = await crm.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(BrowserFixture.Supervisor);
+        await page.OpenBoardAsync();
+
+        var first = await crm.OtherAgentClient.OpenQueuedConversationAsync($"Figures one {Guid.NewGuid():N}");
+        var second = await crm.OtherAgentClient.OpenQueuedConversationAsync($"Figures two {Guid.NewGuid():N}");
+        var report = await LatestReportWithAsync(reports, second);
+
+        var routerWaiting = report.GetProperty("waiting").EnumerateArray().Select(w => w.GetProperty("conversationId").GetString()!).ToList();
+        Assert.Contains(first, routerWaiting);
+        await Expect(page.QueueCard().GetByTestId("queue-waiting")).ToHaveTextAsync(routerWaiting.Count.ToString());
+        var shown = await page.QueueCard().Locator("[data-testid^=waiting-]").EvaluateAllAsync<string[]>(
+            "rows => rows.map(r => r.getAttribute('data-testid').substring('waiting-'.length))");
+        Assert.Equal(routerWaiting.Order(), shown.Order());
+    }
+
+    /// <summary>The newest report that lists <paramref name="conversationId"/> as waiting, within the deadline.</summary>
+    private static Task<JsonElement> LatestReportWithAsync(ConcurrentQueue<JsonElement> reports, string conversationId) =>
+        Eventually.ReturnsAsync(
+            () => Task.FromResult(reports.LastOrDefault(r => r.GetProperty("waiting").EnumerateArray()
+                .Any(w => w.GetProperty("conversationId").GetString() == conversationId))),
+            report => report.ValueKind == JsonValueKind.Object,
+            $"a router report with {conversationId} waiting in {SupervisorPages.Queue}",
+            Deadline);
+}
