@@ -12,7 +12,6 @@ namespace Crm.Web.Tests.Operations;
 /// </summary>
 public sealed class VerifyAuditCommandTests : IDisposable
 {
-    private static readonly TimeSpan CommandDeadline = TimeSpan.FromSeconds(60);
     private readonly TempFolder _data = new("audit");
 
     [Fact]
@@ -76,33 +75,7 @@ public sealed class VerifyAuditCommandTests : IDisposable
 
     private static async Task<(int ExitCode, string Output)> RunVerifyAuditAsync(string dataPath)
     {
-        var dll = RepoPaths.AppDll("Crm.Web");
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        startInfo.ArgumentList.Add(dll);
-        startInfo.ArgumentList.Add("verify-audit");
-        startInfo.Environment["Crm__DataPath"] = dataPath;
-        startInfo.Environment["DOTNET_NOLOGO"] = "1";
-
-        using var process = Process.Start(startInfo)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(CommandDeadline);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"verify-audit did not finish within {CommandDeadline.TotalSeconds:0} s:\n{await stdout}\n{await stderr}");
-        }
-
-        return (process.ExitCode, $"{await stdout}\n{await stderr}");
+        var (exitCode, output, errors) = await CrmCommand.RunAsync("verify-audit", dataPath);
+        return (exitCode, $"{output}\n{errors}");
     }
 }

@@ -25,7 +25,12 @@ public sealed class AuthorizationMatrixTests(WebNodeFixture node) : IClassFixtur
     };
 
     // Commands that read no body: whatever is sent is ignored, so success is right for them.
-    private static readonly HashSet<string> TakesNoBody = ["/api/account/2fa/authenticator"];
+    private static readonly HashSet<string> TakesNoBody =
+    [
+        "/api/account/2fa/authenticator",
+        "/api/conversations/{conversationId}/offer/accept",
+        "/api/conversations/{conversationId}/offer/decline",
+    ];
 
     // Signing out ends the caller's session, so those run last, each on a sign-in of its own.
     private static readonly HashSet<string> SignOuts = ["/api/auth/logout", "/account/logout"];

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Crm.Testing.Hosts;
 
@@ -20,25 +19,8 @@ public sealed record AuthorizationReport(IReadOnlyDictionary<string, string[]> P
 
     public static async Task<AuthorizationReport> ReadAsync(string dataPath)
     {
-        var dll = RepoPaths.AppDll("Crm.Web");
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        startInfo.ArgumentList.Add(dll);
-        startInfo.ArgumentList.Add("authorization-matrix");
-        startInfo.Environment["Crm__DataPath"] = dataPath;
-        startInfo.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(startInfo)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(deadline.Token);
-        var text = await stdout;
-        return JsonSerializer.Deserialize<AuthorizationReport>(text, Json)
-            ?? throw new InvalidOperationException($"authorization-matrix printed nothing: {await stderr}");
+        var (_, output, errors) = await CrmCommand.RunAsync("authorization-matrix", dataPath);
+        return JsonSerializer.Deserialize<AuthorizationReport>(output, Json)
+            ?? throw new InvalidOperationException($"authorization-matrix printed nothing: {errors}");
     }
 }
