@@ -40,6 +40,7 @@ internal static class AuditDescriptions
         AgentPresenceChanged e => AgentAudit.PresenceChanged(e),
         WorkspaceCreated e => WorkspaceAudit.Created(e),
         WorkspaceSlaConfigured e => WorkspaceAudit.SlaConfigured(e),
+        WorkspaceAccessChanged e => WorkspaceAudit.AccessChanged(e),
         CannedResponseSaved e => CannedResponseAudit.Saved(e),
         CannedResponseDeleted e => CannedResponseAudit.Deleted(e),
         OutboundEmailQueued e => MailAudit.Queued(e),

@@ -27,6 +27,10 @@ internal static class WorkspaceAudit
         return new AuditDescription("configured SLA", null, sets);
     }
 
+    /// <summary>One field per member and setting, so a reactivation shows "deactivated → active".</summary>
+    public static AuditDescription AccessChanged(WorkspaceAccessChanged e) =>
+        AuditDescription.Of($"changed {e.Setting}", e.Subject, new FieldValue($"{e.Subject} {e.Setting}", e.Value));
+
     private static string? Join(IEnumerable<string> values)
     {
         var text = string.Join(", ", values);

@@ -44,6 +44,15 @@ public sealed class WorkspaceGrain(IEventStore store, [FromKeyedServices(DomainC
 
     public Task<WorkspaceSlaDetails> GetSlaAsync() => Task.FromResult(SlaDetails());
 
+    public async Task RecordAccessChangeAsync(RecordAccessChange command)
+    {
+        static string Require(string? value, string what, int max) => value?.Trim() is { Length: > 0 } v && v.Length <= max
+            ? v
+            : throw new DomainException(DomainErrorKind.Invalid, $"An access change needs a {what} of 1–{max} characters.");
+        await RaiseAsync(command.Actor, new WorkspaceAccessChanged(
+            Require(command.Subject, "subject", 256), Require(command.Setting, "setting", 50), Require(command.Value, "value", 100)));
+    }
+
     private WorkspaceDetails Details() => new(this.GetPrimaryKeyString(), State.Created!.Name, State.Created.At);
 
     private WorkspaceSlaDetails SlaDetails() => State.Sla is { } sla

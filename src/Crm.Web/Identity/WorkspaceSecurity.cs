@@ -1,3 +1,4 @@
+using Crm.Grains.Abstractions.Workspaces;
 using Crm.Grains.Abstractions.Errors;
 using Crm.Web.Identity.Users;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace Crm.Web.Identity;
 /// A workspace's sign-in rules (whether two-factor sign-in is required). Read on every authorized request, so cached
 /// for <see cref="Sessions.SessionTimings.CacheFor"/>; this node forgets its copy when an admin changes it here.
 /// </summary>
-public sealed class WorkspaceSecurity(IServiceScopeFactory scopes, IMemoryCache cache, UserAccessCache access, TimeProvider clock)
+public sealed class WorkspaceSecurity(IServiceScopeFactory scopes, IMemoryCache cache, UserAccessCache access, TimeProvider clock, IGrainFactory grains)
 {
     public async Task<bool> RequiresTwoFactorAsync(string workspaceId) => (await GetAsync(workspaceId)).RequireTwoFactor;
 
@@ -46,6 +47,8 @@ public sealed class WorkspaceSecurity(IServiceScopeFactory scopes, IMemoryCache 
                 row.ChangedAt = clock.GetUtcNow();
                 row.ChangedBy = admin.Actor;
                 await db.SaveChangesAsync();
+                await grains.GetGrain<IWorkspaceGrain>(admin.WorkspaceId).RecordAccessChangeAsync(
+                    new RecordAccessChange("workspace", "two-factor required", require ? "yes" : "no", admin.Actor));
             }
         }
         cache.Remove(CacheKey(admin.WorkspaceId));

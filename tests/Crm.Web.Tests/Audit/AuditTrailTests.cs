@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Crm.Grains.Abstractions.Audit;
 using Crm.Testing.Hosts;
+using Crm.Testing.Identity;
 using Crm.Web.Tests.Inbound;
 using Crm.Web.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -207,6 +208,24 @@ public sealed class AuditTrailTests(TwoWorkspaceNodeFixture node) : IClassFixtur
         // The same entity asked for by id, across the tenant line: nothing, not an error that confirms it exists.
         Assert.Empty(await acmeAdmin.Http.ReadEntityAuditAsync(Conversation, demoId));
         Assert.Empty(await demoAdmin.Http.ReadEntityAuditAsync(Conversation, acmeId));
+    }
+
+    [Fact]
+    public async Task AccessChanges_ByAnAdmin_InviteDeactivateReactivate_ShowInTheTrailWithBeforeAndAfter()
+    {
+        using var acmeAdmin = await node.SignInAsync(TwoWorkspaceNodeFixture.OtherAdmin);
+        var member = await acmeAdmin.AddMemberAsync("agent");
+
+        using (var deactivate = await acmeAdmin.Http.PostAsync($"api/admin/users/{member.UserId}/deactivate", null))
+            Assert.Equal(HttpStatusCode.OK, deactivate.StatusCode);
+        using (var reactivate = await acmeAdmin.Http.PostAsync($"api/admin/users/{member.UserId}/reactivate", null))
+            Assert.Equal(HttpStatusCode.OK, reactivate.StatusCode);
+
+        var trail = (await ReadWholeTrailAsync(acmeAdmin.Http)).Where(e => e.Detail == member.Email).ToList();
+        var account = $"{member.Email} account";
+        Assert.Contains(trail, e => e.Action == "changed invitation" && e.Actor == "agent:ada");
+        Assert.Contains(trail, e => e.Changes.Any(c => c.Field == account && c.Before is null && c.After == "deactivated"));
+        Assert.Contains(trail, e => e.Changes.Any(c => c.Field == account && c.Before == "deactivated" && c.After == "active"));
     }
 
     [Fact]

@@ -18,4 +18,7 @@ public interface IWorkspaceGrain : IGrainWithStringKey
 
     /// <summary>The SLA in effect: the configured one, or the defaults for a workspace that never configured one.</summary>
     Task<WorkspaceSlaDetails> GetSlaAsync();
+
+    /// <summary>Records an access change made in the identity store, for the audit trail (see <see cref="RecordAccessChange"/>).</summary>
+    Task RecordAccessChangeAsync(RecordAccessChange command);
 }

@@ -1,3 +1,4 @@
+using Crm.Grains.Abstractions.Workspaces;
 using System.Net.Mail;
 using System.Security.Cryptography;
 using System.Text;
@@ -74,6 +75,7 @@ public sealed class UserAdministration(
             throw;
         }
         directory.Forget(admin.WorkspaceId);
+        await RecordAsync(admin, email, "invitation", $"sent ({role})");
         return await IssueInvitationAsync(users, user, role);
     }
 
@@ -126,6 +128,7 @@ public sealed class UserAdministration(
         }
         // Committed, then enforced: the cache first (so the next request is refused), then sessions and connections.
         access.Forget(user.Id);
+        await RecordAsync(admin, user.Email, "account", "deactivated");
         await sessions.EndAllAsync(user.Id, "deactivated");
         return await DetailsAsync(scope, users, user);
     }
@@ -137,6 +140,7 @@ public sealed class UserAdministration(
         var user = await RequireMemberAsync(users, admin, userId);
         await scope.ServiceProvider.GetRequiredService<SecurityDbContext>().Deactivations.Where(d => d.UserId == user.Id).ExecuteDeleteAsync();
         access.Forget(user.Id);
+        await RecordAsync(admin, user.Email, "account", "active");
         return await DetailsAsync(scope, users, user);
     }
 
@@ -174,8 +178,13 @@ public sealed class UserAdministration(
         var user = await RequireMemberAsync(users, admin, userId);
         await TwoFactorService.TurnOffAsync(users, user);
         access.Forget(user.Id);
+        await RecordAsync(admin, user.Email, "two-factor", "reset by an admin");
         return await DetailsAsync(scope, users, user);
     }
+
+    /// <summary>After the identity store committed: the change goes into the workspace's audited stream too.</summary>
+    private Task RecordAsync(WorkspaceUser admin, string? email, string setting, string value) =>
+        grains.GetGrain<IWorkspaceGrain>(admin.WorkspaceId).RecordAccessChangeAsync(new RecordAccessChange(email ?? "unknown", setting, value, admin.Actor));
 
     public async Task<IReadOnlyList<SessionDetails>> ListSessionsAsync(WorkspaceUser admin, string userId)
     {
