@@ -102,51 +102,40 @@ public static class IdentityExtensions
     /// <summary>
     /// EnsureCreated skips a database that already has any table, which is exactly the case when users share the
     /// PostgreSQL database of the event store, and when a second context's tables join an existing identity database:
-    /// so look for each context's own tables (<paramref name="probe"/>) and create them when missing.
+    /// so look for each context's own table (<typeparamref name="TEntity"/>'s) and create the tables when it is missing.
+    /// Asked of the catalog rather than by querying the table, so a first start logs no failed command.
     /// </summary>
-    private static async Task EnsureTablesAsync(DbContext db, Func<Task> probe)
+    private static async Task EnsureTablesAsync<TEntity>(DbContext db)
     {
         var creator = db.GetService<IRelationalDatabaseCreator>();
         if (!await creator.ExistsAsync()) await creator.CreateAsync();
+        var table = db.Model.FindEntityType(typeof(TEntity))?.GetTableName()
+            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in {db.GetType().Name}'s model.");
+        if (await TableExistsAsync(db, table)) return;
         try
         {
-            await probe();
+            await creator.CreateTablesAsync();
         }
         catch (DbException)
         {
-            try
-            {
-                await creator.CreateTablesAsync();
-            }
-            catch (DbException)
-            {
-                // Another web node sharing the database may have created them first; if not, this is a real failure.
-                if (!await ExistsNowAsync(probe)) throw;
-            }
+            // Another web node sharing the database may have created them first; if not, this is a real failure.
+            if (!await TableExistsAsync(db, table)) throw;
         }
     }
 
-    private static async Task<bool> ExistsNowAsync(Func<Task> probe)
-    {
-        try
-        {
-            await probe();
-            return true;
-        }
-        catch (DbException)
-        {
-            return false;
-        }
-    }
+    private static async Task<bool> TableExistsAsync(DbContext db, string table) =>
+        db.Database.IsNpgsql()
+            ? await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = {table}").SingleAsync() > 0
+            : await db.Database.SqlQuery<int>($"SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = {table}").SingleAsync() > 0;
 
     /// <summary>Creates the identity and security schemas when missing, and the four roles.</summary>
     public static async Task EnsureIdentityStoreAsync(this IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
         var identity = scope.ServiceProvider.GetRequiredService<CrmIdentityDbContext>();
-        await EnsureTablesAsync(identity, () => identity.Users.AnyAsync());
+        await EnsureTablesAsync<CrmUser>(identity);
         var security = scope.ServiceProvider.GetRequiredService<SecurityDbContext>();
-        await EnsureTablesAsync(security, () => security.Sessions.AnyAsync());
+        await EnsureTablesAsync<Sessions.UserSession>(security);
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role))
