@@ -86,8 +86,15 @@ public sealed partial class OfferNotifier : IDisposable
         var missing = offered.Where(id => !_offers.ContainsKey(id)).ToList();
         if (missing.Any(id => !_announced.ContainsKey(id)))
         {
-            // The queue's item did not reach us (a relay restart): the board has the expiry.
-            foreach (var offer in await Routing.GetOffersAsync(_user!)) _announced[offer.ConversationId] = offer;
+            // The queue's item did not reach us (a relay restart): the board has the expiry. Without it the card
+            // still shows, only without a countdown.
+            try
+            {
+                foreach (var offer in await Routing.GetOffersAsync(_user!)) _announced[offer.ConversationId] = offer;
+            }
+            catch (DomainException)
+            {
+            }
         }
         foreach (var id in missing)
             _offers[id] = _announced.GetValueOrDefault(id) ?? new OfferedWork(id, "", WorkKind.Ticket, null);
