@@ -40,6 +40,24 @@ public sealed class RoutingService(IGrainFactory grains)
         return Router(user).GetBoardAsync();
     }
 
+    /// <summary>
+    /// The signed-in agent's open offers, read from the board: an agent may not see the board, but their own offers are
+    /// theirs to answer, and the queues are where each offer's expiry lives.
+    /// </summary>
+    public async Task<IReadOnlyList<OfferedWork>> GetOffersAsync(WorkspaceUser user)
+    {
+        user.Require(CrmPolicies.Converse);
+        var board = await Router(user).GetBoardAsync();
+        return [.. OffersTo(user.AgentId, board.Queues)];
+    }
+
+    /// <summary>The work in <paramref name="queues"/> offered to <paramref name="agentId"/>.</summary>
+    public static IEnumerable<OfferedWork> OffersTo(string agentId, IEnumerable<QueueDetails> queues) =>
+        from queue in queues
+        from work in queue.Waiting
+        where string.Equals(work.OfferedTo, agentId, StringComparison.Ordinal)
+        select new OfferedWork(work.ConversationId, queue.QueueId, work.Kind, work.OfferExpiresAt);
+
     /// <summary>The signed-in agent takes the conversation offered to them; only ever their own offer.</summary>
     public Task<ConversationDetails> AcceptOfferAsync(WorkspaceUser user, string conversationId)
     {
