@@ -60,6 +60,9 @@ public sealed class RoutingPageTests(BrowserFixture crm)
         // The agent grain's own refusal, word for word: the page adds no message of its own.
         await Expect(editor.GetByTestId("agent-error")).ToContainTextAsync("capacity must be between 0 and 50");
         Assert.Equal(3, await BoardChatCapacityAsync(api));
+
+        // The admin takes no chats in the demo: put that back, so no later test's queue routes work to them.
+        await api.PutAsync($"api/agents/{AgentId}/routing", new { chatCapacity = 0, ticketCapacity = 10, skills = Array.Empty<string>(), teams = Array.Empty<string>() });
     }
 
     private static async Task<IPage> OpenAsync(IBrowserContext context)
