@@ -196,34 +196,30 @@ public sealed class RouterGrain(IEventStore store, [FromKeyedServices(DomainCloc
         var head = await _store.GetHeadPositionAsync();
         var pending = new List<DomainEvent>();
         var pendingKeys = new HashSet<string>(StringComparer.Ordinal);
-        while (true)
+        // The shared paging loop (StoreTail): the same page boundaries as every other projection that tails the store.
+        await foreach (var stored in _store.ReadAfterAsync(read, prefix, PageSize))
         {
-            var page = await _store.ReadAllAsync(read, PageSize, prefix);
-            foreach (var stored in page)
+            if (RoutingFacts.MayMatter(stored, StreamId))
             {
-                if (RoutingFacts.MayMatter(stored, StreamId))
+                var (category, id) = Split(stored.StreamId, prefix);
+                var fact = EventSerializer.Deserialize(stored);
+                var key = fact is ConversationEnqueued legacy ? $"{StreamIds.ConversationCategory}/{legacy.ConversationId}" : $"{category}/{id}";
+                if (category == StreamIds.AgentCategory || pendingKeys.Contains(key))
                 {
-                    var (category, id) = Split(stored.StreamId, prefix);
-                    var fact = EventSerializer.Deserialize(stored);
-                    var key = fact is ConversationEnqueued legacy ? $"{StreamIds.ConversationCategory}/{legacy.ConversationId}" : $"{category}/{id}";
-                    if (category == StreamIds.AgentCategory || pendingKeys.Contains(key))
-                    {
-                        await CommitFactsAsync(pending, read);
-                        pendingKeys.Clear();
-                    }
-                    var events = await RecordAsync(category, id, fact);
-                    pending.AddRange(events);
-                    if (events.Count > 0) pendingKeys.Add(key);
-                    if (category == StreamIds.AgentCategory)
-                    {
-                        await CommitFactsAsync(pending, stored.Position);
-                        pendingKeys.Clear();
-                    }
+                    await CommitFactsAsync(pending, read);
+                    pendingKeys.Clear();
                 }
-                read = stored.Position;
-                _readSinceCheckpoint++;
+                var events = await RecordAsync(category, id, fact);
+                pending.AddRange(events);
+                if (events.Count > 0) pendingKeys.Add(key);
+                if (category == StreamIds.AgentCategory)
+                {
+                    await CommitFactsAsync(pending, stored.Position);
+                    pendingKeys.Clear();
+                }
             }
-            if (page.Count < PageSize) break;
+            read = stored.Position;
+            _readSinceCheckpoint++;
         }
         // Every event of this workspace up to the head seen before reading has been read (the store commits positions in
         // increasing order): the next read starts there, so a quiet workspace does not rescan a busy store on each nudge.

@@ -27,14 +27,7 @@ public sealed record WorkspaceUser(string UserId, string WorkspaceId, string Age
                 $"Your role ({Role ?? "none"}) may not do this; it needs: {string.Join(", ", AuthorizationMatrix.RolesFor(policy))}.");
     }
 
-    private Caller? Caller => Role switch
-    {
-        Roles.Admin => Security.Authorization.Caller.Admin,
-        Roles.Supervisor => Security.Authorization.Caller.Supervisor,
-        Roles.Agent => Security.Authorization.Caller.Agent,
-        Roles.Sales => Security.Authorization.Caller.Sales,
-        _ => null,
-    };
+    private Caller? Caller => AuthorizationMatrix.CallerOf(Role);
 
     /// <summary>Reads the claims the login cookie carries; null for an anonymous or foreign principal.</summary>
     public static WorkspaceUser? From(ClaimsPrincipal? principal)

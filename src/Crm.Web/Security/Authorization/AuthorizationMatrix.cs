@@ -36,6 +36,10 @@ public static class AuthorizationMatrix
     public static IReadOnlyList<string> RolesFor(string policy) =>
         Allowed[policy].Select(RoleOf).OfType<string>().ToList();
 
+    /// <summary>The console caller a role is (null for no role or one the matrix does not know).</summary>
+    public static Caller? CallerOf(string? role) =>
+        role is null ? null : Enum.GetValues<Caller>().Where(c => RoleOf(c) == role).Select(c => (Caller?)c).FirstOrDefault();
+
     public static string? RoleOf(Caller caller) => caller switch
     {
         Caller.Sales => Roles.Sales,
