@@ -24,11 +24,12 @@ public sealed partial class RoutingPage
 
     protected override async Task OnInitializedAsync()
     {
-        _admin = WorkspaceUser.From((await AuthenticationState).User);
-        if (_admin is null) return;
-        var board = await Routing.GetBoardAsync(_admin);
+        // The admin is set last: the page (and its ready marker) shows only once the board's lists are in, never empty first.
+        if (WorkspaceUser.From((await AuthenticationState).User) is not { } admin) return;
+        var board = await Routing.GetBoardAsync(admin);
         _queues = board.Queues.OrderBy(q => q.QueueId, StringComparer.Ordinal).ToList();
         _agents = board.Agents.OrderBy(a => a.DisplayName, StringComparer.CurrentCulture).ToList();
+        _admin = admin;
     }
 
     /// <summary>
