@@ -28,6 +28,13 @@ public interface IEventStore
     Task<IReadOnlyList<StoredEvent>> ReadAllAsync(long afterPosition, int maxCount, string? streamPrefix = null, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Reads the events that match <paramref name="filter"/> in global-position order after <paramref name="afterPosition"/>,
+    /// at most <paramref name="maxCount"/>, and says how far it looked (<see cref="EventPage.ReadUpTo"/>), so a reader whose
+    /// filter matched nothing still advances. This is how projections read the store.
+    /// </summary>
+    Task<EventPage> ReadAsync(EventFilter filter, long afterPosition, int maxCount, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Reads every stream's events in descending global-position order before <paramref name="beforePosition"/>
     /// (<see cref="long.MaxValue"/> = from the head), at most <paramref name="maxCount"/>; with <paramref name="streamPrefix"/>,
     /// only streams whose id starts with it. For readers that page from the newest event back (the audit view): each page
