@@ -9,7 +9,7 @@ namespace Crm.Silo.Infrastructure.EventStore;
 /// the branch, so no row is filtered outside SQL and no other workspace's rows are scanned.
 /// Parameters are named <c>@…</c>, which SQLite and Npgsql both accept.
 /// </summary>
-internal static class FilteredReadQuery
+public static class FilteredReadQuery
 {
     /// <summary>
     /// Most positions one forward read looks across. It bounds one query's cost when a secondary condition (a type within

@@ -43,7 +43,7 @@ internal static class PostgresSchema
             position  bigint NOT NULL,
             hash      text   NOT NULL
         );
-        INSERT INTO schema_version (version) VALUES (1) ON CONFLICT DO NOTHING;
+        INSERT INTO schema_version (version, applied_at) VALUES (1, now()) ON CONFLICT DO NOTHING;
         """;
 
     private const string Version2Columns = "ALTER TABLE events ADD COLUMN IF NOT EXISTS workspace text, ADD COLUMN IF NOT EXISTS category text";
@@ -67,7 +67,7 @@ internal static class PostgresSchema
         CREATE INDEX IF NOT EXISTS events_by_workspace_category ON events (workspace, category, position);
         CREATE INDEX IF NOT EXISTS events_by_workspace ON events (workspace, position);
         CREATE INDEX IF NOT EXISTS events_by_type ON events (type, position);
-        INSERT INTO schema_version (version) VALUES (2) ON CONFLICT DO NOTHING;
+        INSERT INTO schema_version (version, applied_at) VALUES (2, now()) ON CONFLICT DO NOTHING;
         """;
 
     public static async Task MigrateAsync(NpgsqlDataSource dataSource, ILogger logger, CancellationToken cancellationToken = default)

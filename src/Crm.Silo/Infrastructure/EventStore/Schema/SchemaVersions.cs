@@ -9,14 +9,14 @@ namespace Crm.Silo.Infrastructure.EventStore.Schema;
 ///    database without the version table is at 0, and migration 1 only adds what it lacks).
 /// 2: each event's workspace and category, backfilled from the stream id in batches, and the indexes filtered reads use.
 /// </remarks>
-internal static class SchemaVersions
+public static class SchemaVersions
 {
     public const int Latest = 2;
 
     /// <summary>Rows a backfill updates per transaction: short enough that readers and other writers barely notice.</summary>
     public const int BackfillBatch = 10_000;
 
-    public static void RefuseNewer(long found, string store)
+    internal static void RefuseNewer(long found, string store)
     {
         if (found > Latest)
         {
