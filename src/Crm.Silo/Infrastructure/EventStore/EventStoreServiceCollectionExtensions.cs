@@ -49,7 +49,7 @@ public static class EventStoreServiceCollectionExtensions
             var other => throw new InvalidOperationException($"The event store {other.GetType().Name} has no commit signal; register ICommitSignal with it."),
         });
 
-        // Checks the same store's hash chain for the admin audit view (the verify-audit command opens it by itself).
+        // Checks the same store's hash chain for the admin audit view (the verify-audit command opens it by itself, through AuditVerification).
         services.TryAddSingleton<IAuditChainVerifier, StoreAuditChainVerifier>();
         return services;
     }
