@@ -21,7 +21,9 @@ public static class FilteredReadQuery
 
     /// <summary>
     /// A forward read. The first column of every row is the head read in the same statement (so in the same snapshot as
-    /// the page); columns 1–8 are the event, all NULL in the one row returned when nothing matched.
+    /// the page); columns 1–8 are the event, all NULL in the one row returned when nothing matched. The page is ordered
+    /// inside; the join around it need not keep that order, so <see cref="ToPage"/> sorts (without an outer ORDER BY,
+    /// SQLite would copy every row into a temporary B-tree).
     /// </summary>
     public static (string Sql, List<KeyValuePair<string, object>> Parameters) Forward(EventFilter filter, long afterPosition, int maxCount)
     {
@@ -37,7 +39,6 @@ public static class FilteredReadQuery
             WITH bound AS (SELECT coalesce(max(position), 0) AS head FROM events)
             SELECT b.head, p.stream_id, p.version, p.position, p.event_id, p.type, p.data, p.actor, p.timestamp
             FROM bound b LEFT JOIN ({page}) p ON 1 = 1
-            ORDER BY p.position
             """;
         return (sql, parameters);
     }
@@ -53,8 +54,9 @@ public static class FilteredReadQuery
     /// The page of a forward read: a full page reaches up to its last event; a short one looked at every position up to
     /// the head read in the same snapshot (or to the scan span's end), so the reader may skip to there.
     /// </summary>
-    public static EventPage ToPage(IReadOnlyList<StoredEvent> events, long head, long afterPosition, int maxCount)
+    public static EventPage ToPage(List<StoredEvent> events, long head, long afterPosition, int maxCount)
     {
+        events.Sort(static (a, b) => a.Position.CompareTo(b.Position));
         if (events.Count == maxCount)
         {
             var last = events.Count > 0 ? events[^1].Position : afterPosition;
