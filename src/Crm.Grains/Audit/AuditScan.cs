@@ -6,8 +6,8 @@ namespace Crm.Grains.Audit;
 
 /// <summary>
 /// Picks a page of one workspace's events, newest first. With an entity id it reads that one stream (indexed by stream
-/// id). Otherwise it walks the log backward from the cursor in batches under the workspace's (or category's) stream
-/// prefix, so the store never returns another workspace's rows, and stops when the page is full, the log or the time
+/// id). Otherwise it walks the workspace's (or one category's) events backward from the cursor in batches through the
+/// store's (workspace, category) index, so the store never reads another workspace's rows, and stops when the page is full, the log or the time
 /// range ends, or a per-call budget of events is spent: a request costs at most that budget however long the log.
 /// </summary>
 internal sealed class AuditScan(IEventStore store)
@@ -41,14 +41,14 @@ internal sealed class AuditScan(IEventStore store)
 
     private async Task<AuditSelection> WalkLogAsync(string workspaceId, AuditQuery query, CancellationToken cancellationToken)
     {
-        var prefix = query.Category is null ? StreamIds.WorkspacePrefix(workspaceId) : StreamIds.CategoryPrefix(query.Category, workspaceId);
+        var filter = query.Category is null ? new EventFilter([], [], workspaceId) : EventFilter.ForCategories(workspaceId, query.Category);
         var floor = query.From is { } from && from.UtcTicks > ClockSlack.Ticks ? from - ClockSlack : (DateTimeOffset?)null;
         var cursor = query.Before ?? long.MaxValue;
         var selected = new List<StoredEvent>();
         var scanned = 0;
         while (true)
         {
-            var batch = await store.ReadAllBackwardAsync(cursor, BatchSize, prefix, cancellationToken);
+            var batch = await store.ReadBackwardAsync(filter, cursor, BatchSize, cancellationToken);
             foreach (var stored in batch)
             {
                 scanned++;

@@ -8,7 +8,7 @@ namespace Crm.Silo.Tests.EventStore;
 /// The behaviour every <see cref="IEventStore"/> must have, run against each provider by a subclass.
 /// Every test gets fresh storage (a temp folder or a new database), so no test sees another's events.
 /// </summary>
-public abstract class EventStoreContractTests : IAsyncLifetime
+public abstract partial class EventStoreContractTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Time = new(2025, 3, 4, 5, 6, 7, 890, TimeSpan.Zero);
 

@@ -12,6 +12,36 @@ public sealed class SqliteEventStoreTests : EventStoreContractTests
 
     protected override GroupCommitStatistics Statistics => ((SqliteEventStore)Store).Statistics;
 
+    protected override bool SignalsOtherProcesses => false;
+
+    protected override EventStoreOptions Options => new() { DataPath = folder };
+
+    protected override string SchemaVersionTimeType => "INTEGER";
+
+    // The schema of the build before versioned migrations, as SqliteEventStore created it.
+    protected override string UnversionedSchemaSql => """
+        CREATE TABLE IF NOT EXISTS events (
+            position  INTEGER PRIMARY KEY AUTOINCREMENT,
+            stream_id TEXT    NOT NULL,
+            version   INTEGER NOT NULL,
+            event_id  TEXT    NOT NULL UNIQUE,
+            type      TEXT    NOT NULL,
+            data      TEXT    NOT NULL,
+            actor     TEXT    NOT NULL,
+            timestamp INTEGER NOT NULL,
+            prev_hash TEXT,
+            hash      TEXT,
+            UNIQUE (stream_id, version)
+        );
+        CREATE TABLE IF NOT EXISTS audit_heads (
+            workspace TEXT    PRIMARY KEY,
+            position  INTEGER NOT NULL,
+            hash      TEXT    NOT NULL
+        );
+        """;
+
+    private string DatabasePath => Path.Combine(folder, EventStoreOptions.SqliteFileName);
+
     [Fact]
     public void Constructor_DataPath_CreatesEventsDbInThatFolderInWalMode()
     {
@@ -59,6 +89,91 @@ public sealed class SqliteEventStoreTests : EventStoreContractTests
         }
 
         return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task ReadAsync_FilteredReads_AnsweredFromTheIndexesNotAScan()
+    {
+        await Store.GetHeadPositionAsync();
+
+        // The plans of the forward and backward reads a projection and the audit view make.
+        var plans = new Dictionary<string, string>
+        {
+            ["category"] = await PlanAsync(EventFilter.ForCategories(null, "conversation")),
+            ["workspace+category"] = await PlanAsync(EventFilter.ForCategories("acme", "conversation")),
+            ["workspace"] = await PlanAsync(new EventFilter([], [], "acme")),
+            ["type"] = await PlanAsync(new EventFilter([], ["MessagePosted"])),
+        };
+
+        Assert.Contains("events_by_category", plans["category"]);
+        Assert.Contains("events_by_workspace_category", plans["workspace+category"]);
+        Assert.Contains("events_by_workspace ", plans["workspace"] + " ");
+        Assert.Contains("events_by_type", plans["type"]);
+        Assert.All(plans.Values, plan => Assert.DoesNotContain("SCAN events", plan));
+    }
+
+    protected override async Task ExecuteSqlAsync(string sql)
+    {
+        Directory.CreateDirectory(folder);
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, sql);
+    }
+
+    protected override async Task<List<object?[]>> QueryAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<object?[]>();
+        while (await reader.ReadAsync())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    protected override string LegacyInsertSql(long position, string streamId, long version, Guid eventId, string type, long timestampMicroseconds, string prevHash, string hash) =>
+        "INSERT INTO events (position, stream_id, version, event_id, type, data, actor, timestamp, prev_hash, hash) " +
+        $"VALUES ({position}, '{streamId}', {version}, '{eventId:D}', '{type}', '{{}}', 'agent:7', {timestampMicroseconds}, '{prevHash}', '{hash}')";
+
+    protected override string RecordSchemaVersionSql(int version) => $"INSERT INTO schema_version (version, applied_at) VALUES ({version}, 0)";
+
+    private async Task<string> PlanAsync(EventFilter filter)
+    {
+        var (forwardSql, forwardParameters) = FilteredReadQuery.Forward(filter, 0, 100);
+        var (backwardSql, backwardParameters) = FilteredReadQuery.Backward(filter, long.MaxValue, 100);
+        return await ExplainAsync(forwardSql, forwardParameters) + "\n" + await ExplainAsync(backwardSql, backwardParameters);
+    }
+
+    private async Task<string> ExplainAsync(string sql, List<KeyValuePair<string, object>> parameters)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(3));
+        }
+
+        return string.Join("\n", lines);
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql)

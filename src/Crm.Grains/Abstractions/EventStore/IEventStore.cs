@@ -30,9 +30,20 @@ public interface IEventStore
     /// <summary>
     /// Reads the events that match <paramref name="filter"/> in global-position order after <paramref name="afterPosition"/>,
     /// at most <paramref name="maxCount"/>, and says how far it looked (<see cref="EventPage.ReadUpTo"/>), so a reader whose
-    /// filter matched nothing still advances. This is how projections read the store.
+    /// filter matched nothing still advances. This is how projections read the store. Answered from the store's
+    /// (category, position), (workspace, category, position), (workspace, position) and (type, position) indexes; one call
+    /// looks across a bounded span of positions, so a page may be empty and short of the head (ReachedHead false): read on.
+    /// Every event at or below ReadUpTo that will ever be committed was committed and visible to this read, so a reader
+    /// that checkpoints ReadUpTo never skips one.
     /// </summary>
     Task<EventPage> ReadAsync(EventFilter filter, long afterPosition, int maxCount, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads the events that match <paramref name="filter"/> newest first, before <paramref name="beforePosition"/>
+    /// (<see cref="long.MaxValue"/> = from the head), at most <paramref name="maxCount"/>, from the same indexes as
+    /// <see cref="ReadAsync"/>: a page of one workspace or category costs its own size, not the other rows in between.
+    /// </summary>
+    Task<IReadOnlyList<StoredEvent>> ReadBackwardAsync(EventFilter filter, long beforePosition, int maxCount, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Reads every stream's events in descending global-position order before <paramref name="beforePosition"/>

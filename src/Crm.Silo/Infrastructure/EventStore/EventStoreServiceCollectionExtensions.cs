@@ -15,7 +15,8 @@ public static class EventStoreServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="IEventStore"/> as a singleton: SQLite under <c>Crm:DataPath</c> by default, PostgreSQL when
     /// <c>Crm:EventStore:Provider</c> is Postgres (connection string <c>ConnectionStrings:CrmPostgres</c>).
-    /// Also registers <see cref="IAuditChainVerifier"/> over the same store.
+    /// Also registers the store's <see cref="ICommitSignal"/> (woken by its commits, and on PostgreSQL by every silo's)
+    /// and <see cref="IAuditChainVerifier"/> over the same store.
     /// The options are validated when the host starts. Record the meter <see cref="EventStoreMetrics.MeterName"/> to see its metrics.
     /// </summary>
     public static IServiceCollection AddCrmEventStore(this IServiceCollection services, IConfiguration configuration)
@@ -41,7 +42,14 @@ public static class EventStoreServiceCollectionExtensions
             };
         });
 
-        // Checks the same store's hash chain for the admin audit view (the verify-audit command opens it by itself).
+        services.TryAddSingleton<ICommitSignal>(provider => provider.GetRequiredService<IEventStore>() switch
+        {
+            SqliteEventStore sqlite => sqlite.CommitSignal,
+            PostgresEventStore postgres => postgres.CommitSignal,
+            var other => throw new InvalidOperationException($"The event store {other.GetType().Name} has no commit signal; register ICommitSignal with it."),
+        });
+
+        // Checks the same store's hash chain for the admin audit view (the verify-audit command opens it by itself, through AuditVerification).
         services.TryAddSingleton<IAuditChainVerifier, StoreAuditChainVerifier>();
         return services;
     }

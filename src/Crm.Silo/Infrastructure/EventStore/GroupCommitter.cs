@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Crm.Grains.Abstractions.EventStore;
-using Crm.Silo.Infrastructure.Audit;
 using Microsoft.Extensions.Logging;
 
 namespace Crm.Silo.Infrastructure.EventStore;
@@ -13,40 +12,32 @@ namespace Crm.Silo.Infrastructure.EventStore;
 /// </summary>
 internal sealed class GroupCommitter : IAsyncDisposable
 {
-    /// <summary>Position of an event planned in the current pass but not inserted yet; real positions start at 1.</summary>
-    private const long Unwritten = 0;
-
     private readonly Func<CancellationToken, Task<IAppendTransaction>> beginTransaction;
     private readonly int maxBatchAppends;
-    private readonly EventStoreMetrics metrics;
+    private readonly GroupCommitCounters counters;
+    private readonly CommitSignal committed;
     private readonly ILogger logger;
     private readonly Channel<PendingAppend> queue;
     private readonly Task writerLoop;
-    private long commits;
-    private long appends;
-    private long events;
-    private long duplicates;
 
     public GroupCommitter(
         Func<CancellationToken, Task<IAppendTransaction>> beginTransaction,
         int maxBatchAppends,
         EventStoreMetrics metrics,
+        CommitSignal committed,
         ILogger logger)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchAppends, 1);
         this.beginTransaction = beginTransaction;
         this.maxBatchAppends = maxBatchAppends;
-        this.metrics = metrics;
+        counters = new GroupCommitCounters(metrics);
+        this.committed = committed;
         this.logger = logger;
         queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
         writerLoop = Task.Run(RunWriterLoopAsync);
     }
 
-    public GroupCommitStatistics Statistics => new(
-        Interlocked.Read(ref commits),
-        Interlocked.Read(ref appends),
-        Interlocked.Read(ref events),
-        Interlocked.Read(ref duplicates));
+    public GroupCommitStatistics Statistics => counters.Snapshot;
 
     public Task<AppendResult> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken)
     {
@@ -127,10 +118,11 @@ internal sealed class GroupCommitter : IAsyncDisposable
     {
         var started = Stopwatch.GetTimestamp();
         var outcomes = new AppendOutcome[batch.Count];
+        long lastPosition;
         try
         {
             await using var transaction = await beginTransaction(CancellationToken.None).ConfigureAwait(false);
-            await DecideAndWriteAsync(transaction, batch, outcomes).ConfigureAwait(false);
+            lastPosition = await CommitPlanner.DecideAndWriteAsync(transaction, batch, outcomes).ConfigureAwait(false);
             await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception exception)
@@ -145,25 +137,10 @@ internal sealed class GroupCommitter : IAsyncDisposable
             return;
         }
 
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        var written = 0;
-        var duplicateCount = 0;
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (outcomes[i].Result is { } result)
-            {
-                written += result.Duplicate ? 0 : batch[i].Events.Length;
-                duplicateCount += result.Duplicate ? 1 : 0;
-            }
-        }
+        counters.RecordCommit(batch, outcomes, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 
-        Interlocked.Increment(ref commits);
-        Interlocked.Add(ref appends, batch.Count);
-        Interlocked.Add(ref events, written);
-        Interlocked.Add(ref duplicates, duplicateCount);
-        metrics.RecordCommit(batch.Count, written, elapsed);
-
-        // Released only now that the commit is durable.
+        // Released only now that the commit is durable; readers are woken once per commit, not per append.
+        committed.Advance(lastPosition);
         for (var i = 0; i < batch.Count; i++)
         {
             if (outcomes[i].Error is { } error)
@@ -174,220 +151,6 @@ internal sealed class GroupCommitter : IAsyncDisposable
             {
                 batch[i].Completion.TrySetResult(outcomes[i].Result!);
             }
-        }
-    }
-
-    /// <summary>
-    /// Decides the appends in arrival order against the state read under the transaction's lock, tracking in memory
-    /// what earlier appends of the batch wrote, and sends the resulting writes in one go. Normally that is one pass;
-    /// a write refused by a unique constraint (a writer outside this process) ends the pass: what the rest of the batch
-    /// depends on is read again and deciding resumes after the refused append.
-    /// Each written event extends its workspace's audit chain in commit order; the lock held by the transaction makes the
-    /// heads read at its start the true ones, and the heads are recorded again before it commits.
-    /// </summary>
-    private static async Task DecideAndWriteAsync(IAppendTransaction transaction, List<PendingAppend> batch, AppendOutcome[] outcomes)
-    {
-        var state = await transaction.ReadStateAsync(
-            batch.Select(p => p.StreamId).ToHashSet(),
-            batch.SelectMany(p => p.Events).Select(e => e.EventId).ToHashSet(),
-            batch.Select(p => AuditChain.WorkspaceOf(p.StreamId)).ToHashSet(StringComparer.Ordinal),
-            CancellationToken.None).ConfigureAwait(false);
-        var movedHeads = new Dictionary<string, AuditChainHead>(StringComparer.Ordinal);
-
-        var next = 0;
-        while (next < batch.Count)
-        {
-            var decided = new List<(string StreamId, long FirstVersion, EventData[] Events)>();
-            var owners = new List<int>();
-            var end = next;
-            for (; end < batch.Count; end++)
-            {
-                var pending = batch[end];
-
-                // Ids written earlier in this pass have no position yet: decide this append in the next pass.
-                if (decided.Count > 0 && pending.Events.Any(e => state.Events.TryGetValue(e.EventId, out var known) && known.Position == Unwritten))
-                {
-                    break;
-                }
-
-                outcomes[end] = Decide(state, pending);
-                if (outcomes[end].WriteAtVersion is { } firstVersion)
-                {
-                    decided.Add((pending.StreamId, firstVersion, pending.Events));
-                    owners.Add(end);
-                    Track(state, pending, firstVersion, positions: null);
-                }
-            }
-
-            var writes = decided.Count == 0 ? [] : await ChainAsync(transaction, state, decided).ConfigureAwait(false);
-            var inserted = writes.Count == 0
-                ? new InsertResult([], null)
-                : await transaction.InsertAsync(writes, CancellationToken.None).ConfigureAwait(false);
-            for (var w = 0; w < inserted.Positions.Count; w++)
-            {
-                var owner = owners[w];
-                var positions = inserted.Positions[w];
-                Track(state, batch[owner], writes[w].FirstVersion, positions);
-                outcomes[owner] = AppendOutcome.Succeeded(new AppendResult(writes[w].FirstVersion + positions.Length - 1, positions[^1], Duplicate: false));
-
-                // Only writes that went in move a chain: a refused write's hashes are forgotten with it.
-                var workspace = AuditChain.WorkspaceOf(writes[w].StreamId);
-                state.ChainHeads[workspace] = writes[w].Hashes[^1];
-                movedHeads[workspace] = new AuditChainHead(workspace, positions[^1], writes[w].Hashes[^1]);
-            }
-
-            if (inserted.RefusedIndex is not { } refusedWrite)
-            {
-                next = end;
-                continue;
-            }
-
-            // Forget the guesses made for the refused append and everything after it, read the truth (our own
-            // earlier inserts included), and decide the refused one again: it becomes a duplicate or a conflict.
-            var refused = owners[refusedWrite];
-            var rest = batch.Skip(refused).ToList();
-            foreach (var pending in rest)
-            {
-                state.StreamVersions.Remove(pending.StreamId);
-                foreach (var e in pending.Events)
-                {
-                    state.Events.Remove(e.EventId);
-                }
-            }
-
-            // The chain heads need no second read: under the lock only this transaction extends them.
-            var fresh = await transaction.ReadStateAsync(
-                rest.Select(p => p.StreamId).ToHashSet(),
-                rest.SelectMany(p => p.Events).Select(e => e.EventId).ToHashSet(),
-                [],
-                CancellationToken.None).ConfigureAwait(false);
-            Merge(fresh, state);
-            outcomes[refused] = Decide(state, batch[refused]);
-            if (outcomes[refused].WriteAtVersion is { } version)
-            {
-                outcomes[refused] = AppendOutcome.Failed(new InvalidOperationException(
-                    $"Append to '{batch[refused].StreamId}' at version {version} was refused by a unique constraint; retry it."));
-            }
-
-            next = refused + 1;
-        }
-
-        if (movedHeads.Count > 0)
-        {
-            await transaction.SaveChainHeadsAsync(movedHeads.Values, CancellationToken.None).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>
-    /// Reserves positions for the pass's writes and links every event to the previous one of its workspace, in the
-    /// order they will be inserted (which is commit order). Heads move in a scratch map: the batch state only takes
-    /// the hashes of writes that actually went in.
-    /// </summary>
-    private static async Task<List<PlannedWrite>> ChainAsync(
-        IAppendTransaction transaction,
-        AppendBatchState state,
-        List<(string StreamId, long FirstVersion, EventData[] Events)> decided)
-    {
-        var reserved = await transaction.ReservePositionsAsync(decided.Sum(d => d.Events.Length), CancellationToken.None).ConfigureAwait(false);
-        var heads = new Dictionary<string, string>(state.ChainHeads, StringComparer.Ordinal);
-        var writes = new List<PlannedWrite>(decided.Count);
-        var r = 0;
-        foreach (var (streamId, firstVersion, events) in decided)
-        {
-            var workspace = AuditChain.WorkspaceOf(streamId);
-            var prev = heads.GetValueOrDefault(workspace, AuditChain.Genesis);
-            var positions = new long[events.Length];
-            var prevHashes = new string[events.Length];
-            var hashes = new string[events.Length];
-            for (var i = 0; i < events.Length; i++)
-            {
-                var e = events[i];
-                positions[i] = reserved[r++];
-                prevHashes[i] = prev;
-                hashes[i] = AuditChain.Hash(
-                    prev,
-                    streamId,
-                    firstVersion + i,
-                    e.EventId,
-                    e.Type,
-                    e.Data,
-                    e.Actor,
-                    SqliteEventStore.ToUnixMicroseconds(e.Timestamp),
-                    positions[i]);
-                prev = hashes[i];
-            }
-
-            heads[workspace] = prev;
-            writes.Add(new PlannedWrite(streamId, firstVersion, events, positions, prevHashes, hashes));
-        }
-
-        return writes;
-    }
-
-    /// <summary>Records an append's events in the batch state; without positions they are marked as not yet written.</summary>
-    private static void Track(AppendBatchState state, PendingAppend pending, long firstVersion, long[]? positions)
-    {
-        state.StreamVersions[pending.StreamId] = firstVersion + pending.Events.Length - 1;
-        for (var i = 0; i < pending.Events.Length; i++)
-        {
-            state.Events[pending.Events[i].EventId] = new ExistingEvent(pending.StreamId, firstVersion + i, positions?[i] ?? Unwritten);
-        }
-    }
-
-    /// <summary>Idempotency first (a retry carries a stale expected version), then the version check.</summary>
-    private static AppendOutcome Decide(AppendBatchState state, PendingAppend pending)
-    {
-        var found = 0;
-        var sameStream = 0;
-        ExistingEvent? last = null;
-        foreach (var e in pending.Events)
-        {
-            if (state.Events.TryGetValue(e.EventId, out var existing))
-            {
-                found++;
-                if (existing.StreamId == pending.StreamId)
-                {
-                    sameStream++;
-                    if (last is null || existing.Version > last.Version)
-                    {
-                        last = existing;
-                    }
-                }
-            }
-        }
-
-        if (sameStream == pending.Events.Length)
-        {
-            return AppendOutcome.Succeeded(new AppendResult(last!.Version, last.Position, Duplicate: true));
-        }
-
-        if (found > 0)
-        {
-            // Appends are all-or-nothing, so a partial overlap cannot come from a retry: ids were reused.
-            return AppendOutcome.Failed(new InvalidOperationException(
-                $"Append to '{pending.StreamId}' conflicts: {found} of its {pending.Events.Length} event ids are already stored " +
-                $"({found - sameStream} in other streams). Event ids must be unique; a retry must resend the same whole batch."));
-        }
-
-        var current = state.StreamVersions.GetValueOrDefault(pending.StreamId);
-        if (pending.ExpectedVersion != ExpectedVersion.Any && pending.ExpectedVersion != current)
-        {
-            return AppendOutcome.Failed(new WrongExpectedVersionException(pending.StreamId, pending.ExpectedVersion, current));
-        }
-
-        return AppendOutcome.Write(current + 1);
-    }
-
-    private static void Merge(AppendBatchState from, AppendBatchState into)
-    {
-        foreach (var (streamId, version) in from.StreamVersions)
-        {
-            into.StreamVersions[streamId] = version;
-        }
-
-        foreach (var (eventId, existing) in from.Events)
-        {
-            into.Events[eventId] = existing;
         }
     }
 }

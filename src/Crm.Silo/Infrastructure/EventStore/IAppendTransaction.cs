@@ -31,8 +31,11 @@ internal interface IAppendTransaction : IAsyncDisposable
     /// </summary>
     Task<InsertResult> InsertAsync(IReadOnlyList<PlannedWrite> writes, CancellationToken cancellationToken);
 
-    /// <summary>Records the new head of each workspace chain this transaction extended.</summary>
-    Task SaveChainHeadsAsync(IReadOnlyCollection<AuditChainHead> heads, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records the new head of each workspace chain this transaction extended, and announces <paramref name="logHead"/>
+    /// (the highest position it wrote) to other processes when it commits, where the provider can (PostgreSQL NOTIFY).
+    /// </summary>
+    Task SaveHeadsAsync(IReadOnlyCollection<AuditChainHead> chainHeads, long logHead, CancellationToken cancellationToken);
 
     /// <summary>Commits durably: returns only once the commit is on disk.</summary>
     Task CommitAsync(CancellationToken cancellationToken);

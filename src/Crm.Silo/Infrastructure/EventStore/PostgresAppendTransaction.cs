@@ -1,3 +1,4 @@
+using System.Globalization;
 using Crm.Grains.Abstractions.EventStore;
 using Crm.Silo.Infrastructure.Audit;
 using Npgsql;
@@ -12,9 +13,9 @@ internal sealed class PostgresAppendTransaction(NpgsqlConnection connection, Npg
 
     // The position is reserved beforehand (its hash covers it), so the identity's own value is overridden.
     private const string InsertSql = """
-        INSERT INTO events (position, stream_id, version, event_id, type, data, actor, timestamp, prev_hash, hash)
+        INSERT INTO events (position, stream_id, version, event_id, type, data, actor, timestamp, prev_hash, hash, workspace, category)
         OVERRIDING SYSTEM VALUE
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
         RETURNING position
         """;
 
@@ -102,18 +103,30 @@ internal sealed class PostgresAppendTransaction(NpgsqlConnection connection, Npg
         return positions;
     }
 
-    public async Task SaveChainHeadsAsync(IReadOnlyCollection<AuditChainHead> heads, CancellationToken cancellationToken)
+    public async Task SaveHeadsAsync(IReadOnlyCollection<AuditChainHead> chainHeads, long logHead, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(SaveHeadsSql, connection, transaction)
+        // One round trip. The server delivers the notification to every listening silo when this transaction commits,
+        // and drops it if it rolls back.
+        await using var batch = new NpgsqlBatch(connection, transaction)
         {
-            Parameters =
+            BatchCommands =
             {
-                new NpgsqlParameter<string[]> { TypedValue = heads.Select(h => h.Workspace).ToArray() },
-                new NpgsqlParameter<long[]> { TypedValue = heads.Select(h => h.Position).ToArray() },
-                new NpgsqlParameter<string[]> { TypedValue = heads.Select(h => h.Hash).ToArray() },
+                new NpgsqlBatchCommand(SaveHeadsSql)
+                {
+                    Parameters =
+                    {
+                        new NpgsqlParameter<string[]> { TypedValue = chainHeads.Select(h => h.Workspace).ToArray() },
+                        new NpgsqlParameter<long[]> { TypedValue = chainHeads.Select(h => h.Position).ToArray() },
+                        new NpgsqlParameter<string[]> { TypedValue = chainHeads.Select(h => h.Hash).ToArray() },
+                    },
+                },
+                new NpgsqlBatchCommand($"SELECT pg_notify('{PostgresCommitListener.Channel}', $1)")
+                {
+                    Parameters = { new NpgsqlParameter<string> { TypedValue = logHead.ToString(CultureInfo.InvariantCulture) } },
+                },
             },
         };
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<InsertResult> InsertAsync(IReadOnlyList<PlannedWrite> writes, CancellationToken cancellationToken)
@@ -214,6 +227,8 @@ internal sealed class PostgresAppendTransaction(NpgsqlConnection connection, Npg
                 },
                 new NpgsqlParameter<string> { TypedValue = write.PrevHashes[index] },
                 new NpgsqlParameter<string> { TypedValue = write.Hashes[index] },
+                new NpgsqlParameter<string> { TypedValue = write.Columns.Workspace },
+                new NpgsqlParameter<string> { TypedValue = write.Columns.Category },
             },
         };
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Crm.Grains.Abstractions.EventStore;
+using Crm.Silo.Infrastructure.EventStore.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -8,49 +9,25 @@ namespace Crm.Silo.Infrastructure.EventStore;
 
 /// <summary>
 /// The cluster event store on PostgreSQL. Several silos may append at once; every write transaction takes one
-/// transaction-scoped advisory lock, so positions are assigned and become visible in the same increasing order and a
-/// reader tailing by position never skips an event. Group commit keeps that lock cheap: one holder per batch.
+/// transaction-scoped advisory lock before it reserves positions and holds it until it has committed (the server makes
+/// a commit visible before it releases the transaction's locks). So positions are assigned and become visible in the
+/// same increasing order even though identity values as such may commit out of order: when any position is visible,
+/// every lower one that will ever exist is visible too, and a reader tailing by position never skips an event.
+/// Group commit keeps that lock cheap: one holder per batch. Only the group committer inserts events.
 /// </summary>
 public sealed class PostgresEventStore : IEventStore, IAsyncDisposable
 {
     /// <summary>Arbitrary constant shared by every silo: the key of the advisory lock that orders appends.</summary>
     internal const long AppendLockKey = 0x4372_6D45_7665_6E74; // "CrmEvent"
 
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS events (
-            position  bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            stream_id text        NOT NULL,
-            version   bigint      NOT NULL,
-            event_id  uuid        NOT NULL UNIQUE,
-            type      text        NOT NULL,
-            data      text        NOT NULL,
-            actor     text        NOT NULL,
-            timestamp timestamptz NOT NULL,
-            prev_hash text,
-            hash      text,
-            UNIQUE (stream_id, version)
-        );
-        -- A database created before the audit chain: its old rows keep a null hash (written before the chain).
-        -- Checked first, because ALTER TABLE locks out readers even when there is nothing to add.
-        DO $$
-        BEGIN
-            IF NOT EXISTS (SELECT 1 FROM information_schema.columns
-                           WHERE table_schema = current_schema() AND table_name = 'events' AND column_name = 'hash') THEN
-                ALTER TABLE events ADD COLUMN prev_hash text, ADD COLUMN hash text;
-            END IF;
-        END $$;
-        CREATE TABLE IF NOT EXISTS audit_heads (
-            workspace text   PRIMARY KEY,
-            position  bigint NOT NULL,
-            hash      text   NOT NULL
-        );
-        """;
-
     private const string SelectColumns = "SELECT stream_id, version, position, event_id, type, data, actor, timestamp FROM events";
 
     private readonly NpgsqlDataSource dataSource;
     private readonly EventStoreMetrics metrics;
     private readonly GroupCommitter committer;
+    private readonly CommitSignal signal = new();
+    private readonly PostgresCommitListener listener;
+    private readonly ILogger logger;
     private readonly Lock schemaGate = new();
     private Task? schemaCreated;
     private int disposed;
@@ -64,12 +41,17 @@ public sealed class PostgresEventStore : IEventStore, IAsyncDisposable
                 $"The PostgreSQL event store needs ConnectionStrings:{EventStoreOptions.ConnectionStringName}.", nameof(options));
         }
 
+        this.logger = (ILogger?)logger ?? NullLogger.Instance;
         dataSource = NpgsqlDataSource.Create(options.ConnectionString);
         metrics = new EventStoreMetrics("postgres", meterFactory);
-        committer = new GroupCommitter(BeginAsync, options.MaxBatchAppends, metrics, (ILogger?)logger ?? NullLogger.Instance);
+        committer = new GroupCommitter(BeginAsync, options.MaxBatchAppends, metrics, signal, this.logger);
+        listener = new PostgresCommitListener(options.ConnectionString, signal, GetHeadPositionAsync, this.logger);
     }
 
     public GroupCommitStatistics Statistics => committer.Statistics;
+
+    /// <summary>Raised by this store's commits and, through LISTEN/NOTIFY, by every other silo's.</summary>
+    public ICommitSignal CommitSignal => signal;
 
     public Task<AppendResult> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default) =>
         committer.AppendAsync(streamId, expectedVersion, events, cancellationToken);
@@ -100,8 +82,41 @@ public sealed class PostgresEventStore : IEventStore, IAsyncDisposable
         return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<EventPage> ReadAsync(EventFilter filter, long afterPosition, int maxCount, CancellationToken cancellationToken = default) =>
-        ScanningFilteredRead.ReadAsync(this, filter, afterPosition, maxCount, cancellationToken);
+    public async Task<EventPage> ReadAsync(EventFilter filter, long afterPosition, int maxCount, CancellationToken cancellationToken = default)
+    {
+        FilteredReadQuery.Validate(filter, maxCount);
+        await EnsureSchemaAsync().ConfigureAwait(false);
+        var (sql, parameters) = FilteredReadQuery.Forward(filter, afterPosition, maxCount);
+        await using var command = CreateCommand(sql, parameters);
+
+        // One statement, one snapshot: the head it reports is the one the page was read up to, and by the append lock
+        // every position up to that head is committed and visible.
+        var events = new List<StoredEvent>();
+        long head = 0;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                head = reader.GetInt64(0);
+                if (!reader.IsDBNull(1))
+                {
+                    events.Add(ReadEvent(reader, 1));
+                }
+            }
+        }
+
+        signal.Advance(head);
+        return FilteredReadQuery.ToPage(events, head, afterPosition, maxCount);
+    }
+
+    public async Task<IReadOnlyList<StoredEvent>> ReadBackwardAsync(EventFilter filter, long beforePosition, int maxCount, CancellationToken cancellationToken = default)
+    {
+        FilteredReadQuery.Validate(filter, maxCount);
+        await EnsureSchemaAsync().ConfigureAwait(false);
+        var (sql, parameters) = FilteredReadQuery.Backward(filter, beforePosition, maxCount);
+        await using var command = CreateCommand(sql, parameters);
+        return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
 
     public async Task<IReadOnlyList<StoredEvent>> ReadAllBackwardAsync(long beforePosition, int maxCount, string? streamPrefix = null, CancellationToken cancellationToken = default)
     {
@@ -137,11 +152,12 @@ public sealed class PostgresEventStore : IEventStore, IAsyncDisposable
 
         // The committer drains first: queued appends are committed before the connections close.
         await committer.DisposeAsync().ConfigureAwait(false);
+        await listener.DisposeAsync().ConfigureAwait(false);
         await dataSource.DisposeAsync().ConfigureAwait(false);
         metrics.Dispose();
     }
 
-    /// <summary>Creates the table once per store; a failed attempt (server down) is retried by the next caller.</summary>
+    /// <summary>Migrates the schema once per store; a failed attempt (server down) is retried by the next caller.</summary>
     private Task EnsureSchemaAsync()
     {
         lock (schemaGate)
@@ -155,19 +171,7 @@ public sealed class PostgresEventStore : IEventStore, IAsyncDisposable
         }
     }
 
-    private async Task CreateSchemaAsync()
-    {
-        await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-
-        // Silos starting together would otherwise race on CREATE TABLE IF NOT EXISTS (it is not atomic in PostgreSQL).
-        await using (var command = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({AppendLockKey}); {Schema}", connection, transaction))
-        {
-            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync().ConfigureAwait(false);
-    }
+    private Task CreateSchemaAsync() => PostgresSchema.MigrateAsync(dataSource, logger);
 
     private async Task<IAppendTransaction> BeginAsync(CancellationToken cancellationToken)
     {
@@ -198,17 +202,31 @@ public sealed class PostgresEventStore : IEventStore, IAsyncDisposable
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            result.Add(new StoredEvent(
-                reader.GetString(0),
-                reader.GetInt64(1),
-                reader.GetInt64(2),
-                reader.GetGuid(3),
-                reader.GetString(4),
-                reader.GetString(5),
-                reader.GetString(6),
-                reader.GetFieldValue<DateTimeOffset>(7)));
+            result.Add(ReadEvent(reader, 0));
         }
 
         return result;
+    }
+
+    /// <summary>The event whose eight columns start at <paramref name="first"/>.</summary>
+    private static StoredEvent ReadEvent(NpgsqlDataReader reader, int first) => new(
+        reader.GetString(first),
+        reader.GetInt64(first + 1),
+        reader.GetInt64(first + 2),
+        reader.GetGuid(first + 3),
+        reader.GetString(first + 4),
+        reader.GetString(first + 5),
+        reader.GetString(first + 6),
+        reader.GetFieldValue<DateTimeOffset>(first + 7));
+
+    private NpgsqlCommand CreateCommand(string sql, List<KeyValuePair<string, object>> parameters)
+    {
+        var command = dataSource.CreateCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter(name, value));
+        }
+
+        return command;
     }
 }

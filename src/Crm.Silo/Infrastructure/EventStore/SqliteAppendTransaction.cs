@@ -22,6 +22,8 @@ internal sealed class SqliteAppendTransaction : IAppendTransaction
     private readonly SqliteParameter timestamp;
     private readonly SqliteParameter prevHash;
     private readonly SqliteParameter hash;
+    private readonly SqliteParameter workspace;
+    private readonly SqliteParameter category;
 
     // Highest position taken so far, read under the write lock on first use; advanced only by inserts that went in.
     private long? lastPosition;
@@ -35,8 +37,8 @@ internal sealed class SqliteAppendTransaction : IAppendTransaction
         // One prepared insert reused for every event of the batch.
         insert = connection.CreateCommand();
         insert.CommandText = """
-            INSERT INTO events (position, stream_id, version, event_id, type, data, actor, timestamp, prev_hash, hash)
-            VALUES ($position, $stream, $version, $id, $type, $data, $actor, $timestamp, $prev, $hash)
+            INSERT INTO events (position, stream_id, version, event_id, type, data, actor, timestamp, prev_hash, hash, workspace, category)
+            VALUES ($position, $stream, $version, $id, $type, $data, $actor, $timestamp, $prev, $hash, $workspace, $category)
             """;
         position = insert.Parameters.Add("$position", SqliteType.Integer);
         streamId = insert.Parameters.Add("$stream", SqliteType.Text);
@@ -48,6 +50,8 @@ internal sealed class SqliteAppendTransaction : IAppendTransaction
         timestamp = insert.Parameters.Add("$timestamp", SqliteType.Integer);
         prevHash = insert.Parameters.Add("$prev", SqliteType.Text);
         hash = insert.Parameters.Add("$hash", SqliteType.Text);
+        workspace = insert.Parameters.Add("$workspace", SqliteType.Text);
+        category = insert.Parameters.Add("$category", SqliteType.Text);
     }
 
     public Task<AppendBatchState> ReadStateAsync(
@@ -132,19 +136,20 @@ internal sealed class SqliteAppendTransaction : IAppendTransaction
         return Task.FromResult(positions);
     }
 
-    public Task SaveChainHeadsAsync(IReadOnlyCollection<AuditChainHead> heads, CancellationToken cancellationToken)
+    /// <summary>Other processes on the file learn of the new head only by reading it: SQLite has no notification.</summary>
+    public Task SaveHeadsAsync(IReadOnlyCollection<AuditChainHead> heads, long logHead, CancellationToken cancellationToken)
     {
         using var upsert = connection.CreateCommand();
         upsert.CommandText = """
             INSERT INTO audit_heads (workspace, position, hash) VALUES ($workspace, $position, $hash)
             ON CONFLICT (workspace) DO UPDATE SET position = excluded.position, hash = excluded.hash
             """;
-        var workspace = upsert.Parameters.Add("$workspace", SqliteType.Text);
+        var headWorkspace = upsert.Parameters.Add("$workspace", SqliteType.Text);
         var headPosition = upsert.Parameters.Add("$position", SqliteType.Integer);
         var headHash = upsert.Parameters.Add("$hash", SqliteType.Text);
         foreach (var head in heads)
         {
-            workspace.Value = head.Workspace;
+            headWorkspace.Value = head.Workspace;
             headPosition.Value = head.Position;
             headHash.Value = head.Hash;
             upsert.ExecuteNonQuery();
@@ -214,6 +219,8 @@ internal sealed class SqliteAppendTransaction : IAppendTransaction
                 var e = write.Events[i];
                 position.Value = write.Positions[i];
                 streamId.Value = write.StreamId;
+                workspace.Value = write.Columns.Workspace;
+                category.Value = write.Columns.Category;
                 version.Value = write.FirstVersion + i;
                 eventId.Value = FormatId(e.EventId);
                 type.Value = e.Type;

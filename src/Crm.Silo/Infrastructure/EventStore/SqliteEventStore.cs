@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Crm.Grains.Abstractions.EventStore;
+using Crm.Silo.Infrastructure.EventStore.Schema;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -24,27 +25,6 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
 
     private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(250);
 
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS events (
-            position  INTEGER PRIMARY KEY AUTOINCREMENT,
-            stream_id TEXT    NOT NULL,
-            version   INTEGER NOT NULL,
-            event_id  TEXT    NOT NULL UNIQUE,
-            type      TEXT    NOT NULL,
-            data      TEXT    NOT NULL,
-            actor     TEXT    NOT NULL,
-            timestamp INTEGER NOT NULL,
-            prev_hash TEXT,
-            hash      TEXT,
-            UNIQUE (stream_id, version)
-        );
-        CREATE TABLE IF NOT EXISTS audit_heads (
-            workspace TEXT    PRIMARY KEY,
-            position  INTEGER NOT NULL,
-            hash      TEXT    NOT NULL
-        );
-        """;
-
     private const string SelectColumns = "SELECT stream_id, version, position, event_id, type, data, actor, timestamp FROM events";
 
     private readonly string writerConnectionString;
@@ -52,6 +32,7 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
     private readonly EventStoreMetrics metrics;
     private readonly GroupCommitter committer;
     private readonly ILogger logger;
+    private readonly CommitSignal signal = new();
     private readonly CancellationTokenSource stopping = new();
     private readonly Task checkpointer;
 
@@ -78,18 +59,34 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         builder.Pooling = false;
         writerConnectionString = builder.ToString();
 
-        // Opened now so a bad path or a locked schema change fails the host at start, not the first append.
-        writer = OpenWriter();
-
+        // Opened and migrated now, so a bad path, a locked file or a schema from a newer build fails the host at start,
+        // not the first append.
         this.logger = (ILogger?)logger ?? NullLogger.Instance;
+        writer = OpenWriter();
+        try
+        {
+            SqliteSchema.Migrate(writer, DatabasePath, this.logger);
+        }
+        catch
+        {
+            writer.Dispose();
+            throw;
+        }
+
         metrics = new EventStoreMetrics("sqlite", meterFactory);
-        committer = new GroupCommitter(BeginAsync, options.MaxBatchAppends, metrics, this.logger);
+        committer = new GroupCommitter(BeginAsync, options.MaxBatchAppends, metrics, signal, this.logger);
         checkpointer = Task.Run(RunCheckpointerAsync);
     }
 
     public string DatabasePath { get; }
 
     public GroupCommitStatistics Statistics => committer.Statistics;
+
+    /// <summary>
+    /// Raised by this store's commits, and by its reads when they see another process's. Another process sharing the
+    /// file does not wake it by itself: readers keep a slow backstop poll.
+    /// </summary>
+    public ICommitSignal CommitSignal => signal;
 
     public Task<AppendResult> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default) =>
         committer.AppendAsync(streamId, expectedVersion, events, cancellationToken);
@@ -124,8 +121,40 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<EventPage> ReadAsync(EventFilter filter, long afterPosition, int maxCount, CancellationToken cancellationToken = default) =>
-        ScanningFilteredRead.ReadAsync(this, filter, afterPosition, maxCount, cancellationToken);
+    public async Task<EventPage> ReadAsync(EventFilter filter, long afterPosition, int maxCount, CancellationToken cancellationToken = default)
+    {
+        FilteredReadQuery.Validate(filter, maxCount);
+        var (sql, parameters) = FilteredReadQuery.Forward(filter, afterPosition, maxCount);
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = CreateCommand(connection, sql, parameters);
+
+        // One statement, one snapshot: the head it reports is the one the page was read up to.
+        var events = new List<StoredEvent>();
+        long head = 0;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                head = reader.GetInt64(0);
+                if (!reader.IsDBNull(1))
+                {
+                    events.Add(ReadEvent(reader, 1));
+                }
+            }
+        }
+
+        signal.Advance(head);
+        return FilteredReadQuery.ToPage(events, head, afterPosition, maxCount);
+    }
+
+    public async Task<IReadOnlyList<StoredEvent>> ReadBackwardAsync(EventFilter filter, long beforePosition, int maxCount, CancellationToken cancellationToken = default)
+    {
+        FilteredReadQuery.Validate(filter, maxCount);
+        var (sql, parameters) = FilteredReadQuery.Backward(filter, beforePosition, maxCount);
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = CreateCommand(connection, sql, parameters);
+        return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
 
     public async Task<IReadOnlyList<StoredEvent>> ReadAllBackwardAsync(long beforePosition, int maxCount, string? streamPrefix = null, CancellationToken cancellationToken = default)
     {
@@ -203,42 +232,11 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
             // Checkpoints copy the WAL into the database file and fsync it. Left to the writer, one in every few
             // group commits would carry that cost; the background checkpointer takes it off the commit path.
             Execute(connection, $"PRAGMA wal_autocheckpoint = {WriterCheckpointPages}");
-            Execute(connection, Schema);
-            AddAuditColumns(connection);
             return connection;
         }
         catch
         {
             connection.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// A file created before the audit chain lacks its two columns: add them. Its old rows keep a null hash, which the
-    /// verifier counts as written before the chain; each workspace's chain starts at its first new event.
-    /// Under the write lock, so two processes opening the same old file do not both alter it.
-    /// </summary>
-    private static void AddAuditColumns(SqliteConnection connection)
-    {
-        Execute(connection, "BEGIN IMMEDIATE");
-        try
-        {
-            using (var command = connection.CreateCommand())
-            {
-                command.CommandText = "SELECT count(*) FROM pragma_table_info('events') WHERE name = 'hash'";
-                if (Convert.ToInt64(command.ExecuteScalar()) == 0)
-                {
-                    Execute(connection, "ALTER TABLE events ADD COLUMN prev_hash TEXT");
-                    Execute(connection, "ALTER TABLE events ADD COLUMN hash TEXT");
-                }
-            }
-
-            Execute(connection, "COMMIT");
-        }
-        catch
-        {
-            Execute(connection, "ROLLBACK");
             throw;
         }
     }
@@ -318,17 +316,32 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            result.Add(new StoredEvent(
-                reader.GetString(0),
-                reader.GetInt64(1),
-                reader.GetInt64(2),
-                Guid.Parse(reader.GetString(3)),
-                reader.GetString(4),
-                reader.GetString(5),
-                reader.GetString(6),
-                FromUnixMicroseconds(reader.GetInt64(7))));
+            result.Add(ReadEvent(reader, 0));
         }
 
         return result;
+    }
+
+    /// <summary>The event whose eight columns start at <paramref name="first"/>.</summary>
+    private static StoredEvent ReadEvent(SqliteDataReader reader, int first) => new(
+        reader.GetString(first),
+        reader.GetInt64(first + 1),
+        reader.GetInt64(first + 2),
+        Guid.Parse(reader.GetString(first + 3)),
+        reader.GetString(first + 4),
+        reader.GetString(first + 5),
+        reader.GetString(first + 6),
+        FromUnixMicroseconds(reader.GetInt64(first + 7)));
+
+    private static SqliteCommand CreateCommand(SqliteConnection connection, string sql, List<KeyValuePair<string, object>> parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command;
     }
 }
