@@ -323,7 +323,7 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
             items.Add(new MessageFeedItem(State.Messages[(int)seq - 1]));
         items.Add(SummaryChanges.FeedItem(_announced, summary));
         _announced = summary;
-        _publisher ??= GrainFactory.GetGrain<ILiveFeedPublisherGrain>(0);
+        _publisher ??= GrainFactory.GetGrain<ILiveFeedPublisherGrain>(ILiveFeedPublisherGrain.Partition(ConversationId));
         _inbox ??= GrainFactory.GetGrain<IInboxGrain>(WorkspaceId);
         _ = _publisher.PublishAsync([.. items]);
         _ = _inbox.OnConversationChangedAsync(summary);

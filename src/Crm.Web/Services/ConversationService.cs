@@ -101,8 +101,12 @@ public sealed class ConversationService(IGrainFactory grains, LiveFeedRelay feed
         return details;
     }
 
-    /// <summary>Live items of the user's workspace on this node; dispose to stop.</summary>
-    public IDisposable Subscribe(WorkspaceUser user, Func<LiveFeedItem, Task> handler) => feed.Subscribe(user.WorkspaceId, handler);
+    /// <summary>
+    /// Live items of the user's workspace on this node, on the subscriber's own queue; <paramref name="catchUp"/> reads
+    /// what was missed when it fell too far behind (see <see cref="LiveFeedRelay.Subscribe"/>). Dispose to stop.
+    /// </summary>
+    public IDisposable Subscribe(WorkspaceUser user, Func<LiveFeedItem, Task> handler, Func<Task> catchUp) =>
+        feed.Subscribe(user.WorkspaceId, handler, catchUp);
 
     /// <summary>A conversation the user is about to change: only roles the matrix lets converse get past here.</summary>
     private IConversationGrain Writable(WorkspaceUser user, string conversationId)
