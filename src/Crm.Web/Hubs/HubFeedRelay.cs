@@ -94,7 +94,7 @@ public sealed class HubFeedRelay(
 
     private void ForwardToVisitor(MessageFeedItem m)
     {
-        if (!VisitorMessage.IsVisible(m.Message)) return;
+        if (!m.Message.IsVisibleToCustomer) return;
         var message = VisitorMessage.From(m.Message);
         widget.Push(HubGroups.Visitor(m.WorkspaceId, m.Message.ConversationId), c => c.MessagePosted(m.Message.ConversationId, message));
     }

@@ -48,7 +48,7 @@ public sealed class VisitorConversationService(IGrainFactory grains, Microsoft.E
         var details = await RequireOwnAsync(visitor, conversation);
         var entries = await conversation.GetMessagesAfterAsync(afterSeq);
         return new VisitorThread(
-            entries.Where(VisitorMessage.IsVisible).Select(VisitorMessage.From).ToList(),
+            entries.Where(m => m.IsVisibleToCustomer).Select(VisitorMessage.From).ToList(),
             entries.Count > 0 ? entries[^1].Seq : details.LastSeq,
             VisitorConversationState.From(details.Status, details.ReadUpTo, details.CsatScore));
     }

@@ -124,6 +124,7 @@ public sealed partial class ConversationPage
         {
             if (m.Message.Seq == LastSeq + 1) Add(m.Message);
             else if (m.Message.Seq > LastSeq) _gapFills.Request();
+            _presence = _presence?.AfterMessage(m.Message);
             StateHasChanged();
             _markRead.Request();
         }),
