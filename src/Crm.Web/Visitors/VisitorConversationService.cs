@@ -76,8 +76,6 @@ public sealed class VisitorConversationService(IGrainFactory grains, Microsoft.E
         Visitor visitor, string conversationId, Guid clientMessageId, string? body, string displayName,
         IReadOnlyList<Grains.Abstractions.Attachments.AttachmentDetails>? attachments = null)
     {
-        if (clientMessageId == Guid.Empty)
-            throw new DomainException(DomainErrorKind.Invalid, "clientMessageId is required: a GUID the widget keeps for retries.");
         var author = new Author(AuthorKind.Customer, visitor.CustomerId, displayName);
         var message = await Conversation(visitor, conversationId).PostMessageAsync(new PostMessage(
             clientMessageId, author, MessageLimits.RequireBody(body, attachments is { Count: > 0 }), Attachments: attachments));

@@ -174,7 +174,7 @@ public sealed partial class ConversationPage
     private void Add(MessageDetails message)
     {
         _lastSeq = Math.Max(_lastSeq, message.Seq);
-        if (Whispers.CanSee(message, _user!, _details?.AssigneeId)) _messages[message.Seq] = message;
+        if (ConversationService.Reader(_user!).CanSee(message, _details?.AssigneeId)) _messages[message.Seq] = message;
     }
 
     private async Task GapFillAsync()
