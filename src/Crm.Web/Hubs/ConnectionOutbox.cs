@@ -11,7 +11,7 @@ namespace Crm.Web.Hubs;
 /// </summary>
 internal sealed class ConnectionOutbox<TClient> where TClient : class
 {
-    public const int Capacity = 512;
+    public const int Capacity = 256;
 
     private readonly Channel<Func<TClient, Task>> _queue = Channel.CreateBounded<Func<TClient, Task>>(
         new BoundedChannelOptions(Capacity) { SingleReader = true, SingleWriter = false, FullMode = BoundedChannelFullMode.Wait });
