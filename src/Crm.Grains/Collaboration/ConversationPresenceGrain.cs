@@ -72,7 +72,7 @@ public sealed class ConversationPresenceGrain([FromKeyedServices(DomainClock.Key
         {
             _published = current;
             _version++;
-            _ = GrainFactory.GetGrain<ILiveFeedPublisherGrain>(0).PublishAsync([new PresenceFeedItem(Snapshot(current))]);
+            _ = GrainFactory.GetGrain<ILiveFeedPublisherGrain>(ILiveFeedPublisherGrain.Partition(Key.ConversationId)).PublishAsync([new PresenceFeedItem(Snapshot(current))]);
         }
         return Snapshot(current);
     }

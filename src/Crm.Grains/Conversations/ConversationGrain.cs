@@ -16,18 +16,14 @@ namespace Crm.Grains.Conversations;
 
 /// <summary>
 /// A conversation's thread. Not reentrant: commands run one at a time, so sequence numbers are assigned in commit
-/// order and two agents replying at the same moment both land, in one order that everyone sees.
+/// order and two agents replying at the same moment both land, in one order that everyone sees. The commands are
+/// here; the durable timers (snooze, SLA) in ConversationGrain.Reminders.cs, and what follows a commit (live feed,
+/// inbox, router nudge) in ConversationGrain.Delivery.cs; the message rules in <see cref="MessageRules"/>.
 /// </summary>
-public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(DomainClock.Key)] TimeProvider clock)
+public sealed partial class ConversationGrain(IEventStore store, [FromKeyedServices(DomainClock.Key)] TimeProvider clock)
     : EventSourcedGrain<ConversationState>(store, clock), IConversationGrain, IRemindable
 {
-    private const string SnoozeReminder = "snooze";
-    private const string SlaReminder = "sla";
-    private static readonly Author Scheduler = new(AuthorKind.System, "scheduler", "System");
     private static readonly Author Router = new(AuthorKind.System, "routing", "Routing");
-
-    // Orleans refuses a reminder due later than about 49.7 days (its timer limit); a longer wait fires early and re-arms.
-    private static readonly TimeSpan MaxReminderWait = TimeSpan.FromDays(30);
 
     private ConversationSummary? _summary;
 
@@ -93,20 +89,12 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
         // where. Checked before the resend lookup, so nobody reads back a message by guessing its client id.
         if (command.Author.Kind == AuthorKind.Customer && command.Author.Id != State.Opened!.CustomerId)
             throw new DomainException(DomainErrorKind.NotFound, "This conversation does not exist.");
-        // The empty id would make every later message "a resend" of the first one and silently drop it.
-        if (command.ClientMessageId == Guid.Empty)
-            throw new DomainException(DomainErrorKind.Invalid, "A message needs a client message id: a new GUID per message, kept for retries.");
+        MessageRules.RequireClientMessageId(command.ClientMessageId);
         if (State.MessageIndexByClientId.TryGetValue(command.ClientMessageId, out var index))
             return State.Messages[index];
 
-        ConversationRules.RequireCanPost(State.Status, command.Author.Kind, command.Kind);
-        var attachments = ConversationRules.RequireAttachments(WorkspaceId, command.Attachments);
-        var body = MessageLimits.RequireBody(command.Body, attachments is not null);
-        var mentions = command.Kind == MessageKind.Note && command.Mentions is { Count: > 0 } m
-            ? m.Select(id => Ids.Require(id, "mentioned agent")).Distinct().ToArray()
-            : null;
         var from = NextSeq;
-        var posted = new MessagePosted(from, command.ClientMessageId, command.Author, body, command.Kind, mentions, attachments);
+        var posted = MessageRules.Posted(State, command, WorkspaceId, from);
         var reopens = command.Author.Kind == AuthorKind.Customer && ConversationRules.ReopensOnCustomerMessage(State.Status);
         if (reopens)
             NudgeRouter(await RaiseAsync(command.Author.Actor, posted, new ConversationStatusChanged(from + 1, State.Status, ConversationStatus.Open, null, command.Author)));
@@ -149,77 +137,6 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
             await SyncSlaReminderAsync();
         }
         return Details();
-    }
-
-    /// <summary>
-    /// The durable timers: they survive restarts because reminders are stored with the events. Each checks the domain
-    /// clock before acting, and re-arms itself if it fired early.
-    /// </summary>
-    public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName switch
-    {
-        SnoozeReminder => WakeFromSnoozeAsync(),
-        SlaReminder => CheckSlaAsync(),
-        _ => Task.CompletedTask,
-    };
-
-    private async Task WakeFromSnoozeAsync()
-    {
-        if (State is { Status: ConversationStatus.Snoozed, SnoozedUntil: { } until } && Clock.GetUtcNow() >= until)
-        {
-            NudgeRouter(await RaiseAndAnnounceAsync(Scheduler, new ConversationStatusChanged(NextSeq, ConversationStatus.Snoozed, ConversationStatus.Open, null, Scheduler)));
-            await SyncSlaReminderAsync();
-        }
-        await SyncSnoozeReminderAsync();
-    }
-
-    /// <summary>
-    /// Records every target breached by now and not yet recorded in its cycle, each exactly once (the fold marks it
-    /// reported, so a repeated or late firing finds nothing new), announces the row, and re-arms for the next target.
-    /// </summary>
-    private async Task CheckSlaAsync()
-    {
-        if (State.Sla is null) return;
-        _slaClock = await WorkspaceSlaClock.LoadAsync(GrainFactory, WorkspaceId, _slaClock);
-        var breaches = State.Sla.UnreportedBreaches(SlaClock, Clock.GetUtcNow());
-        if (breaches.Count > 0)
-        {
-            await RaiseAsync(Scheduler.Actor, [.. breaches.Select(t => new ConversationSlaBreached(t.Metric, t.Due))]);
-            Announce(NextSeq);
-        }
-
-        // A reminder that fired keeps ticking at its period unless re-registered, so always re-arm (or disarm) here.
-        await SyncSlaReminderAsync(force: true);
-    }
-
-    /// <summary>A snoozed conversation has exactly one armed wake-up; any other status has none.</summary>
-    private async Task SyncSnoozeReminderAsync()
-    {
-        if (State is { Status: ConversationStatus.Snoozed, SnoozedUntil: { } until })
-            await this.RegisterOrUpdateReminder(SnoozeReminder, WaitUntil(until), TimeSpan.FromMinutes(1));
-        else if (await this.GetReminder(SnoozeReminder) is { } reminder)
-            await this.UnregisterReminder(reminder);
-    }
-
-    /// <summary>
-    /// While a target counts down, the "sla" reminder is armed at the earliest due instant (see
-    /// <see cref="ConversationSla.DueAt"/>); when none does, it is gone. Called after every change that can move it.
-    /// </summary>
-    private async Task SyncSlaReminderAsync(bool force = false)
-    {
-        var due = State.Sla?.DueAt(SlaClock);
-        if (!force && _slaArmed.Known && _slaArmed.At == due) return;
-        if (due is { } at)
-            await this.RegisterOrUpdateReminder(SlaReminder, WaitUntil(at), TimeSpan.FromMinutes(1));
-        else if (await this.GetReminder(SlaReminder) is { } reminder)
-            await this.UnregisterReminder(reminder);
-        _slaArmed = (true, due);
-    }
-
-    /// <summary>Domain time until <paramref name="instant"/>: at least a second (already due fires promptly), at most what Orleans accepts.</summary>
-    private TimeSpan WaitUntil(DateTimeOffset instant)
-    {
-        var wait = instant - Clock.GetUtcNow();
-        return wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait > MaxReminderWait ? MaxReminderWait : wait;
     }
 
     public async Task<ConversationDetails> AssignAsync(AssignConversation command)
@@ -286,47 +203,21 @@ public sealed class ConversationGrain(IEventStore store, [FromKeyedServices(Doma
     public Task<IReadOnlyList<MessageDetails>> GetMessagesAfterAsync(long afterSeq)
     {
         RequireOpened();
+        return Task.FromResult<IReadOnlyList<MessageDetails>>(MessagesAfter(afterSeq));
+    }
+
+    public Task<IReadOnlyList<MessageDetails>> ReadThreadAsync(ReadThread command)
+    {
+        RequireOpened();
+        var messages = MessagesAfter(command.AfterSeq);
+        return Task.FromResult<IReadOnlyList<MessageDetails>>(
+            messages.Any(m => m.Kind == MessageKind.Whisper) ? messages.Where(m => command.Reader.CanSee(m, State.AssigneeId)).ToList() : messages);
+    }
+
+    private List<MessageDetails> MessagesAfter(long afterSeq)
+    {
         var from = (int)Math.Clamp(afterSeq, 0, State.Messages.Count);
-        return Task.FromResult<IReadOnlyList<MessageDetails>>(State.Messages.GetRange(from, State.Messages.Count - from));
-    }
-
-    private async Task<long> RaiseAndAnnounceAsync(Author by, DomainEvent @event)
-    {
-        var from = NextSeq;
-        var position = await RaiseAsync(by.Actor, @event);
-        Announce(from);
-        return position;
-    }
-
-    /// <summary>
-    /// After a commit routing cares about (opened with a queue, status, assignee, priority): one one-way nudge, and the
-    /// router reads the fact itself from the store. Only conversations routing has a part in: opened with a queue, or
-    /// routed once (a conversation queued by hand and never routed yet is caught up by the router's reminder).
-    /// One-way also because the router calls conversations: neither ever waits on the other, so they cannot deadlock.
-    /// </summary>
-    private void NudgeRouter(long position)
-    {
-        if (State.Opened?.QueueId is not null || State.LastRouteNo > 0)
-            _ = GrainFactory.GetGrain<IRouterGrain>(WorkspaceId).OnEventsCommittedAsync(position);
-    }
-
-    /// <summary>
-    /// After the commit: push the new thread entries (from <paramref name="fromSeq"/>) and the summary to every web node,
-    /// and update the inbox. Both calls are one-way, so the acknowledgement does not wait on delivery; a receiver that
-    /// misses one gap-fills by sequence number.
-    /// </summary>
-    private void Announce(long fromSeq)
-    {
-        var summary = _summary!;
-        var items = new List<LiveFeedItem>();
-        for (var seq = Math.Max(fromSeq, 1); fromSeq > 0 && seq <= State.LastSeq; seq++)
-            items.Add(new MessageFeedItem(State.Messages[(int)seq - 1]));
-        items.Add(SummaryChanges.FeedItem(_announced, summary));
-        _announced = summary;
-        _publisher ??= GrainFactory.GetGrain<ILiveFeedPublisherGrain>(0);
-        _inbox ??= GrainFactory.GetGrain<IInboxGrain>(WorkspaceId);
-        _ = _publisher.PublishAsync([.. items]);
-        _ = _inbox.OnConversationChangedAsync(summary);
+        return State.Messages.GetRange(from, State.Messages.Count - from);
     }
 
     private void RequireOpened()

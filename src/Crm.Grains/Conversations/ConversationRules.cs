@@ -80,7 +80,7 @@ public static partial class ConversationRules
         return normalized;
     }
 
-    public const int MaxAttachments = 10;
+    public const int MaxAttachments = MessageLimits.MaxAttachments;
 
     /// <summary>
     /// Attachments were stored by this workspace's upload endpoint: their keys must sit under the workspace's own

@@ -32,6 +32,9 @@ public sealed class ConversationState : IEventSourcedState
     /// <summary>The last customer message's sequence number (0 = none): what "unread" and "Seen" are measured against.</summary>
     public long LastCustomerSeq { get; private set; }
 
+    /// <summary>The last entry the customer sees (0 = none): each new one names it, so the widget sees no gap.</summary>
+    public long LastCustomerVisibleSeq { get; private set; }
+
     /// <summary>How far the team has read.</summary>
     public long ReadUpTo { get; private set; }
 
@@ -80,6 +83,11 @@ public sealed class ConversationState : IEventSourcedState
 
     private void AddEntry(
         long seq, Guid clientId, Author author, string body, DateTimeOffset at, MessageKind kind,
-        IReadOnlyList<string>? mentions, IReadOnlyList<Abstractions.Attachments.AttachmentDetails>? attachments = null) =>
-        Messages.Add(new MessageDetails(Opened!.WorkspaceId, Opened.ConversationId, seq, clientId, author, body, at, kind, mentions, attachments));
+        IReadOnlyList<string>? mentions, IReadOnlyList<Abstractions.Attachments.AttachmentDetails>? attachments = null)
+    {
+        var entry = new MessageDetails(
+            Opened!.WorkspaceId, Opened.ConversationId, seq, clientId, author, body, at, kind, mentions, attachments, LastCustomerVisibleSeq);
+        Messages.Add(entry);
+        if (entry.IsVisibleToCustomer) LastCustomerVisibleSeq = seq;
+    }
 }

@@ -8,8 +8,11 @@ namespace Crm.Grains.LiveFeed;
 /// <summary>
 /// Fans committed view records out to every web node. A stateless worker, so each silo publishes locally without a
 /// hop through one central grain; the observer list is cached for <see cref="LiveFeedTimings.PublisherCache"/>.
+/// One activation per key and silo, not a pool: a pool runs calls side by side and could send a conversation's later
+/// items before its earlier ones. With one activation, calls run one at a time in arrival order (the awaited
+/// directory refresh included), so items leave in commit order; keys (partitions) keep the silo's feed parallel.
 /// </summary>
-[StatelessWorker]
+[StatelessWorker(1)]
 public sealed class LiveFeedPublisherGrain([FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, ILiveFeedPublisherGrain
 {
     private ILiveFeedObserver[] _observers = [];

@@ -52,6 +52,7 @@ public static class WebHostingExtensions
         builder.Services.AddSingleton<LiveFeedRelay>();
         builder.Services.AddSingleton<LiveFeedObserver>();
         builder.Services.AddHostedService<LiveFeedRegistration>();
+        builder.Services.AddSingleton(typeof(HubMembers<,>));
         builder.Services.AddHostedService<HubFeedRelay>();
         builder.Services.AddSignalR(o =>
             {

@@ -14,31 +14,37 @@ namespace Crm.Web.Hubs;
 /// nothing committed in between is lost; the client drops anything it already has by sequence number.
 /// </summary>
 [Authorize(Policy = CrmPolicies.Staff)]
-public sealed class ConversationHub(ConversationService conversations, PresenceService presence) : Hub<IConversationClient>
+public sealed class ConversationHub(
+    ConversationService conversations, PresenceService presence, HubMembers<ConversationHub, IConversationClient> members) : Hub<IConversationClient>
 {
     public const string Path = "/hubs/conversations";
     private const string PresenceKey = "presence-conversation";
 
     private WorkspaceUser User => WorkspaceUser.From(Context.User) ?? throw new HubException("Sign in first.");
 
-    public Task SubscribeInbox() => Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Inbox(User.WorkspaceId));
+    public override async Task OnConnectedAsync()
+    {
+        members.Connect(Context);
+        await base.OnConnectedAsync();
+    }
 
-    public Task SubscribeAgents() => Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Agents(User.WorkspaceId));
+    public void SubscribeInbox() => members.Join(Context.ConnectionId, HubGroups.Inbox(User.WorkspaceId));
 
-    public async Task SubscribeQueue(string queueId) =>
-        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Queue(User.WorkspaceId, Ids.Require(queueId, "queue")));
+    public void SubscribeAgents() => members.Join(Context.ConnectionId, HubGroups.Agents(User.WorkspaceId));
+
+    public void SubscribeQueue(string queueId) => members.Join(Context.ConnectionId, HubGroups.Queue(User.WorkspaceId, Ids.Require(queueId, "queue")));
 
     /// <summary>Joins a conversation's live group and returns every message after <paramref name="afterSeq"/>.</summary>
     public async Task<IReadOnlyList<MessageDetails>> JoinConversation(string conversationId, long afterSeq)
     {
         var user = User;
         await conversations.GetDetailsAsync(user, conversationId);
-        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Conversation(user.WorkspaceId, conversationId));
+        members.Join(Context.ConnectionId, HubGroups.Conversation(user.WorkspaceId, conversationId));
         return await conversations.GetMessagesAfterAsync(user, conversationId, afterSeq);
     }
 
-    public async Task LeaveConversation(string conversationId) =>
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Conversation(User.WorkspaceId, Ids.Require(conversationId, "conversation")));
+    public void LeaveConversation(string conversationId) =>
+        members.Leave(Context.ConnectionId, HubGroups.Conversation(User.WorkspaceId, Ids.Require(conversationId, "conversation")));
 
     /// <summary>"I have this conversation open" (every few seconds while open); returns who else is there.</summary>
     public Task<ConversationPresence> Heartbeat(string conversationId)
@@ -49,6 +55,7 @@ public sealed class ConversationHub(ConversationService conversations, PresenceS
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        members.Disconnect(Context.ConnectionId);
         if (Context.Items[PresenceKey] is string conversationId && WorkspaceUser.From(Context.User) is { } user)
             await presence.LeaveAsync(user.WorkspaceId, conversationId, Context.ConnectionId);
         await base.OnDisconnectedAsync(exception);

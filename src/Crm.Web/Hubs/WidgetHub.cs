@@ -10,11 +10,14 @@ namespace Crm.Web.Hubs;
 
 /// <summary>
 /// The customer widget's live channel at /hubs/widget, authenticated by the visitor token only. A visitor joins and
-/// writes only its own conversations; every method re-checks that through <see cref="VisitorConversationService"/>.
+/// writes only its own conversations: checked through <see cref="VisitorConversationService"/> once per connection and
+/// conversation (a conversation's customer never changes, and the connection's visitor token is fixed), then
+/// remembered in the connection's items, which end with it.
 /// </summary>
 [Authorize(Policy = CrmPolicies.Visitor)]
 public sealed class WidgetHub(
-    VisitorConversationService conversations, PresenceService presence, AttachmentService attachments, AgentPresenceService availability) : Hub<IWidgetClient>
+    VisitorConversationService conversations, PresenceService presence, AttachmentService attachments, AgentPresenceService availability,
+    HubMembers<WidgetHub, IWidgetClient> members) : Hub<IWidgetClient>
 {
     public const string Path = "/hubs/widget";
     private const string PresenceKey = "presence-conversation";
@@ -24,7 +27,8 @@ public sealed class WidgetHub(
     /// <summary>Every widget of the workspace hears when agents become (un)available, before any chat starts.</summary>
     public override async Task OnConnectedAsync()
     {
-        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Widgets(Visitor.WorkspaceId));
+        members.Connect(Context);
+        members.Join(Context.ConnectionId, HubGroups.Widgets(Visitor.WorkspaceId));
         await base.OnConnectedAsync();
     }
 
@@ -37,7 +41,7 @@ public sealed class WidgetHub(
         var visitor = Visitor;
         if (start is null) throw new HubException("Send the chat to start: { conversationId, name, email }.");
         var conversation = await conversations.StartAsync(visitor, start);
-        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Visitor(visitor.WorkspaceId, conversation.ConversationId));
+        members.Join(Context.ConnectionId, HubGroups.Visitor(visitor.WorkspaceId, conversation.ConversationId));
         return conversation;
     }
 
@@ -46,9 +50,8 @@ public sealed class WidgetHub(
     /// <summary>Joins a conversation's live group, then returns every message after <paramref name="afterSeq"/>.</summary>
     public async Task<VisitorThread> JoinConversation(string conversationId, long afterSeq)
     {
-        var visitor = Visitor;
-        await conversations.RequireOwnAsync(visitor, conversationId);
-        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Visitor(visitor.WorkspaceId, conversationId));
+        var (visitor, _) = await ParticipantAsync(conversationId);
+        members.Join(Context.ConnectionId, HubGroups.Visitor(visitor.WorkspaceId, conversationId));
         return await conversations.GetMessagesAfterAsync(visitor, conversationId, afterSeq);
     }
 
@@ -70,17 +73,27 @@ public sealed class WidgetHub(
     /// <summary>A closed tab or lost connection leaves at once instead of lingering until the lease runs out.</summary>
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        members.Disconnect(Context.ConnectionId);
         if (Context.Items[PresenceKey] is string conversationId && Visitor.From(Context.User) is { } visitor)
             await presence.LeaveAsync(visitor.WorkspaceId, conversationId, Context.ConnectionId);
         await base.OnDisconnectedAsync(exception);
     }
 
+    /// <summary>
+    /// Throws NotFound unless the conversation is the visitor's own. Heartbeats and typing come every few seconds: the
+    /// check runs on the first call only and is remembered in the connection's items, which end with the connection.
+    /// </summary>
     private async Task<(Visitor Visitor, Participant Participant)> ParticipantAsync(string conversationId)
     {
         var visitor = Visitor;
+        if (Context.Items.TryGetValue(OwnKey(conversationId), out var known) && known is string name)
+            return (visitor, new Participant(Context.ConnectionId, AuthorKind.Customer, visitor.CustomerId, name));
         var own = await conversations.RequireOwnAsync(visitor, conversationId);
+        Context.Items[OwnKey(conversationId)] = own.CustomerName;
         return (visitor, new Participant(Context.ConnectionId, AuthorKind.Customer, visitor.CustomerId, own.CustomerName));
     }
+
+    private static string OwnKey(string conversationId) => $"own/{conversationId}";
 
     /// <summary>Sends as the visitor; returns once committed. A resend with the same id returns the original.</summary>
     public Task<VisitorMessage> SendMessage(string conversationId, Guid clientMessageId, string body, string? displayName) =>
@@ -95,7 +108,7 @@ public sealed class WidgetHub(
     {
         var visitor = Visitor;
         var described = attachmentRefs is { Count: > 0 }
-            ? await Task.WhenAll(attachmentRefs.Take(Grains.Conversations.ConversationRules.MaxAttachments + 1)
+            ? await Task.WhenAll(attachmentRefs.Take(MessageLimits.MaxAttachments + 1)
                 .Select(a => attachments.DescribeAsync(visitor.WorkspaceId, a.Id, a.FileName, Context.ConnectionAborted)))
             : null;
         var name = string.IsNullOrWhiteSpace(displayName) ? "Visitor" : displayName.Trim()[..Math.Min(displayName.Trim().Length, 100)];

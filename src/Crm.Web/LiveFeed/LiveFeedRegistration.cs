@@ -1,5 +1,4 @@
 using Crm.Grains.Abstractions.LiveFeed;
-using Crm.Grains.LiveFeed;
 
 namespace Crm.Web.LiveFeed;
 

@@ -5,34 +5,40 @@ namespace Crm.Web.LiveFeed;
 
 /// <summary>
 /// This web node's in-process fan-out of the cluster's live feed: the SignalR relay and every console circuit
-/// subscribe here, per workspace. Handlers run one after another per batch; a failing handler is logged, not fatal.
+/// subscribe here, per workspace. <see cref="Publish"/> only queues: each subscriber drains its own bounded queue on
+/// its own loop (see <see cref="FeedSubscriber"/>), so one slow subscriber never delays another, nor the observer.
 /// </summary>
 public sealed class LiveFeedRelay(ILogger<LiveFeedRelay> logger)
 {
-    private readonly ConcurrentDictionary<Guid, (string? WorkspaceId, Func<LiveFeedItem, Task> Handler)> _subscribers = new();
+    /// <summary>How many items a subscriber may fall behind before it is cut over to its catch-up read.</summary>
+    public const int DefaultCapacity = 512;
 
-    /// <summary>Subscribes to one workspace's items (or all, for the hub relay with a null workspace). Dispose to stop.</summary>
-    public IDisposable Subscribe(string? workspaceId, Func<LiveFeedItem, Task> handler)
+    private readonly ConcurrentDictionary<Guid, FeedSubscriber> _subscribers = new();
+
+    /// <summary>
+    /// Subscribes to one workspace's items (or all, for the hub relay with a null workspace). <paramref name="handler"/>
+    /// runs on the subscriber's own loop, one item at a time in feed order; <paramref name="catchUp"/> runs there
+    /// instead when the subscriber fell <paramref name="capacity"/> items behind and its queue was dropped: it reads
+    /// what it missed (after its last sequence number or version). Dispose to stop.
+    /// </summary>
+    public IDisposable Subscribe(string? workspaceId, Func<LiveFeedItem, Task> handler, Func<Task> catchUp, int capacity = DefaultCapacity)
     {
         var id = Guid.NewGuid();
-        _subscribers[id] = (workspaceId, handler);
-        return new Subscription(() => _subscribers.TryRemove(id, out _));
+        var subscriber = new FeedSubscriber(workspaceId, capacity, handler, catchUp, logger);
+        _subscribers[id] = subscriber;
+        return new Subscription(() =>
+        {
+            if (_subscribers.TryRemove(id, out var removed)) removed.Stop();
+        });
     }
 
-    public async Task PublishAsync(IReadOnlyList<LiveFeedItem> items)
+    /// <summary>Hands a batch to every interested subscriber's queue and returns at once: it never waits on one.</summary>
+    public void Publish(IReadOnlyList<LiveFeedItem> items)
     {
+        foreach (var subscriber in _subscribers.Values)
         foreach (var item in items)
-        foreach (var (workspaceId, handler) in _subscribers.Values)
         {
-            if (workspaceId is not null && workspaceId != item.WorkspaceId) continue;
-            try
-            {
-                await handler(item);
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "A live feed subscriber failed on {ItemType}", item.GetType().Name);
-            }
+            if (subscriber.WorkspaceId is null || subscriber.WorkspaceId == item.WorkspaceId) subscriber.Offer(item);
         }
     }
 

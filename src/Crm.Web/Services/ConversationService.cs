@@ -26,23 +26,15 @@ public sealed class ConversationService(IGrainFactory grains, LiveFeedRelay feed
         Conversation(user, conversationId).GetDetailsAsync();
 
     /// <summary>The thread after <paramref name="afterSeq"/>, without the whispers this user may not see (so sequence gaps are expected).</summary>
-    public async Task<IReadOnlyList<MessageDetails>> GetMessagesAfterAsync(WorkspaceUser user, string conversationId, long afterSeq)
-    {
-        var conversation = Conversation(user, conversationId);
-        var messages = await conversation.GetMessagesAfterAsync(afterSeq);
-        if (!messages.Any(m => m.Kind == MessageKind.Whisper)) return messages;
-        // Only a thread holding a whisper costs the second call: the assignee decides who may read it.
-        var assigneeId = (await conversation.GetDetailsAsync()).AssigneeId;
-        return messages.Where(m => Whispers.CanSee(m, user, assigneeId)).ToList();
-    }
+    public Task<IReadOnlyList<MessageDetails>> GetMessagesAfterAsync(WorkspaceUser user, string conversationId, long afterSeq) =>
+        Conversation(user, conversationId).ReadThreadAsync(new ReadThread(afterSeq, Reader(user)));
+
+    /// <summary>The user as a thread reader: the grain decides which whispers they see.</summary>
+    public static ThreadReader Reader(WorkspaceUser user) => new(user.AgentId, user.May(CrmPolicies.Supervise));
 
     public async Task<MessageDetails> PostAgentMessageAsync(
         WorkspaceUser user, string conversationId, Guid clientMessageId, string? body, IReadOnlyList<AttachmentDetails>? attachments = null)
     {
-        // Checked here, not per endpoint: REST and the hub both post through this method, and an empty id would make
-        // every later post without one "a resend" of the first, silently dropping it.
-        if (clientMessageId == Guid.Empty)
-            throw new DomainException(DomainErrorKind.Invalid, "clientMessageId is required: a GUID the client keeps for retries.");
         var message = await Writable(user, conversationId).PostMessageAsync(new PostMessage(
             clientMessageId, user.Author, MessageLimits.RequireBody(body, attachments is { Count: > 0 }), Attachments: attachments));
         // Committed: on an email conversation the mail outbox queues it now. Only a nudge, never awaited: the outbox
@@ -54,24 +46,18 @@ public sealed class ConversationService(IGrainFactory grains, LiveFeedRelay feed
     /// <summary>An internal note; "@agentId" mentions of teammates are recorded with it and notify them live.</summary>
     public async Task<MessageDetails> PostNoteAsync(WorkspaceUser user, string conversationId, Guid clientMessageId, string? body)
     {
-        if (clientMessageId == Guid.Empty)
-            throw new DomainException(DomainErrorKind.Invalid, "clientMessageId is required: a GUID the client keeps for retries.");
-        var text = MessageLimits.RequireBody(body);
-        var mentions = Mentions.Find(text, await agents.ListAsync(user.WorkspaceId));
-        return await Writable(user, conversationId).PostMessageAsync(new PostMessage(clientMessageId, user.Author, text, MessageKind.Note, mentions));
+        var conversation = Writable(user, conversationId);
+        // The grain finds the mentions; the teammates come from the identity store, which only this host has.
+        var teammates = (await agents.ListAsync(user.WorkspaceId)).Select(a => a.AgentId).ToList();
+        return await conversation.PostMessageAsync(new PostMessage(clientMessageId, user.Author, body ?? "", MessageKind.Note, Teammates: teammates));
     }
 
     /// <summary>A supervisor's whisper to the conversation's assignee: an internal note no other agent, nor the customer, sees.</summary>
-    public async Task<MessageDetails> PostWhisperAsync(WorkspaceUser user, string conversationId, Guid clientMessageId, string? body)
+    /// <remarks>The grain refuses it when nobody is assigned, in the same turn as the commit.</remarks>
+    public Task<MessageDetails> PostWhisperAsync(WorkspaceUser user, string conversationId, Guid clientMessageId, string? body)
     {
         user.Require(CrmPolicies.Supervise);
-        if (clientMessageId == Guid.Empty)
-            throw new DomainException(DomainErrorKind.Invalid, "clientMessageId is required: a GUID the client keeps for retries.");
-        var text = MessageLimits.RequireBody(body);
-        var conversation = Writable(user, conversationId);
-        if ((await conversation.GetDetailsAsync()).AssigneeId is null)
-            throw new DomainException(DomainErrorKind.Conflict, "Nobody is assigned to this conversation: there is no one to whisper to.");
-        return await conversation.PostMessageAsync(new PostMessage(clientMessageId, user.Author, text, MessageKind.Whisper));
+        return Writable(user, conversationId).PostMessageAsync(new PostMessage(clientMessageId, user.Author, body ?? "", MessageKind.Whisper));
     }
 
     public Task<ConversationDetails> MarkReadAsync(WorkspaceUser user, string conversationId, long upToSeq) =>
@@ -101,8 +87,12 @@ public sealed class ConversationService(IGrainFactory grains, LiveFeedRelay feed
         return details;
     }
 
-    /// <summary>Live items of the user's workspace on this node; dispose to stop.</summary>
-    public IDisposable Subscribe(WorkspaceUser user, Func<LiveFeedItem, Task> handler) => feed.Subscribe(user.WorkspaceId, handler);
+    /// <summary>
+    /// Live items of the user's workspace on this node, on the subscriber's own queue; <paramref name="catchUp"/> reads
+    /// what was missed when it fell too far behind (see <see cref="LiveFeedRelay.Subscribe"/>). Dispose to stop.
+    /// </summary>
+    public IDisposable Subscribe(WorkspaceUser user, Func<LiveFeedItem, Task> handler, Func<Task> catchUp) =>
+        feed.Subscribe(user.WorkspaceId, handler, catchUp);
 
     /// <summary>A conversation the user is about to change: only roles the matrix lets converse get past here.</summary>
     private IConversationGrain Writable(WorkspaceUser user, string conversationId)

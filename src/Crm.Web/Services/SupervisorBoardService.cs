@@ -31,10 +31,10 @@ public sealed class SupervisorBoardService(IGrainFactory grains, LiveFeedRelay f
     }
 
     /// <summary>Live items of the supervisor's workspace on this node; dispose to stop.</summary>
-    public IDisposable Subscribe(WorkspaceUser user, Func<LiveFeedItem, Task> handler)
+    public IDisposable Subscribe(WorkspaceUser user, Func<LiveFeedItem, Task> handler, Func<Task> catchUp)
     {
         user.Require(CrmPolicies.Supervise);
-        return feed.Subscribe(user.WorkspaceId, handler);
+        return feed.Subscribe(user.WorkspaceId, handler, catchUp);
     }
 
     /// <summary>

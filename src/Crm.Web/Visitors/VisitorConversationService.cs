@@ -48,7 +48,7 @@ public sealed class VisitorConversationService(IGrainFactory grains, Microsoft.E
         var details = await RequireOwnAsync(visitor, conversation);
         var entries = await conversation.GetMessagesAfterAsync(afterSeq);
         return new VisitorThread(
-            entries.Where(VisitorMessage.IsVisible).Select(VisitorMessage.From).ToList(),
+            entries.Where(m => m.IsVisibleToCustomer).Select(VisitorMessage.From).ToList(),
             entries.Count > 0 ? entries[^1].Seq : details.LastSeq,
             VisitorConversationState.From(details.Status, details.ReadUpTo, details.CsatScore));
     }
@@ -76,8 +76,6 @@ public sealed class VisitorConversationService(IGrainFactory grains, Microsoft.E
         Visitor visitor, string conversationId, Guid clientMessageId, string? body, string displayName,
         IReadOnlyList<Grains.Abstractions.Attachments.AttachmentDetails>? attachments = null)
     {
-        if (clientMessageId == Guid.Empty)
-            throw new DomainException(DomainErrorKind.Invalid, "clientMessageId is required: a GUID the widget keeps for retries.");
         var author = new Author(AuthorKind.Customer, visitor.CustomerId, displayName);
         var message = await Conversation(visitor, conversationId).PostMessageAsync(new PostMessage(
             clientMessageId, author, MessageLimits.RequireBody(body, attachments is { Count: > 0 }), Attachments: attachments));

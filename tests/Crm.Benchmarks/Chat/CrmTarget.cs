@@ -33,7 +33,9 @@ public sealed class CrmTarget : ChatTarget
 
     public static async Task<CrmTarget> StartAsync(string dataPath)
     {
-        var settings = new Dictionary<string, string?> { ["Crm:DataPath"] = dataPath };
+        // Production, as it runs for customers: Development adds detailed errors and developer middleware whose cost
+        // is not the product's.
+        var settings = new Dictionary<string, string?> { ["Crm:DataPath"] = dataPath, ["ASPNETCORE_ENVIRONMENT"] = "Production" };
         // A load test is one address sending thousands of messages a second: the abuse limits (right for the public)
         // would refuse it, so they are raised here; the limiter itself still runs on every call.
         foreach (var rule in RateLimitRules)

@@ -16,6 +16,8 @@ public static class RoutingHost
         var settings = new Dictionary<string, string?>
         {
             ["Crm:DataPath"] = dataPath,
+            // Measured as customers run it, not with Development's extra middleware.
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Crm:Demo:ExtraAgents"] = agents.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         // One address signing in hundreds of agents and opening hundreds of conversations a second: the abuse limits

@@ -30,6 +30,9 @@ public sealed class LiveClient : IAsyncDisposable
 
     public HubConnection Connection { get; }
 
+    /// <summary>Every pushed message, in the order it arrived.</summary>
+    public IReadOnlyCollection<MessageDetails> Received => _received;
+
     /// <summary>A connection that sends <paramref name="cookieHeader"/> (or nothing, when null); not started.</summary>
     public static HubConnection Build(Uri baseAddress, string? cookieHeader) =>
         new HubConnectionBuilder()

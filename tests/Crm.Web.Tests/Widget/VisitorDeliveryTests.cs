@@ -150,6 +150,40 @@ public sealed class VisitorDeliveryTests(WidgetNodeFixture node) : IClassFixture
         Assert.Equal(original.Seq, thread.Max(m => m.Seq));
     }
 
+    [Fact]
+    public async Task MessagePosted_NotesAndActivitiesInterleaved_EachPushNamesTheVisitorsPreviousMessageSoTheWidgetSeesNoGap()
+    {
+        using var agent = await node.SignInAsync(DemoUsers.Agent);
+        await using var visitor = await VisitorClient.ConnectNewAsync(node.BaseAddress);
+        var conversation = await visitor.StartFreshConversationAsync();
+        var question = await visitor.SendMessageAsync(conversation.ConversationId, "Where is my parcel?");
+        Assert.Equal(0, question.PreviousSeq);
+
+        // The team works between the visitor's messages: a note, an assignment (an activity entry), another note.
+        var note = await PostNoteAsync(agent, conversation.ConversationId, "carrier says Tuesday");
+        using (var assigned = await agent.Http.PutAsJsonAsync($"api/conversations/{conversation.ConversationId}/assignee", new { agentId = "alex" }, ApiJson.Options))
+            Assert.True(assigned.IsSuccessStatusCode, $"Assigning: {(int)assigned.StatusCode} {await assigned.Content.ReadAsStringAsync()}");
+        await PostNoteAsync(agent, conversation.ConversationId, "promise nothing");
+        var reply = await agent.Http.PostMessageAsync(conversation.ConversationId, "It arrives on Tuesday.");
+        await PostNoteAsync(agent, conversation.ConversationId, "follow up Wednesday");
+        var thanks = await visitor.SendMessageAsync(conversation.ConversationId, "Thanks!");
+
+        var pushed = await visitor.WaitForMessageAsync(conversation.ConversationId, m => m.Seq == reply.Seq, "the reply after notes and an assignment");
+        Assert.True(pushed.Seq > question.Seq + 1, "notes and the activity took the numbers in between");
+        Assert.Equal(question.Seq, pushed.PreviousSeq);
+        Assert.Equal(reply.Seq, thanks.PreviousSeq);
+        // Every push the visitor got chains to the one before, so the widget never gap-fills for the team's entries.
+        var seen = visitor.Received.Where(p => p.ConversationId == conversation.ConversationId).Select(p => p.Message).DistinctBy(m => m.Seq).OrderBy(m => m.Seq).ToList();
+        Assert.All(seen.Skip(1).Zip(seen), pair => Assert.Equal(pair.Second.Seq, pair.First.PreviousSeq));
+        Assert.DoesNotContain(seen, m => m.Seq == note.Seq);
+
+        // Reconnecting after the visitor's first message still returns exactly what followed, by sequence number.
+        var missed = await visitor.JoinConversationAsync(conversation.ConversationId, question.Seq);
+        Assert.Equal([reply.Seq, thanks.Seq], missed.Messages.Select(m => m.Seq));
+        Assert.Equal([question.Seq, reply.Seq], missed.Messages.Select(m => m.PreviousSeq));
+        Assert.Equal(thanks.Seq, missed.LastSeq);
+    }
+
     private static async Task<MessageDetails> PostNoteAsync(Crm.Testing.Hosts.ConsoleClient agent, string conversationId, string body)
     {
         using var response = await agent.Http.PostAsJsonAsync($"api/conversations/{conversationId}/notes",

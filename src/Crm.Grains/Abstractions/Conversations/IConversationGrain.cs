@@ -36,4 +36,10 @@ public interface IConversationGrain : IGrainWithStringKey
 
     /// <summary>Messages with a sequence number above <paramref name="afterSeq"/>, in order: what a reconnecting client missed.</summary>
     Task<IReadOnlyList<MessageDetails>> GetMessagesAfterAsync(long afterSeq);
+
+    /// <summary>
+    /// As <see cref="GetMessagesAfterAsync"/> for one team member: whispers only when theirs to see (see
+    /// <see cref="ThreadReader.CanSee"/>), judged against the assignee at the time of reading.
+    /// </summary>
+    Task<IReadOnlyList<MessageDetails>> ReadThreadAsync(ReadThread command);
 }

@@ -12,6 +12,9 @@ public static class MessageLimits
 
     public const int PreviewLength = 120;
 
+    /// <summary>The most files one message carries.</summary>
+    public const int MaxAttachments = 10;
+
     public static string RequireBody(string? body)
     {
         var trimmed = body?.Trim() ?? "";

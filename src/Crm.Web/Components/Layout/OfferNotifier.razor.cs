@@ -43,7 +43,7 @@ public sealed partial class OfferNotifier : IDisposable
         if (WorkspaceUser.From((await AuthenticationState).User) is not { } user || !user.May(CrmPolicies.Converse)) return;
         _user = user;
         // Subscribe before seeding, so an offer made in between is not missed; the feed then corrects the seed.
-        _subscription = Conversations.Subscribe(user, OnFeedAsync);
+        _subscription = Conversations.Subscribe(user, OnFeedAsync, () => InvokeAsync(CatchUpAsync));
         IReadOnlyList<OfferedWork> seed;
         try
         {
@@ -61,12 +61,32 @@ public sealed partial class OfferNotifier : IDisposable
         await LoadTitlesAsync();
     }
 
+    /// <summary>Applies the item on the circuit; what it needs from grains (missing expiries, titles) runs after, outside delivery.</summary>
     private Task OnFeedAsync(LiveFeedItem item) => item switch
     {
         QueueFeedItem { Queue: var queue } => InvokeAsync(() => Announce(queue)),
-        AgentWorkloadFeedItem { Agent: var agent } when agent.AgentId == _user?.AgentId => InvokeAsync(() => ShowAsync(agent.Offered)),
+        AgentWorkloadFeedItem { Agent: var agent } when agent.AgentId == _user?.AgentId => InvokeAsync(() =>
+        {
+            _ = ShowAsync(agent.Offered);
+        }),
         _ => Task.CompletedTask,
     };
+
+    /// <summary>This circuit fell behind the feed: the router's board says which offers are open now.</summary>
+    private async Task CatchUpAsync()
+    {
+        if (_disposed || _user is null) return;
+        try
+        {
+            var offers = await Routing.GetOffersAsync(_user);
+            foreach (var offer in offers) _announced[offer.ConversationId] = offer;
+            await ShowAsync(offers.Select(o => o.ConversationId).ToList());
+        }
+        catch (DomainException)
+        {
+            // The next feed item corrects the list.
+        }
+    }
 
     private void Announce(Grains.Abstractions.Queues.QueueDetails queue)
     {

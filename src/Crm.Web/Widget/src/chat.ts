@@ -35,6 +35,7 @@ export class ChatClient {
   private heartbeat?: number;
   private typingSentAt = 0;
   private starting = false;
+  private agentsTyping: string[] = [];
 
   constructor(
     private readonly baseUrl: string,
@@ -144,7 +145,9 @@ export class ChatClient {
       if (conversationId === this.state.conversationId) this.events.onState(state);
     });
     connection.on("AgentsTyping", (conversationId: string, names: string[]) => {
-      if (conversationId === this.state.conversationId) this.events.onAgentsTyping(names);
+      if (conversationId !== this.state.conversationId) return;
+      this.agentsTyping = names;
+      this.events.onAgentsTyping(names);
     });
     connection.on("AvailabilityChanged", (available: boolean) => this.events.onAvailability(available));
     connection.onreconnecting(() => this.events.onStatus("reconnecting"));
@@ -225,7 +228,12 @@ export class ChatClient {
 
   private onPushed(conversationId: string, message: VisitorMessage): void {
     if (conversationId !== this.state.conversationId || message.seq <= this.cursor) return;
-    if (message.seq === this.cursor + 1) {
+    // An agent's reply ends their typing: no separate "stopped typing" push follows every message.
+    if (!message.mine && this.agentsTyping.includes(message.authorName)) {
+      this.agentsTyping = this.agentsTyping.filter((n) => n !== message.authorName);
+      this.events.onAgentsTyping(this.agentsTyping);
+    }
+    if (this.follows(message)) {
       this.accept(message);
       this.render();
     } else {
@@ -233,10 +241,16 @@ export class ChatClient {
     }
   }
 
+  /** Whether nothing the visitor may see lies between the cursor and this message (the numbers between are the team's). */
+  private follows(message: VisitorMessage): boolean {
+    if (message.seq <= this.cursor) return false;
+    return message.seq === this.cursor + 1 || (message.previousSeq !== undefined && message.previousSeq <= this.cursor);
+  }
+
   /** Takes a message the server committed; the cursor moves only over a contiguous run, the rest comes by gap-fill. */
   private accept(message: VisitorMessage): void {
     this.messages.set(message.seq, message);
-    if (message.seq === this.cursor + 1) this.cursor = message.seq;
+    if (this.follows(message)) this.cursor = message.seq;
     // An acknowledged message leaves the outbox, whichever way the acknowledgement arrived.
     const before = this.state.outbox.length;
     this.state.outbox = this.state.outbox.filter((p) => p.clientMessageId !== message.clientMessageId);
@@ -256,8 +270,8 @@ export class ChatClient {
                 "SendMessageWithAttachments", this.state.conversationId, next.clientMessageId, next.body, this.state.name ?? null, next.attachments)
             : await connection.invoke<VisitorMessage>("SendMessage", this.state.conversationId, next.clientMessageId, next.body, this.state.name ?? null);
           this.accept(ack);
+          // No "stopped typing" call: the message itself tells agents, and the next keystroke may renew at once.
           this.typingSentAt = 0;
-          this.invokeQuietly("Typing", this.state.conversationId, false);
           if (ack.seq > this.cursor) await this.gapFill();
           this.render();
         } catch (e) {

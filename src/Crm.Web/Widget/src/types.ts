@@ -21,6 +21,8 @@ export interface VisitorMessage {
   body: string;
   postedAt: string;
   attachments?: VisitorAttachment[] | null;
+  /** The number of the visitor's previous message (0: none): the numbers in between are the team's, not a gap. */
+  previousSeq?: number;
 }
 
 /** The conversation's status, how far the team has read, and whether to ask for a rating. */

@@ -8,6 +8,7 @@ using Crm.Grains.Abstractions.Errors;
 using Crm.Grains.Abstractions.LiveFeed;
 using Crm.Web.Components.Conversations;
 using Crm.Web.Identity;
+using Crm.Web.LiveFeed;
 using Crm.Web.Services;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -22,6 +23,9 @@ public sealed partial class ConversationPage
 {
     private readonly SortedDictionary<long, MessageDetails> _messages = [];
     private readonly SemaphoreSlim _gapFill = new(1, 1);
+    private readonly CoalescedRefresh _gapFills;
+    private readonly CoalescedRefresh _markRead;
+    private readonly CoalescedRefresh _detailsRefresh;
     private WorkspaceUser? _user;
     private ConversationDetails? _details;
     private IDisposable? _subscription;
@@ -35,6 +39,17 @@ public sealed partial class ConversationPage
     private string? _error;
     private string? _actionError;
     private ReplyBox? _replyBox;
+
+    public ConversationPage()
+    {
+        _gapFills = new(async () =>
+        {
+            await GapFillAsync();
+            StateHasChanged();
+        });
+        _markRead = new(MarkReadAsync);
+        _detailsRefresh = new(RefreshDetailsAsync);
+    }
 
     [Parameter] public string ConversationId { get; set; } = "";
 
@@ -80,7 +95,7 @@ public sealed partial class ConversationPage
         }
         try
         {
-            _subscription = Conversations.Subscribe(_user, OnFeedItemAsync);
+            _subscription = Conversations.Subscribe(_user, OnFeedItemAsync, () => InvokeAsync(CatchUpAsync));
             _details = await Conversations.GetDetailsAsync(_user, ConversationId);
             _agents = await Directory.ListAsync(_user.WorkspaceId);
             _customer = await Customers.GetProfileAsync(_user, _details.CustomerId);
@@ -99,14 +114,19 @@ public sealed partial class ConversationPage
         }
     }
 
+    /// <summary>
+    /// Applies the item on the circuit and returns: what it asks of grains (a gap-fill, the read mark, fresh details)
+    /// is requested to run after, outside delivery, so a slow grain call never holds up this page's next item.
+    /// </summary>
     private Task OnFeedItemAsync(LiveFeedItem item) => item switch
     {
-        MessageFeedItem m when m.Message.ConversationId == ConversationId => InvokeAsync(async () =>
+        MessageFeedItem m when m.Message.ConversationId == ConversationId => InvokeAsync(() =>
         {
             if (m.Message.Seq == LastSeq + 1) Add(m.Message);
-            else if (m.Message.Seq > LastSeq) await GapFillAsync();
+            else if (m.Message.Seq > LastSeq) _gapFills.Request();
+            _presence = _presence?.AfterMessage(m.Message);
             StateHasChanged();
-            await MarkReadAsync();
+            _markRead.Request();
         }),
         PresenceFeedItem p when p.Presence.ConversationId == ConversationId => InvokeAsync(() =>
         {
@@ -115,13 +135,33 @@ public sealed partial class ConversationPage
         }),
         // Status, priority, labels, assignee, rating or SLA changed (here or elsewhere): re-read the details. Most
         // summaries only announce a new message, which the thread already shows: those cost no grain call.
-        ConversationFeedItem c when c.Summary.ConversationId == ConversationId && ShownFieldsChanged(c.Summary) => InvokeAsync(async () =>
+        ConversationFeedItem c when c.Summary.ConversationId == ConversationId && ShownFieldsChanged(c.Summary) =>
+            InvokeAsync(_detailsRefresh.Request),
+        _ => Task.CompletedTask,
+    };
+
+    /// <summary>This circuit fell behind the feed and its queue was dropped: read the thread after the last sequence number.</summary>
+    private async Task CatchUpAsync()
+    {
+        if (_user is null || _details is null) return;
+        await RefreshDetailsAsync();
+        await GapFillAsync();
+        StateHasChanged();
+        _markRead.Request();
+    }
+
+    private async Task RefreshDetailsAsync()
+    {
+        try
         {
             _details = await Conversations.GetDetailsAsync(_user!, ConversationId);
             StateHasChanged();
-        }),
-        _ => Task.CompletedTask,
-    };
+        }
+        catch (DomainException ex)
+        {
+            _error = ex.Message;
+        }
+    }
 
     /// <summary>Whether the summary differs from the details in anything this page shows besides the thread.</summary>
     private bool ShownFieldsChanged(ConversationSummary summary) =>
@@ -134,7 +174,7 @@ public sealed partial class ConversationPage
     private void Add(MessageDetails message)
     {
         _lastSeq = Math.Max(_lastSeq, message.Seq);
-        if (Whispers.CanSee(message, _user!, _details?.AssigneeId)) _messages[message.Seq] = message;
+        if (ConversationService.Reader(_user!).CanSee(message, _details?.AssigneeId)) _messages[message.Seq] = message;
     }
 
     private async Task GapFillAsync()

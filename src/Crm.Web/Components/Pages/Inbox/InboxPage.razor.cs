@@ -1,8 +1,8 @@
 using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.Abstractions.Inbox;
 using Crm.Grains.Abstractions.LiveFeed;
-using Crm.Grains.Inbox;
 using Crm.Web.Identity;
+using Crm.Web.LiveFeed;
 using Crm.Web.Services;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -29,8 +29,9 @@ public sealed partial class InboxPage
     private int _selected = -1;
     private bool _loaded;
     private string? _error;
-    private bool _countsRefreshing;
-    private bool _countsDirty;
+    private readonly CoalescedRefresh _countsRefresh;
+
+    public InboxPage() => _countsRefresh = new(RefreshCountsAsync);
 
     [Inject] private ConversationService Conversations { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
@@ -52,7 +53,7 @@ public sealed partial class InboxPage
         }
 
         // Subscribe before the first read, so an update committed in between is not missed; versions drop duplicates.
-        _subscription = Conversations.Subscribe(_user, OnFeedItemAsync);
+        _subscription = Conversations.Subscribe(_user, OnFeedItemAsync, () => InvokeAsync(CatchUpAsync));
         await ReloadAsync();
         _ = TickAsync();
     }
@@ -115,15 +116,24 @@ public sealed partial class InboxPage
         await ReloadAsync();
     }
 
+    /// <summary>Applies the row on the circuit; the counts are re-read after, outside delivery.</summary>
     private Task OnFeedItemAsync(LiveFeedItem item) =>
         item is ConversationFeedItem c
-            ? InvokeAsync(async () =>
+            ? InvokeAsync(() =>
             {
                 if (!Apply(c.Summary)) return;
                 StateHasChanged();
-                await RefreshCountsAsync();
+                _countsRefresh.Request();
             })
             : Task.CompletedTask;
+
+    /// <summary>This circuit fell behind the feed: the list is read again, as on opening.</summary>
+    private async Task CatchUpAsync()
+    {
+        if (_user is null) return;
+        await ReloadAsync();
+        StateHasChanged();
+    }
 
     private bool Apply(ConversationSummary summary)
     {
@@ -135,28 +145,10 @@ public sealed partial class InboxPage
         return true;
     }
 
-    /// <summary>
-    /// One counts request at a time, repeated while updates keep arriving: a burst costs a few refreshes, not one per
-    /// update, and the last update is always counted. Runs on the circuit's dispatcher, so plain fields suffice.
-    /// </summary>
     private async Task RefreshCountsAsync()
     {
-        _countsDirty = true;
-        if (_countsRefreshing) return;
-        _countsRefreshing = true;
-        try
-        {
-            while (_countsDirty)
-            {
-                _countsDirty = false;
-                _counts = await Conversations.CountInboxAsync(_user!);
-                StateHasChanged();
-            }
-        }
-        finally
-        {
-            _countsRefreshing = false;
-        }
+        _counts = await Conversations.CountInboxAsync(_user!);
+        StateHasChanged();
     }
 
     public async ValueTask DisposeAsync()

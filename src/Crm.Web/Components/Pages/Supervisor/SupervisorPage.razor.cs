@@ -41,7 +41,7 @@ public sealed partial class SupervisorPage
         }
         // Subscribe before the read: what arrives in between is kept and applied after the seed (stale ones are
         // dropped by version or time), so no change is lost between the two.
-        _subscription = Board.Subscribe(_user, OnFeedItemAsync);
+        _subscription = Board.Subscribe(_user, OnFeedItemAsync, () => InvokeAsync(ReloadAsync));
         var board = await Board.LoadAsync(_user);
         _now = Board.Now;
         foreach (var item in _early) board.Apply(item, _now);
@@ -63,6 +63,23 @@ public sealed partial class SupervisorPage
         Changed();
         StateHasChanged();
     });
+
+    /// <summary>This circuit fell behind the feed: the board is read again, as on opening.</summary>
+    private async Task ReloadAsync()
+    {
+        if (_board is null || _user is null) return;
+        try
+        {
+            _board = await Board.LoadAsync(_user);
+            _now = Board.Now;
+            Changed();
+            StateHasChanged();
+        }
+        catch (DomainException ex)
+        {
+            _error = ex.Message;
+        }
+    }
 
     private void Changed()
     {

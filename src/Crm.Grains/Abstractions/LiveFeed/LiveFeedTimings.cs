@@ -1,4 +1,4 @@
-namespace Crm.Grains.LiveFeed;
+namespace Crm.Grains.Abstractions.LiveFeed;
 
 /// <summary>The feed's clocks in one place: how often nodes renew, how long a lease lasts, how stale a publisher's list may be.</summary>
 public static class LiveFeedTimings

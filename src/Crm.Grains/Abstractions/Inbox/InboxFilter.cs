@@ -1,7 +1,6 @@
 using Crm.Grains.Abstractions.Conversations;
-using Crm.Grains.Abstractions.Inbox;
 
-namespace Crm.Grains.Inbox;
+namespace Crm.Grains.Abstractions.Inbox;
 
 /// <summary>The inbox's query rules as plain functions, shared by the list and the counts so both always agree.</summary>
 public static class InboxFilter
