@@ -61,6 +61,25 @@ public abstract partial class EventStoreContractTests
     }
 
     [Fact]
+    public async Task ReadAsync_AnyFilter_ReturnsWhatTheFilterMatchesInMemory()
+    {
+        await AppendMixAsync();
+        await Store.AppendAsync("acme//x", ExpectedVersion.NoStream, [NewEvent()]);
+        var all = await Store.ReadAllAsync(0, 1_000);
+        EventFilter[] filters =
+        [
+            EventFilter.ForCategories("acme", "conversation", "agent", "routing"), new([], ["MessagePosted"], "acme"),
+            new(["conversation", "agent"], ["MessagePosted", "AgentWentOnline"]), new(["a"], []), new([], [], "acme"),
+        ];
+
+        foreach (var filter in filters)
+        {
+            var page = await Store.ReadAsync(filter, 0, 1_000);
+            Assert.Equal(all.Where(filter.Matches).Select(e => e.Position), page.Events.Select(e => e.Position));
+        }
+    }
+
+    [Fact]
     public async Task ReadAsync_InPages_EachPageEndsAtItsLastEventAndTheLastReachesTheHead()
     {
         var written = await AppendMixAsync();

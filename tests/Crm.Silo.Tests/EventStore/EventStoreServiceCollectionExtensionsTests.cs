@@ -24,6 +24,19 @@ public sealed class EventStoreServiceCollectionExtensionsTests : IDisposable
     }
 
     [Fact]
+    public async Task AddCrmEventStore_CommitSignal_IsTheStoresOwnAndRaisedByItsCommits()
+    {
+        await using var services = Build(new() { ["Crm:DataPath"] = folder });
+        var store = services.GetRequiredService<IEventStore>();
+
+        var signal = services.GetRequiredService<ICommitSignal>();
+        var result = await store.AppendAsync("ws1/conversation/1", ExpectedVersion.NoStream, [new EventData(Guid.NewGuid(), "T", "{}", "agent:1", DateTimeOffset.UtcNow)]);
+
+        Assert.Same(((SqliteEventStore)store).CommitSignal, signal);
+        Assert.Equal(result.LastPosition, signal.Head);
+    }
+
+    [Fact]
     public void AddCrmEventStore_NoDataPath_DefaultsToDataFolderInCurrentDirectory()
     {
         using var services = Build([]);

@@ -1,9 +1,12 @@
+using Crm.Grains.Abstractions.Keys;
+
 namespace Crm.Grains.Abstractions.EventStore;
 
 /// <summary>
 /// What a reader of the global log wants: events of some categories and/or some event types, optionally of one
-/// workspace. An empty list means "any". The store answers it from an index on (workspace, category, position), so a
-/// projection reads what it needs without scanning every workspace's rows.
+/// workspace. An empty list means "any". The store answers it from its (category, position), (workspace, category,
+/// position), (workspace, position) and (type, position) indexes, so a projection reads what it needs without scanning
+/// every workspace's rows. Names must be non-empty and the workspace id null or non-empty (else ArgumentException).
 /// </summary>
 /// <param name="Categories">Stream categories (see <c>StreamIds</c>); empty: every category.</param>
 /// <param name="EventTypes">Stable event type names (<see cref="EventData.Type"/>); empty: every type.</param>
@@ -19,13 +22,16 @@ public sealed record EventFilter(
 
     public static EventFilter ForCategories(string? workspaceId, params string[] categories) => new(categories, [], workspaceId);
 
+    /// <summary>
+    /// The filter in memory, exactly as the stores apply it: a stream id not of the form "{workspace}/{category}/{id}"
+    /// (see <see cref="StreamIds.Parse"/>) has no workspace and no category.
+    /// </summary>
     public bool Matches(StoredEvent stored)
     {
         if (EventTypes.Count > 0 && !EventTypes.Contains(stored.Type)) return false;
         if (Categories.Count == 0 && WorkspaceId is null) return true;
-        var parts = stored.StreamId.Split('/');
-        if (parts.Length != 3) return false;
-        if (WorkspaceId is not null && !string.Equals(parts[0], WorkspaceId, StringComparison.Ordinal)) return false;
-        return Categories.Count == 0 || Categories.Contains(parts[1]);
+        if (StreamIds.Parse(stored.StreamId) is not { } parts) return false;
+        if (WorkspaceId is not null && !string.Equals(parts.WorkspaceId, WorkspaceId, StringComparison.Ordinal)) return false;
+        return Categories.Count == 0 || Categories.Contains(parts.Category);
     }
 }
