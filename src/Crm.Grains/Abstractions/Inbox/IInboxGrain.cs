@@ -1,6 +1,8 @@
 using Orleans.Concurrency;
 using Crm.Grains.Abstractions.Conversations;
 
+using Crm.Grains.Abstractions.Projections;
+
 namespace Crm.Grains.Abstractions.Inbox;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Crm.Grains.Abstractions.Inbox;
 /// It catches up from the event store on activation and periodically, and takes live updates from conversation
 /// grains in between; updates are applied by stream version, so none is applied twice or out of order.
 /// </summary>
-public interface IInboxGrain : IGrainWithStringKey
+public interface IInboxGrain : IGrainWithStringKey, IProjectionPartitionGrain
 {
     Task<IReadOnlyList<ConversationSummary>> ListAsync(InboxQuery query);
 

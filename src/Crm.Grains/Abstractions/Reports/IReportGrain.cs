@@ -1,3 +1,5 @@
+using Crm.Grains.Abstractions.Projections;
+
 namespace Crm.Grains.Abstractions.Reports;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Crm.Grains.Abstractions.Reports;
 /// store on activation and reads up to the store's head before every answer, so two screens asking for the same
 /// query after the same events get the same numbers, and every number is a recomputation from the stored events.
 /// </summary>
-public interface IReportGrain : IGrainWithStringKey
+public interface IReportGrain : IGrainWithStringKey, IProjectionPartitionGrain
 {
     /// <summary>
     /// The metrics over <see cref="ReportQuery.From"/> (included) to <see cref="ReportQuery.To"/> (excluded), for the

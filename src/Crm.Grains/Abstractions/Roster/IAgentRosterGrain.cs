@@ -1,5 +1,7 @@
 using Orleans.Concurrency;
 
+using Crm.Grains.Abstractions.Projections;
+
 namespace Crm.Grains.Abstractions.Roster;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Crm.Grains.Abstractions.Roster;
 /// rebuilds from the store on activation, takes one-way updates from agent grains after each commit (applied by
 /// stream version), and re-reads the store periodically so an update lost in a crash still arrives.
 /// </summary>
-public interface IAgentRosterGrain : IGrainWithStringKey
+public interface IAgentRosterGrain : IGrainWithStringKey, IProjectionPartitionGrain
 {
     /// <summary>How many agents are online, away, busy and offline, and whether anyone can take a chat now.</summary>
     Task<AgentAvailability> GetAvailabilityAsync();
