@@ -1,4 +1,5 @@
 using Crm.Grains.Abstractions.Time;
+using Crm.Grains.Projections;
 using Crm.Silo.Infrastructure.EventStore;
 using Crm.Silo.Infrastructure.Reminders;
 using Crm.Silo.Infrastructure.Snapshots;
@@ -23,5 +24,6 @@ public sealed class CrmSiloConfigurator : ISiloConfigurator
         siloBuilder.Services.AddCrmEventStore(configuration);
         siloBuilder.Services.AddCrmReminders(configuration);
         siloBuilder.Services.AddCrmProjections(configuration);
+        siloBuilder.Services.AddCrmProjection<ProbeProjection>();
     }
 }
