@@ -182,7 +182,7 @@ public sealed class ProjectionCursor
             _headReadAt = _services.Monitor.Now;
             _ = RefreshHeadAsync();
         }
-        _services.Monitor.Report(new ProjectionStatus(_name, Checkpoint, head, _lagSeconds, FailedAt, _error, _services.Monitor.Now));
+        _services.Monitor.Report(new ProjectionStatus(_name, Checkpoint, head, _lagSeconds, FailedAt, _error, _services.Monitor.Now, CaughtUp));
     }
 
     private async Task RefreshHeadAsync()

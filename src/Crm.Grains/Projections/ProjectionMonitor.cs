@@ -59,7 +59,9 @@ public sealed class ProjectionMonitor : IDisposable
             _ => { forward = true; return new Entry(status, now); },
             (_, previous) =>
             {
-                forward = previous.Status.FailedAt != status.FailedAt || now - previous.ForwardedAt >= ReportEvery;
+                // A stop, a recovery, and catching up are news at once; the lag of a running one every few seconds.
+                forward = previous.Status.FailedAt != status.FailedAt || previous.Status.CaughtUp != status.CaughtUp
+                    || now - previous.ForwardedAt >= ReportEvery;
                 return new Entry(status, forward ? now : previous.ForwardedAt);
             });
         if (forward) _ = _grains.GetGrain<IProjectionHealthGrain>(0).ReportAsync(status);

@@ -26,7 +26,8 @@ public sealed class SnapshotCodec(ISnapshotStore store, Serializer serializer, I
             logger.LogWarning(ex, "Snapshot {Key} could not be read; rebuilding from the events", key);
             return (null, 0);
         }
-        if (snapshot is null) return (null, 0);
+        // An empty one is a marker (a partition registered to run, e.g. by an operator or a benchmark): nothing to restore.
+        if (snapshot is null || snapshot.Data.Length == 0) return (null, 0);
         if (snapshot.SchemaVersion != schemaVersion)
         {
             logger.LogWarning("Snapshot {Key} has schema version {Found}, this code reads {Expected}: discarded, rebuilding from the events",
@@ -36,7 +37,7 @@ public sealed class SnapshotCodec(ISnapshotStore store, Serializer serializer, I
         }
         try
         {
-            var state = snapshot.Data.Length == 0 ? null : serializer.Deserialize<T>(snapshot.Data);
+            var state = serializer.Deserialize<T>(snapshot.Data);
             if (state is not null) return (state, snapshot.Position);
             logger.LogWarning("Snapshot {Key} is empty: discarded, rebuilding from the events", key);
         }

@@ -80,13 +80,15 @@ public sealed partial class RouterGrain
         }
         // Every routing fact of this workspace up to the position the store read to is read (the cursor moved there even
         // when nothing matched), so a quiet workspace does not rescan a busy store on each nudge.
+        // Facts are recorded with the position read to; a long run of events without facts records that position alone
+        // now and then, so a new activation does not read them all again.
         if (pending.Count > 0 || _readSinceCheckpoint >= CheckpointEvery && Cursor.Checkpoint > State.Checkpoint)
-            await CommitFactsAsync(pending, Cursor.Checkpoint);
+            await CommitFactsAsync(pending, Cursor.Checkpoint, evenWithoutFacts: true);
     }
 
-    private async Task CommitFactsAsync(List<DomainEvent> facts, long readUpTo)
+    private async Task CommitFactsAsync(List<DomainEvent> facts, long readUpTo, bool evenWithoutFacts = false)
     {
-        if (facts.Count == 0) return;
+        if (facts.Count == 0 && !evenWithoutFacts) return;
         await RaiseTrackedAsync(RoutingDefaults.Actor, [.. facts, new RoutingCaughtUp(readUpTo)]);
         facts.Clear();
         _readSinceCheckpoint = 0;

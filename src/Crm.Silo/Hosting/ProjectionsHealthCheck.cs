@@ -33,5 +33,5 @@ public sealed class ProjectionsHealthCheck(IGrainFactory grains) : IHealthCheck
     }
 
     private static string Describe(ProjectionStatus s) => string.Create(CultureInfo.InvariantCulture,
-        $"checkpoint={s.Checkpoint} lag_events={s.LagEvents} lag_seconds={s.LagSeconds:0.###}{(s.FailedAt is { } at ? $" stopped_at={at}" : "")}");
+        $"checkpoint={s.Checkpoint} lag_events={s.LagEvents} lag_seconds={s.LagSeconds:0.###} caught_up={(s.CaughtUp ? "yes" : "no")}{(s.FailedAt is { } at ? $" stopped_at={at}" : "")}");
 }

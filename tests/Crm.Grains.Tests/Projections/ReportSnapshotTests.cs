@@ -37,7 +37,7 @@ public sealed class ReportSnapshotTests(CrmClusterFixture cluster)
 
     [Theory]
     [InlineData(1, "not an orleans payload")]
-    [InlineData(99, "")]
+    [InlineData(99, "a snapshot of some other shape")]
     public async Task GetAsync_CorruptOrIncompatibleSnapshot_IsDiscardedAndRebuiltFromTheEvents(int schemaVersion, string bytes)
     {
         var workspaceId = TestKeys.NewWorkspaceId();

@@ -10,6 +10,7 @@ namespace Crm.Grains.Abstractions.Projections;
 /// <param name="FailedAt">The position of the event its handler fails on (a poison event), null while it runs.</param>
 /// <param name="Error">What the handler said about it.</param>
 /// <param name="ReportedAt">When the runner reported this.</param>
+/// <param name="CaughtUp">Its last read reached the store's head.</param>
 [GenerateSerializer, Immutable, Alias("crm.projections.projection-status")]
 public sealed record ProjectionStatus(
     [property: Id(0)] string Name,
@@ -18,7 +19,8 @@ public sealed record ProjectionStatus(
     [property: Id(3)] double LagSeconds,
     [property: Id(4)] long? FailedAt,
     [property: Id(5)] string? Error,
-    [property: Id(6)] DateTimeOffset ReportedAt)
+    [property: Id(6)] DateTimeOffset ReportedAt,
+    [property: Id(7)] bool CaughtUp = false)
 {
     public long LagEvents => Math.Max(0, Head - Checkpoint);
 }
