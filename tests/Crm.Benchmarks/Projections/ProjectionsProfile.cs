@@ -6,8 +6,8 @@ public sealed record ProjectionsProfile(int Workspaces, long Events, bool Quick)
     public static ProjectionsProfile From(string[] args)
     {
         var quick = args.Contains("--quick");
-        var workspaces = Option(args, "--workspaces") ?? (quick ? 3 : 10);
-        var events = Option(args, "--events") ?? (quick ? 60_000 : 2_000_000);
+        var workspaces = Option(args, "--workspaces") ?? (quick ? 2 : 10);
+        var events = Option(args, "--events") ?? (quick ? 20_000 : 2_000_000);
         return new ProjectionsProfile((int)Math.Max(1, workspaces), Math.Max(1_000, events), quick);
     }
 
