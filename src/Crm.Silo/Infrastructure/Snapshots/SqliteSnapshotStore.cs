@@ -1,4 +1,4 @@
-using Crm.Grains.Abstractions.Snapshots;
+using System.Data.Common;
 using Crm.Silo.Infrastructure.EventStore;
 using Microsoft.Data.Sqlite;
 
@@ -9,7 +9,7 @@ namespace Crm.Silo.Infrastructure.Snapshots;
 /// and migrations). Pooled connections of its own: snapshot writes are rare (every few thousand events per projection)
 /// and short, and WAL lets them run beside the group committer's writer.
 /// </summary>
-public sealed class SqliteSnapshotStore : ISnapshotStore
+public sealed class SqliteSnapshotStore : DbSnapshotStore
 {
     private const int BusyTimeoutMilliseconds = 30_000;
 
@@ -40,71 +40,27 @@ public sealed class SqliteSnapshotStore : ISnapshotStore
         }.ToString();
     }
 
-    public async Task SaveAsync(Snapshot snapshot, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO snapshots (key, schema_version, position, data, saved_at) VALUES ($key, $schema, $position, $data, $at)
-            ON CONFLICT (key) DO UPDATE SET schema_version = excluded.schema_version, position = excluded.position,
-                data = excluded.data, saved_at = excluded.saved_at
-            WHERE excluded.position >= snapshots.position OR excluded.schema_version <> snapshots.schema_version
-            """;
-        command.Parameters.AddWithValue("$key", snapshot.Key);
-        command.Parameters.AddWithValue("$schema", snapshot.SchemaVersion);
-        command.Parameters.AddWithValue("$position", snapshot.Position);
-        command.Parameters.AddWithValue("$data", snapshot.Data);
-        command.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<Snapshot?> LoadAsync(string key, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT schema_version, position, data FROM snapshots WHERE key = $key";
-        command.Parameters.AddWithValue("$key", key);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return null;
-        return new Snapshot(key, reader.GetInt32(0), reader.GetInt64(1), (byte[])reader.GetValue(2));
-    }
-
-    public async Task DeleteAsync(string key, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM snapshots WHERE key = $key";
-        command.Parameters.AddWithValue("$key", key);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<IReadOnlyList<string>> ListKeysAsync(string prefix, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        // substr, not LIKE: LIKE is case-insensitive in SQLite and treats % and _ as wildcards.
-        command.CommandText = "SELECT key FROM snapshots WHERE substr(key, 1, length($prefix)) = $prefix ORDER BY key";
-        command.Parameters.AddWithValue("$prefix", prefix);
-        var keys = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) keys.Add(reader.GetString(0));
-        return keys;
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using (var pragma = connection.CreateCommand())
+            // Per connection: a saved snapshot survives a power cut like the events it folds.
+            await ExecuteAsync(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = FULL;", cancellationToken).ConfigureAwait(false);
+            if (!Volatile.Read(ref schemaCreated))
             {
-                // Per connection: a saved snapshot survives a power cut like the events it folds.
-                pragma.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = FULL;";
-                await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    if (!schemaCreated) await ExecuteAsync(connection, Schema, cancellationToken).ConfigureAwait(false);
+                    Volatile.Write(ref schemaCreated, true);
+                }
+                finally
+                {
+                    schemaGate.Release();
+                }
             }
-            await EnsureSchemaAsync(connection, cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch
@@ -114,21 +70,10 @@ public sealed class SqliteSnapshotStore : ISnapshotStore
         }
     }
 
-    private async Task EnsureSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref schemaCreated)) return;
-        await schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (schemaCreated) return;
-            await using var command = connection.CreateCommand();
-            command.CommandText = Schema;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            Volatile.Write(ref schemaCreated, true);
-        }
-        finally
-        {
-            schemaGate.Release();
-        }
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }
