@@ -1,4 +1,5 @@
 using Crm.Benchmarks.Chat;
+using Crm.Benchmarks.Projections;
 using Crm.Benchmarks.Routing;
 using Crm.Benchmarks.Store;
 
@@ -15,6 +16,7 @@ public static class Program
         ["store"] = StoreBenchmark.RunAsync,
         ["chat"] = ChatBenchmark.RunAsync,
         ["routing"] = RoutingBenchmark.RunAsync,
+        ["projections"] = ProjectionsBenchmark.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)

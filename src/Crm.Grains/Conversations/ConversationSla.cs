@@ -16,6 +16,7 @@ namespace Crm.Grains.Conversations;
 /// The time of the last event that changed it: the instant it is evaluated at, so the same events give the same
 /// answer whoever folds them and whenever. Nothing here depends on the time it is read at.
 /// </param>
+[GenerateSerializer, Immutable, Alias("crm.conversations.conversation-sla")]
 public sealed record ConversationSla(
     SlaFacts Facts,
     ConversationStatus Status,

@@ -1,6 +1,7 @@
 using Crm.Grains.Abstractions.Errors;
 using Crm.Grains.Abstractions.EventStore;
 using Crm.Grains.Abstractions.Time;
+using Crm.Grains.Projections;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Grains.EventSourcing;
@@ -8,7 +9,8 @@ namespace Crm.Grains.EventSourcing;
 /// <summary>
 /// A grain whose state is the fold of its own event stream. A write is acknowledged only after its events are
 /// committed (the store's group commit decides when), and only then applied to <see cref="State"/>, so the
-/// in-memory state never runs ahead of what is durable.
+/// in-memory state never runs ahead of what is durable. A grain whose stream grows long opts into snapshots
+/// (<see cref="SnapshotEvery"/>): an activation then reads the latest snapshot plus the stream's tail.
 /// </summary>
 public abstract class EventSourcedGrain<TState>(IEventStore store, [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain
     where TState : class, IEventSourcedState, new()
@@ -21,6 +23,16 @@ public abstract class EventSourcedGrain<TState>(IEventStore store, [FromKeyedSer
     protected TimeProvider Clock => clock;
 
     protected abstract string StreamId { get; }
+
+    /// <summary>Events appended past the last snapshot before a new one is saved; 0 (the default): no snapshots.</summary>
+    protected virtual int SnapshotEvery => 0;
+
+    /// <summary>The shape of the saved <typeparamref name="TState"/> ([GenerateSerializer]): bump it when older snapshots no longer fit.</summary>
+    protected virtual int SnapshotSchema => 1;
+
+    private string SnapshotKey => $"stream/{StreamId}";
+
+    private long _snapshotVersion;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -44,6 +56,7 @@ public abstract class EventSourcedGrain<TState>(IEventStore store, [FromKeyedSer
             var result = await store.AppendAsync(StreamId, Version, stamped.Select(EventSerializer.ToEventData).ToArray());
             var version = result.NextExpectedVersion - stamped.Length;
             foreach (var e in stamped) Applied(e, ++version);
+            if (SnapshotEvery > 0 && Version - _snapshotVersion >= SnapshotEvery) await SaveSnapshotAsync();
             return result.LastPosition;
         }
         catch (WrongExpectedVersionException)
@@ -69,9 +82,20 @@ public abstract class EventSourcedGrain<TState>(IEventStore store, [FromKeyedSer
 
     private async Task ReplayAsync(CancellationToken cancellationToken)
     {
+        if (SnapshotEvery > 0 && Version == 0 && ServiceProvider.GetService<SnapshotCodec>() is { } codec)
+        {
+            var (state, version) = await codec.LoadAsync<TState>(SnapshotKey, SnapshotSchema, cancellationToken);
+            if (state is not null) (State, Version, _snapshotVersion) = (state, version, version);
+        }
         foreach (var stored in await store.ReadStreamAsync(StreamId, Version, cancellationToken))
         {
             Applied(EventSerializer.Deserialize(stored), stored.Version);
         }
+    }
+
+    private async Task SaveSnapshotAsync()
+    {
+        if (ServiceProvider.GetService<SnapshotCodec>() is not { } codec) return;
+        if (await codec.SaveAsync(SnapshotKey, SnapshotSchema, Version, State)) _snapshotVersion = Version;
     }
 }

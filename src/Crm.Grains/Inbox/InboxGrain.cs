@@ -5,37 +5,45 @@ using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Abstractions.LiveFeed;
 using Crm.Grains.Conversations;
 using Crm.Grains.EventSourcing;
+using Crm.Grains.Projections;
 using Crm.Grains.Sla;
 
 namespace Crm.Grains.Inbox;
 
 /// <summary>
-/// A workspace's inbox rows, projected from its conversation streams. It holds no stream of its own: it rebuilds
-/// from the store on activation, takes one-way updates from conversation grains, and re-reads the store from its
-/// checkpoint every <see cref="CatchUpPeriod"/> so an update lost in a silo crash still arrives.
+/// A workspace's inbox rows, projected from its conversation streams ("inbox/{workspace}"). It holds no stream of its
+/// own: it resumes from its snapshot plus the tail of the store, takes one-way updates from conversation grains, and is
+/// woken by commits to read on from its checkpoint, so an update lost in a silo crash still arrives.
 /// </summary>
-public sealed class InboxGrain(IEventStore store) : Grain, IInboxGrain
+public sealed class InboxGrain(IEventStore store) : ProjectionGrain<InboxSnapshot>, IInboxGrain
 {
-    private static readonly TimeSpan CatchUpPeriod = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan SlaClockRefresh = TimeSpan.FromSeconds(15);
 
-    private readonly Dictionary<string, ConversationSummary> _rows = [];
+    private Dictionary<string, ConversationSummary> _rows = [];
 
     // Each conversation's SLA fold, so a row folded from the store gets the same SLA columns as the one the conversation
     // grain announces; rebuilt from the conversation's own stream when live updates moved the row past it.
-    private readonly Dictionary<string, ConversationSla> _sla = [];
+    private Dictionary<string, ConversationSla> _sla = [];
 
     /// <summary>The stream version each SLA fold in <see cref="_sla"/> has reached (live updates do not move it).</summary>
-    private readonly Dictionary<string, long> _slaVersion = [];
+    private Dictionary<string, long> _slaVersion = [];
+    private readonly List<LiveFeedItem> _changed = [];
     private SlaClock? _slaClock;
-    private long _checkpoint;
+    private DateTimeOffset _slaClockLoadedAt;
+    private bool _publish;
 
-    private string WorkspaceId => this.GetPrimaryKeyString();
+    protected override string Kind => ProjectionKinds.Inbox;
+
+    protected override int SnapshotSchema => 1;
+
+    protected override EventFilter Filter => EventFilter.ForCategories(WorkspaceId, StreamIds.ConversationCategory);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await CatchUpAsync(publish: false, cancellationToken);
-        this.RegisterGrainTimer(_ => CatchUpAsync(publish: true, CancellationToken.None),
-            new GrainTimerCreationOptions(CatchUpPeriod, CatchUpPeriod) { KeepAlive = false });
+        await base.OnActivateAsync(cancellationToken);
+        // What the activation folded is no news to anyone; from now on, what the store adds is published.
+        _changed.Clear();
+        _publish = true;
     }
 
     public Task<IReadOnlyList<ConversationSummary>> ListAsync(InboxQuery query)
@@ -55,6 +63,43 @@ public sealed class InboxGrain(IEventStore store) : Grain, IInboxGrain
         return Task.CompletedTask;
     }
 
+    protected override InboxSnapshot TakeSnapshot() => new(new(_rows), new(_sla), new(_slaVersion));
+
+    protected override void Restore(InboxSnapshot snapshot) =>
+        (_rows, _sla, _slaVersion) = (snapshot.Rows, snapshot.Sla, snapshot.SlaVersion);
+
+    protected override async Task ApplyAsync(StoredEvent stored)
+    {
+        var conversationId = StreamIds.Parse(stored.StreamId)!.Value.Id;
+        _rows.TryGetValue(conversationId, out var current);
+        // Most events already arrived as live updates: skip them without deserialising (at thousands of messages per
+        // second a full decode of every event made 1–2 s grain turns, stalling a scheduler thread).
+        if (current is not null && current.Version >= stored.Version) return;
+        var @event = EventSerializer.Deserialize(stored);
+        await RefreshSlaClockAsync();
+        var sla = ConversationSla.Apply(await SlaFoldBeforeAsync(conversationId, stored.Version), @event);
+        if (sla is not null) _sla[conversationId] = sla;
+        _slaVersion[conversationId] = stored.Version;
+        var next = ConversationSummaryProjection.Apply(current, @event, stored.Version, sla, _slaClock!);
+        if (next is not null && Upsert(next)) _changed.Add(new ConversationFeedItem(next));
+    }
+
+    protected override async Task OnPageAppliedAsync(bool caughtUp)
+    {
+        if (_changed.Count == 0) return;
+        LiveFeedItem[] items = [.. _changed];
+        _changed.Clear();
+        if (_publish) await GrainFactory.GetGrain<ILiveFeedPublisherGrain>(0).PublishAsync(items);
+    }
+
+    /// <summary>The workspace grain holds the one copy of the SLA settings: asked again when a row is folded a while later.</summary>
+    private async Task RefreshSlaClockAsync()
+    {
+        if (_slaClock is not null && DateTimeOffset.UtcNow - _slaClockLoadedAt < SlaClockRefresh) return;
+        _slaClock = await WorkspaceSlaClock.LoadAsync(GrainFactory, WorkspaceId, _slaClock);
+        _slaClockLoadedAt = DateTimeOffset.UtcNow;
+    }
+
     private bool Upsert(ConversationSummary summary)
     {
         if (_rows.TryGetValue(summary.ConversationId, out var known) && known.Version >= summary.Version)
@@ -68,43 +113,16 @@ public sealed class InboxGrain(IEventStore store) : Grain, IInboxGrain
     /// updates moved the row on without it (the common case), it is rebuilt from that conversation's own stream, which
     /// happens only when a live update was lost, so it stays rare.
     /// </summary>
-    private async Task<ConversationSla?> SlaFoldBeforeAsync(string conversationId, long version, CancellationToken cancellationToken)
+    private async Task<ConversationSla?> SlaFoldBeforeAsync(string conversationId, long version)
     {
         if (_slaVersion.GetValueOrDefault(conversationId) == version - 1) return _sla.GetValueOrDefault(conversationId);
         ConversationSla? fold = null;
         var streamId = StreamIds.For(StreamIds.ConversationCategory, WorkspaceId, conversationId);
-        foreach (var earlier in await store.ReadStreamAsync(streamId, 0, cancellationToken))
+        foreach (var earlier in await store.ReadStreamAsync(streamId, 0))
         {
             if (earlier.Version >= version) break;
             fold = ConversationSla.Apply(fold, EventSerializer.Deserialize(earlier));
         }
         return fold;
-    }
-
-    private async Task CatchUpAsync(bool publish, CancellationToken cancellationToken)
-    {
-        var prefix = StreamIds.CategoryPrefix(StreamIds.ConversationCategory, WorkspaceId);
-        // Refreshed per catch-up: the workspace grain holds the one copy of the SLA settings.
-        _slaClock = await WorkspaceSlaClock.LoadAsync(GrainFactory, WorkspaceId, _slaClock);
-        var changed = new List<LiveFeedItem>();
-        await foreach (var stored in store.ReadAfterAsync(_checkpoint, prefix, cancellationToken: cancellationToken))
-        {
-            var conversationId = stored.StreamId[prefix.Length..];
-            _rows.TryGetValue(conversationId, out var current);
-            // Most events already arrived as live updates: skip them without deserialising (at thousands of
-            // messages per second a full decode of every event made 1–2 s grain turns, stalling a scheduler thread).
-            if (current is null || current.Version < stored.Version)
-            {
-                var @event = EventSerializer.Deserialize(stored);
-                var sla = ConversationSla.Apply(await SlaFoldBeforeAsync(conversationId, stored.Version, cancellationToken), @event);
-                if (sla is not null) _sla[conversationId] = sla;
-                _slaVersion[conversationId] = stored.Version;
-                var next = ConversationSummaryProjection.Apply(current, @event, stored.Version, sla, _slaClock);
-                if (next is not null && Upsert(next)) changed.Add(new ConversationFeedItem(next));
-            }
-            _checkpoint = stored.Position;
-        }
-        if (publish && changed.Count > 0)
-            await GrainFactory.GetGrain<ILiveFeedPublisherGrain>(0).PublishAsync([.. changed]);
     }
 }

@@ -4,46 +4,62 @@ using Crm.Grains.Abstractions.Errors;
 using Crm.Grains.Abstractions.EventStore;
 using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Abstractions.Mail;
+using Crm.Grains.Abstractions.Projections;
 using Crm.Grains.Abstractions.Time;
 using Crm.Grains.Conversations.Events;
 using Crm.Grains.EventSourcing;
+using Crm.Grains.Projections;
 using Crm.Grains.Mail.Events;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Grains.Mail;
 
 /// <summary>
-/// Queues agents' replies on email conversations by reading the workspace's conversation events from the store, in
-/// global-position order, from its checkpoint. Nothing has to tell it about a reply for the reply to be mailed: the
-/// web layer's nudge after a commit only makes it prompt, and every <see cref="ListAsync"/> reads up to the head
+/// Queues agents' replies on email conversations by reading the workspace's conversation openings and messages from the
+/// store through the shared projection cursor ("mail-outbox/{workspace}"), in global-position order, from the checkpoint
+/// it commits in its own stream. Nothing has to tell it about a reply for the reply to be mailed: the
+/// web layer's nudge after a commit and the silo's projection waker only make it prompt, and every <see cref="ListAsync"/> reads up to the head
 /// first, so a reply committed before a mailer's poll is always in that poll's answer. Not reentrant: one read at a
 /// time, so a reply is never queued twice by two overlapping reads.
 /// </summary>
 public sealed class MailOutboxGrain(IEventStore store, [FromKeyedServices(DomainClock.Key)] TimeProvider clock)
     : EventSourcedGrain<MailOutboxState>(store, clock), IMailOutboxGrain
 {
-    private const int PageSize = 1_000;
-
     // Conversation events read past the stored checkpoint before a new one is recorded: bounds what a new activation
     // re-reads (re-reading is harmless, queuing is idempotent), at the cost of one small write per that many events.
     private const int CheckpointEvery = 1_000;
 
     private const string Actor = "system:mail-outbox";
 
-    private readonly IEventStore _store = store;
-
     // Conversation id -> its thread when it is an email conversation, null for any other channel. Learnt from the
     // ConversationOpened events read, or asked of the conversation once when it was opened before this activation.
     private readonly Dictionary<string, MailThread?> _threads = new(StringComparer.Ordinal);
 
-    private long _position;
+    private StreamProjection _projection = null!;
     private int _readSinceCheckpoint;
 
     private string WorkspaceId => this.GetPrimaryKeyString();
 
     protected override string StreamId => StreamIds.For(StreamIds.MailOutboxCategory, WorkspaceId, "all");
 
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+        var filter = new EventFilter([StreamIds.ConversationCategory],
+            [EventSerializer.TypeName<ConversationOpened>(), EventSerializer.TypeName<MessagePosted>()], WorkspaceId);
+        _projection = await StreamProjection.StartAsync(ServiceProvider, this.AsReference<IProjectionPartitionGrain>(),
+            $"{ProjectionKinds.MailOutbox}/{WorkspaceId}", filter, State.Checkpoint, transient: null, cancellationToken);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _projection.Stop();
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
     public Task CatchUpAsync() => ReadConversationsAsync();
+
+    public Task WakeAsync() => ReadConversationsAsync();
 
     public async Task<IReadOnlyList<OutboundEmail>> ListAsync(OutboundEmailQuery query)
     {
@@ -96,11 +112,11 @@ public sealed class MailOutboxGrain(IEventStore store, [FromKeyedServices(Domain
     /// </summary>
     private async Task ReadConversationsAsync()
     {
-        var prefix = StreamIds.CategoryPrefix(StreamIds.ConversationCategory, WorkspaceId);
-        _position = Math.Max(_position, State.Checkpoint);
-        await foreach (var stored in _store.ReadAfterAsync(_position, prefix, PageSize))
+        var cursor = _projection.Cursor;
+        if (cursor.Checkpoint < State.Checkpoint) cursor.Resume(State.Checkpoint);
+        await cursor.CatchUpAsync(async stored =>
         {
-            var conversationId = stored.StreamId[prefix.Length..];
+            var conversationId = StreamIds.Parse(stored.StreamId)!.Value.Id;
             switch (EventSerializer.Deserialize(stored))
             {
                 case ConversationOpened opened:
@@ -111,11 +127,10 @@ public sealed class MailOutboxGrain(IEventStore store, [FromKeyedServices(Domain
                         await QueueAsync(conversationId, thread, posted, stored.Position);
                     break;
             }
-            _position = stored.Position;
             _readSinceCheckpoint++;
-        }
-        if (_readSinceCheckpoint >= CheckpointEvery && _position > State.Checkpoint)
-            await RaiseAsync(Actor, new MailOutboxCaughtUp(_position));
+        });
+        if (_readSinceCheckpoint >= CheckpointEvery && cursor.Checkpoint > State.Checkpoint)
+            await RaiseAsync(Actor, new MailOutboxCaughtUp(cursor.Checkpoint));
     }
 
     private async Task<MailThread?> ThreadAsync(string conversationId)

@@ -10,34 +10,35 @@ namespace Crm.Grains.Reports;
 /// the rules <see cref="ReportDefinitions"/> states in words; durations are computed from these facts at query time,
 /// so a change of the business calendar applies to every report alike.
 /// </summary>
+[GenerateSerializer, Alias("crm.reports.conversation-facts")]
 public sealed class ConversationFacts(ConversationOpened opened)
 {
-    private DateTimeOffset? _waitingSince;
-    private bool _waitedBefore;
+    [Id(0)] private DateTimeOffset? _waitingSince;
+    [Id(1)] private bool _waitedBefore;
 
-    public string ConversationId { get; } = opened.ConversationId;
-    public Channel Channel { get; } = opened.Channel;
-    public string? QueueId { get; } = opened.QueueId;
-    public DateTimeOffset OpenedAt { get; } = opened.At;
-    public SortedSet<string> Labels { get; } = new(StringComparer.Ordinal);
-    public string? AssigneeId { get; private set; }
+    [Id(2)] public string ConversationId { get; } = opened.ConversationId;
+    [Id(3)] public Channel Channel { get; } = opened.Channel;
+    [Id(4)] public string? QueueId { get; } = opened.QueueId;
+    [Id(5)] public DateTimeOffset OpenedAt { get; } = opened.At;
+    [Id(6)] public SortedSet<string> Labels { get; } = new(StringComparer.Ordinal);
+    [Id(7)] public string? AssigneeId { get; private set; }
 
     /// <summary>The first wait, when a human reply ended it (null: none yet, or it ended unanswered).</summary>
-    public AnsweredWait? FirstResponse { get; private set; }
+    [Id(8)] public AnsweredWait? FirstResponse { get; private set; }
 
     /// <summary>Every later wait a human reply ended, in order.</summary>
-    public List<AnsweredWait> NextResponses { get; } = [];
+    [Id(9)] public List<AnsweredWait> NextResponses { get; } = [];
 
     /// <summary>When the current resolved stretch began; null while the conversation is not resolved or closed.</summary>
-    public DateTimeOffset? ResolvedAt { get; private set; }
+    [Id(10)] public DateTimeOffset? ResolvedAt { get; private set; }
 
     /// <summary>The assignee when <see cref="ResolvedAt"/> began.</summary>
-    public string? ResolvedAgentId { get; private set; }
+    [Id(11)] public string? ResolvedAgentId { get; private set; }
 
     /// <summary>How often it went from resolved back to open.</summary>
-    public int Reopens { get; private set; }
+    [Id(12)] public int Reopens { get; private set; }
 
-    public GivenRating? Rating { get; private set; }
+    [Id(13)] public GivenRating? Rating { get; private set; }
 
     /// <summary>The agent the reports credit: the assignee at the final resolution, or the current one while unresolved.</summary>
     public string? AgentId => ResolvedAt is null ? AssigneeId : ResolvedAgentId;

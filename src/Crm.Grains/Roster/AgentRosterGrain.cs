@@ -4,31 +4,35 @@ using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Abstractions.LiveFeed;
 using Crm.Grains.Abstractions.Roster;
 using Crm.Grains.EventSourcing;
+using Crm.Grains.Projections;
 using Microsoft.Extensions.Logging;
 
 namespace Crm.Grains.Roster;
 
 /// <summary>
-/// A workspace's agents by status, projected from the agent streams like the inbox: rebuilt from the store on
-/// activation, fed one-way by agent grains, and caught up every <see cref="CatchUpPeriod"/>. It also wakes every agent
-/// it believes present: an agent whose activation died with a silo has no timer left to notice that its consoles are
-/// gone, and the new activation concludes Offline after the grace unless heartbeats arrive.
+/// A workspace's agents by status, projected from the agent streams like the inbox ("roster/{workspace}"): resumed from
+/// its snapshot plus the store's tail, fed one-way by agent grains, and woken by commits. It also wakes every agent it
+/// believes present every <see cref="SweepPeriod"/>: an agent whose activation died with a silo has no timer left to
+/// notice that its consoles are gone, and the new activation concludes Offline after the grace unless heartbeats arrive.
 /// </summary>
-public sealed class AgentRosterGrain(IEventStore store, ILogger<AgentRosterGrain> logger) : Grain, IAgentRosterGrain
+public sealed class AgentRosterGrain(ILogger<AgentRosterGrain> logger) : ProjectionGrain<RosterSnapshot>, IAgentRosterGrain
 {
-    private static readonly TimeSpan CatchUpPeriod = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan SweepPeriod = TimeSpan.FromSeconds(15);
 
-    private readonly Dictionary<string, RosterEntry> _agents = [];
+    private Dictionary<string, RosterEntry> _agents = [];
     private AgentAvailability? _published;
-    private long _checkpoint;
 
-    private string WorkspaceId => this.GetPrimaryKeyString();
+    protected override string Kind => ProjectionKinds.Roster;
+
+    protected override int SnapshotSchema => 1;
+
+    protected override EventFilter Filter => EventFilter.ForCategories(WorkspaceId, StreamIds.AgentCategory);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await CatchUpAsync(cancellationToken);
+        await base.OnActivateAsync(cancellationToken);
         _published = Availability();
-        this.RegisterGrainTimer(_ => RefreshAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, CatchUpPeriod) { KeepAlive = false });
+        this.RegisterGrainTimer(_ => WakePresentAgentsAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, SweepPeriod) { KeepAlive = false });
     }
 
     public Task<AgentAvailability> GetAvailabilityAsync() => Task.FromResult(Availability());
@@ -42,35 +46,35 @@ public sealed class AgentRosterGrain(IEventStore store, ILogger<AgentRosterGrain
         return Task.CompletedTask;
     }
 
+    protected override RosterSnapshot TakeSnapshot() => new(new(_agents));
+
+    protected override void Restore(RosterSnapshot snapshot) => _agents = snapshot.Agents;
+
+    protected override Task ApplyAsync(StoredEvent stored)
+    {
+        var agentId = StreamIds.Parse(stored.StreamId)!.Value.Id;
+        _agents.TryGetValue(agentId, out var current);
+        if (current is null || current.Version < stored.Version)
+        {
+            var next = RosterProjection.Apply(current, agentId, EventSerializer.Deserialize(stored), stored.Version);
+            if (next is not null) Upsert(next);
+        }
+        return Task.CompletedTask;
+    }
+
+    protected override Task OnPageAppliedAsync(bool caughtUp)
+    {
+        // Before the activation's first answer there is nobody to tell: _published is set once it has folded.
+        if (_published is not null) PublishIfChanged();
+        return Task.CompletedTask;
+    }
+
     private bool Upsert(RosterEntry entry)
     {
         if (_agents.TryGetValue(entry.AgentId, out var known) && known.Version >= entry.Version)
             return false;
         _agents[entry.AgentId] = entry;
         return true;
-    }
-
-    private async Task RefreshAsync()
-    {
-        await CatchUpAsync(CancellationToken.None);
-        PublishIfChanged();
-        await WakePresentAgentsAsync();
-    }
-
-    private async Task CatchUpAsync(CancellationToken cancellationToken)
-    {
-        var prefix = StreamIds.CategoryPrefix(StreamIds.AgentCategory, WorkspaceId);
-        await foreach (var stored in store.ReadAfterAsync(_checkpoint, prefix, cancellationToken: cancellationToken))
-        {
-            var agentId = stored.StreamId[prefix.Length..];
-            _agents.TryGetValue(agentId, out var current);
-            if (current is null || current.Version < stored.Version)
-            {
-                var next = RosterProjection.Apply(current, agentId, EventSerializer.Deserialize(stored), stored.Version);
-                if (next is not null) Upsert(next);
-            }
-            _checkpoint = stored.Position;
-        }
     }
 
     /// <summary>Sweeps every agent not Offline here; for a live activation that is a no-op, for a lost one a restart.</summary>
@@ -84,7 +88,7 @@ public sealed class AgentRosterGrain(IEventStore store, ILogger<AgentRosterGrain
         }
         catch (Exception ex)
         {
-            // The next refresh tries again; an agent that answers reports its own change through OnAgentChangedAsync.
+            // The next sweep tries again; an agent that answers reports its own change through OnAgentChangedAsync.
             logger.LogWarning(ex, "Waking the present agents of workspace {WorkspaceId} failed", WorkspaceId);
         }
     }

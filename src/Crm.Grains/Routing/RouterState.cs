@@ -5,35 +5,36 @@ using Crm.Grains.Routing.Events;
 
 namespace Crm.Grains.Routing;
 
+[GenerateSerializer, Alias("crm.routing.router-state")]
 public sealed class RouterState : IEventSourcedState
 {
-    public Dictionary<string, QueuePolicy> Queues { get; } = new(StringComparer.Ordinal);
-    public Dictionary<string, RoutingAgent> Agents { get; } = new(StringComparer.Ordinal);
+    [Id(0)] public Dictionary<string, QueuePolicy> Queues { get; } = new(StringComparer.Ordinal);
+    [Id(1)] public Dictionary<string, RoutingAgent> Agents { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Every conversation the router tracks, by id.</summary>
-    public Dictionary<string, RoutedWork> Work { get; } = new(StringComparer.Ordinal);
+    [Id(2)] public Dictionary<string, RoutedWork> Work { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Per queue, the agent it gave work to last: where round-robin carries on.</summary>
-    public Dictionary<string, string> LastGivenInQueue { get; } = new(StringComparer.Ordinal);
+    [Id(3)] public Dictionary<string, string> LastGivenInQueue { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The global position up to which the workspace's events are read and their facts recorded.</summary>
-    public long Checkpoint { get; private set; }
+    [Id(4)] public long Checkpoint { get; private set; }
 
     /// <summary>
     /// The stream version this state is folded to: the fold sees every event of the stream once, in order, so counting
     /// them is the version. It numbers decisions (<see cref="RoutedWork.RouteNo"/>) without a counter of its own.
     /// </summary>
-    public long Version { get; private set; }
+    [Id(5)] public long Version { get; private set; }
 
     /// <summary>
     /// Queues and agents whose board rows the applied events changed: for the live feed, emptied by whoever publishes.
     /// Not part of the fold's meaning, only a record of what it touched.
     /// </summary>
-    public HashSet<string> ChangedQueues { get; } = new(StringComparer.Ordinal);
+    [Id(6)] public HashSet<string> ChangedQueues { get; } = new(StringComparer.Ordinal);
 
-    public HashSet<string> ChangedAgents { get; } = new(StringComparer.Ordinal);
+    [Id(7)] public HashSet<string> ChangedAgents { get; } = new(StringComparer.Ordinal);
 
-    private long _arrivals;
+    [Id(8)] private long _arrivals;
 
     public QueuePolicy PolicyOf(string queueId) => Queues.GetValueOrDefault(queueId) ?? QueuePolicy.Manual;
 

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using Crm.Grains.Abstractions.Agents;
 using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.Abstractions.EventStore;
+using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Abstractions.Routing;
 using Crm.Grains.Agents.Events;
 using Crm.Grains.Conversations.Events;
@@ -24,6 +25,10 @@ public static class RoutingFacts
         EventSerializer.TypeName<AgentRegistered>(), EventSerializer.TypeName<AgentRoutingConfigured>(),
         EventSerializer.TypeName<AgentPresenceChanged>(), EventSerializer.TypeName<ConversationEnqueued>(),
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>What the router reads of a workspace's events: the types above, in the streams that raise them.</summary>
+    public static EventFilter Filter(string workspaceId) =>
+        new([StreamIds.ConversationCategory, StreamIds.AgentCategory, StreamIds.QueueCategory], [.. Types], workspaceId);
 
     /// <summary>
     /// Whether a stored event can matter to routing, decided without decoding it (most events are messages). The router's

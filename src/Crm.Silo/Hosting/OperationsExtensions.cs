@@ -1,3 +1,4 @@
+using Crm.Grains.Projections;
 using Crm.Silo.Infrastructure.EventStore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -37,9 +38,12 @@ public static class OperationsExtensions
                 "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.SignalR")
             .AddMeter("Microsoft.Orleans")
             .AddMeter(EventStoreMetrics.MeterName)
+            .AddMeter(ProjectionMonitor.MeterName)
             .AddPrometheusExporter());
 
-        builder.Services.AddHealthChecks().AddCheck<ClusterReadyHealthCheck>("cluster", tags: [ReadyTag]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<ClusterReadyHealthCheck>("cluster", tags: [ReadyTag])
+            .AddCheck<ProjectionsHealthCheck>("projections", tags: [ReadyTag]);
         return builder;
     }
 
@@ -49,7 +53,11 @@ public static class OperationsExtensions
         // Probes and scrapers do not sign in; these endpoints reveal no workspace data.
         endpoints.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = r => r.Tags.Contains(ReadyTag) }).AllowAnonymous();
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = r => r.Tags.Contains(ReadyTag),
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        }).AllowAnonymous();
         return endpoints;
     }
 }

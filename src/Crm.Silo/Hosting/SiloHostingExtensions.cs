@@ -3,6 +3,7 @@ using Crm.Grains.Abstractions.Time;
 using Crm.Silo.Infrastructure.Blobs;
 using Crm.Silo.Infrastructure.EventStore;
 using Crm.Silo.Infrastructure.Reminders;
+using Crm.Silo.Infrastructure.Snapshots;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,6 +35,8 @@ public static class SiloHostingExtensions
         // Durable timers (SLA breaches, snooze wake-ups) live in the same database as the events.
         builder.Services.AddCrmReminders(builder.Configuration);
         builder.UseOrleans(silo => ConfigureSilo(silo, cluster, builder.Configuration));
+        // After the silo: the projection waker is a hosted service that calls grains once the silo runs.
+        builder.Services.AddCrmProjections(builder.Configuration);
         return builder;
     }
 

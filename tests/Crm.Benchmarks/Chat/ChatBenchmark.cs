@@ -30,32 +30,8 @@ public static class ChatBenchmark
             var started = Stopwatch.StartNew();
             await using var crmTarget = await CrmTarget.StartAsync(Path.Combine(root, "crm"));
             Log($"crm: Crm.Web ready in {started.Elapsed.TotalSeconds:0.0} s at {crmTarget.BaseAddress}");
-            await using var relayTarget = await RelayTarget.StartAsync();
-            Log($"relay: bare SignalR relay in this process at {relayTarget.BaseAddress}");
-            await using var crmLoad = await ChatLoad.SetUpAsync(crmTarget, profile, Log);
-            await using var relayLoad = await ChatLoad.SetUpAsync(relayTarget, profile, Log);
-            if (kill) crmLoad.RetrySendsFor = TimeSpan.FromMinutes(2);
-
-            var crmSearch = await WarmUpAndFixedAsync(crmTarget, crmLoad, profile);
-            var relaySearch = await WarmUpAndFixedAsync(relayTarget, relayLoad, profile);
-            // Find-max alternates steps between the two, so a machine whose load drifts during the run treats both alike.
-            while (!crmSearch.Search.Done || !relaySearch.Search.Done)
-            {
-                if (!crmSearch.Search.Done) await StepAsync(crmTarget, crmLoad, crmSearch.Search, profile);
-                if (!relaySearch.Search.Done) await StepAsync(relayTarget, relayLoad, relaySearch.Search, profile);
-            }
-            foreach (var (name, search) in new[] { ("crm", crmSearch.Search), ("relay", relaySearch.Search) })
-                Log(string.Create(CultureInfo.InvariantCulture,
-                    $"{name}: highest sustained rate {search.Sustained:N0} msg/s (lowest failing step {search.FirstFailure?.ToString("N0", CultureInfo.InvariantCulture) ?? "none"})"));
-
-            if (kill) await KillAndRestartAsync(crmTarget, crmLoad, profile);
-            var crm = await TotalsAsync(crmTarget, crmLoad, crmSearch.Fixed, profile.TargetRate, crmSearch.Search.Sustained);
-            var relay = await TotalsAsync(relayTarget, relayLoad, relaySearch.Fixed, profile.TargetRate, relaySearch.Search.Sustained);
+            var (crm, relay) = await CompareWithRelayAsync(crmTarget, profile, kill);
             KeepServerLogs(Path.Combine(root, "crm", "logs"));
-
-            Log($"crm at the fixed {crm.FixedRate:N0}/s: {crm.Fixed.Describe()}");
-            Log($"relay at the fixed {relay.FixedRate:N0}/s: {relay.Fixed.Describe()}");
-            Log($"totals: crm lost {crm.Lost}, duplicated {crm.Duplicated}, failed sends {crm.Failed}; relay lost {relay.Lost}, duplicated {relay.Duplicated}, failed sends {relay.Failed}");
             Log($"chat: done in {clock.Elapsed.TotalSeconds:0} s; load average now {ServerProbe.LoadAverage()}; p99_ms is at {crm.FixedRate:N0} msg/s");
             var ratio = relay.SustainedRate > 0 ? crm.SustainedRate / relay.SustainedRate : 0;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -73,6 +49,40 @@ public static class ChatBenchmark
                 // A log file still held by a process that is going away: leave the temp folder.
             }
         }
+    }
+
+    /// <summary>
+    /// The measurement itself, against a running Crm.Web (the chat benchmark's own, or one on a long history with every
+    /// projection live, for the projections benchmark) and a bare relay started here: warm-up, the fixed rate, find-max.
+    /// </summary>
+    internal static async Task<(ChatOutcome Crm, ChatOutcome Relay)> CompareWithRelayAsync(CrmTarget crmTarget, ChatProfile profile, bool kill)
+    {
+        await using var relayTarget = await RelayTarget.StartAsync();
+        Log($"relay: bare SignalR relay in this process at {relayTarget.BaseAddress}");
+        await using var crmLoad = await ChatLoad.SetUpAsync(crmTarget, profile, Log);
+        await using var relayLoad = await ChatLoad.SetUpAsync(relayTarget, profile, Log);
+        if (kill) crmLoad.RetrySendsFor = TimeSpan.FromMinutes(2);
+
+        var crmSearch = await WarmUpAndFixedAsync(crmTarget, crmLoad, profile);
+        var relaySearch = await WarmUpAndFixedAsync(relayTarget, relayLoad, profile);
+        // Find-max alternates steps between the two, so a machine whose load drifts during the run treats both alike.
+        while (!crmSearch.Search.Done || !relaySearch.Search.Done)
+        {
+            if (!crmSearch.Search.Done) await StepAsync(crmTarget, crmLoad, crmSearch.Search, profile);
+            if (!relaySearch.Search.Done) await StepAsync(relayTarget, relayLoad, relaySearch.Search, profile);
+        }
+        foreach (var (name, search) in new[] { ("crm", crmSearch.Search), ("relay", relaySearch.Search) })
+            Log(string.Create(CultureInfo.InvariantCulture,
+                $"{name}: highest sustained rate {search.Sustained:N0} msg/s (lowest failing step {search.FirstFailure?.ToString("N0", CultureInfo.InvariantCulture) ?? "none"})"));
+
+        if (kill) await KillAndRestartAsync(crmTarget, crmLoad, profile);
+        var crm = await TotalsAsync(crmTarget, crmLoad, crmSearch.Fixed, profile.TargetRate, crmSearch.Search.Sustained);
+        var relay = await TotalsAsync(relayTarget, relayLoad, relaySearch.Fixed, profile.TargetRate, relaySearch.Search.Sustained);
+
+        Log($"crm at the fixed {crm.FixedRate:N0}/s: {crm.Fixed.Describe()}");
+        Log($"relay at the fixed {relay.FixedRate:N0}/s: {relay.Fixed.Describe()}");
+        Log($"totals: crm lost {crm.Lost}, duplicated {crm.Duplicated}, failed sends {crm.Failed}; relay lost {relay.Lost}, duplicated {relay.Duplicated}, failed sends {relay.Failed}");
+        return (crm, relay);
     }
 
     /// <summary>Crm.Web's log files (both processes, with --kill) outlive the temp data folder, for a look at what the server said.</summary>

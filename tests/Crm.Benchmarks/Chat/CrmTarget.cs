@@ -31,7 +31,8 @@ public sealed class CrmTarget : ChatTarget
     /// <summary>The running Crm.Web process's id, found among this process's children, for its CPU time.</summary>
     public int? ProcessId => ServerProbe.FindChildProcess("Crm.Web.dll");
 
-    public static async Task<CrmTarget> StartAsync(string dataPath)
+    /// <param name="extra">More settings (e.g. <c>ASPNETCORE_ENVIRONMENT</c>), over the benchmark's own.</param>
+    public static async Task<CrmTarget> StartAsync(string dataPath, IReadOnlyDictionary<string, string?>? extra = null)
     {
         // Production, as it runs for customers: Development adds detailed errors and developer middleware whose cost
         // is not the product's.
@@ -40,6 +41,8 @@ public sealed class CrmTarget : ChatTarget
         // would refuse it, so they are raised here; the limiter itself still runs on every call.
         foreach (var rule in RateLimitRules)
             settings[$"Crm:RateLimits:{rule}:PermitLimit"] = "100000000";
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+            settings[key] = value;
         return new CrmTarget(await CrmProcess.StartAsync("Crm.Web", settings), settings);
     }
 

@@ -1,6 +1,8 @@
 using Crm.Grains.Abstractions.Time;
+using Crm.Grains.Projections;
 using Crm.Silo.Infrastructure.EventStore;
 using Crm.Silo.Infrastructure.Reminders;
+using Crm.Silo.Infrastructure.Snapshots;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
@@ -21,5 +23,7 @@ public sealed class CrmSiloConfigurator : ISiloConfigurator
         siloBuilder.Services.AddKeyedSingleton<TimeProvider>(DomainClock.Key, clock);
         siloBuilder.Services.AddCrmEventStore(configuration);
         siloBuilder.Services.AddCrmReminders(configuration);
+        siloBuilder.Services.AddCrmProjections(configuration);
+        siloBuilder.Services.AddCrmProjection<ProbeProjection>();
     }
 }

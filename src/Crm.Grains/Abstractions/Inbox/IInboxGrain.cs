@@ -1,14 +1,17 @@
 using Orleans.Concurrency;
 using Crm.Grains.Abstractions.Conversations;
 
+using Crm.Grains.Abstractions.Projections;
+
 namespace Crm.Grains.Abstractions.Inbox;
 
 /// <summary>
 /// A workspace's conversation list, projected from the conversation streams (key: the workspace id).
-/// It catches up from the event store on activation and periodically, and takes live updates from conversation
-/// grains in between; updates are applied by stream version, so none is applied twice or out of order.
+/// A projection ("inbox/{workspace}"): it resumes from its snapshot plus the store's tail, is woken by commits, and
+/// takes live updates from conversation grains in between; updates are applied by stream version, so none is applied
+/// twice or out of order.
 /// </summary>
-public interface IInboxGrain : IGrainWithStringKey
+public interface IInboxGrain : IGrainWithStringKey, IProjectionPartitionGrain
 {
     Task<IReadOnlyList<ConversationSummary>> ListAsync(InboxQuery query);
 

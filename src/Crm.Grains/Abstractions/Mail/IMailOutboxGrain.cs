@@ -1,3 +1,5 @@
+using Crm.Grains.Abstractions.Projections;
+
 namespace Crm.Grains.Abstractions.Mail;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Crm.Grains.Abstractions.Mail;
 /// a mailer to send them. A projection of the workspace's conversation streams with a stream of its own: it reads
 /// the store from its checkpoint, so a reply is queued exactly once whether or not anyone told the outbox about it.
 /// </summary>
-public interface IMailOutboxGrain : IGrainWithStringKey
+public interface IMailOutboxGrain : IGrainWithStringKey, IProjectionPartitionGrain
 {
     /// <summary>
     /// Reads every conversation event committed since the checkpoint and queues each agent reply on an email

@@ -1,11 +1,13 @@
+using Crm.Grains.Abstractions.Projections;
+
 namespace Crm.Grains.Abstractions.Reports;
 
 /// <summary>
-/// A workspace's reports (key: the workspace id), projected from its conversation streams. It rebuilds from the event
-/// store on activation and reads up to the store's head before every answer, so two screens asking for the same
+/// A workspace's reports (key: the workspace id), projected from its conversation streams. It resumes from its snapshot
+/// plus the store's tail and reads up to the store's head before every answer, so two screens asking for the same
 /// query after the same events get the same numbers, and every number is a recomputation from the stored events.
 /// </summary>
-public interface IReportGrain : IGrainWithStringKey
+public interface IReportGrain : IGrainWithStringKey, IProjectionPartitionGrain
 {
     /// <summary>
     /// The metrics over <see cref="ReportQuery.From"/> (included) to <see cref="ReportQuery.To"/> (excluded), for the

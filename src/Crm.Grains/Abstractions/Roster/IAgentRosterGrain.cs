@@ -1,13 +1,15 @@
 using Orleans.Concurrency;
 
+using Crm.Grains.Abstractions.Projections;
+
 namespace Crm.Grains.Abstractions.Roster;
 
 /// <summary>
 /// Who of a workspace's agents is in which status (key: the workspace id), projected from the agent streams. It
-/// rebuilds from the store on activation, takes one-way updates from agent grains after each commit (applied by
-/// stream version), and re-reads the store periodically so an update lost in a crash still arrives.
+/// resumes from its snapshot plus the store's tail, takes one-way updates from agent grains after each commit (applied
+/// by stream version), and is woken by commits to read on, so an update lost in a crash still arrives.
 /// </summary>
-public interface IAgentRosterGrain : IGrainWithStringKey
+public interface IAgentRosterGrain : IGrainWithStringKey, IProjectionPartitionGrain
 {
     /// <summary>How many agents are online, away, busy and offline, and whether anyone can take a chat now.</summary>
     Task<AgentAvailability> GetAvailabilityAsync();

@@ -2,6 +2,8 @@ using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.Abstractions.Queues;
 using Orleans.Concurrency;
 
+using Crm.Grains.Abstractions.Projections;
+
 namespace Crm.Grains.Abstractions.Routing;
 
 /// <summary>
@@ -12,7 +14,7 @@ namespace Crm.Grains.Abstractions.Routing;
 /// resolved, reopened, assigned by hand; agents' presence and capacity) by reading the workspace's events from the
 /// store; grains nudge it after committing one, which is what makes the backlog drain at once.
 /// </summary>
-public interface IRouterGrain : IGrainWithStringKey
+public interface IRouterGrain : IGrainWithStringKey, IProjectionPartitionGrain
 {
     /// <summary>Sets a queue's policy (admins); the queue's work is then routed by it at once.</summary>
     Task<QueueDetails> ConfigureQueueAsync(ConfigureQueue command);

@@ -1,0 +1,139 @@
+using Crm.Grains.Abstractions.EventStore;
+using Crm.Grains.Abstractions.Projections;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Crm.Grains.Projections;
+
+/// <summary>
+/// A projection partition whose state is an in-memory fold (one per workspace: "{kind}/{workspace}"), kept in a versioned
+/// snapshot together with its checkpoint, so an activation reads the snapshot plus the tail instead of the whole log,
+/// and the checkpoint is durable exactly when the state it belongs to is. Events are applied one at a time through the
+/// shared <see cref="ProjectionCursor"/>, so a failure (or a crash) never applies one twice: after a crash the fold
+/// resumes from the snapshot's position, and every event after it is applied again to the state as of that position.
+/// <para>
+/// Woken by the silo's <see cref="ProjectionWaker"/> (after commits, and on its backstop poll, which also re-activates the
+/// partition elsewhere when its silo stops), it handles one bounded page per turn and continues in the next turn, so
+/// calls interleave with a long catch-up. Not reentrant: a page is applied in one turn, in order.
+/// </para>
+/// </summary>
+/// <typeparam name="TSnapshot">The state as saved ([GenerateSerializer]).</typeparam>
+public abstract class ProjectionGrain<TSnapshot> : Grain, IProjectionPartitionGrain
+    where TSnapshot : class
+{
+    private static readonly TimeSpan SnapshotAtLeastEvery = TimeSpan.FromMinutes(1);
+
+    private ProjectionServices _services = null!;
+    private ProjectionCursor _cursor = null!;
+    private ProjectionContinuation _continue = null!;
+    private long _snapshotAt;
+    private int _sinceSnapshot;
+    private DateTimeOffset _snapshotSavedAt;
+
+    /// <summary>The projection's name, e.g. "inbox": with the workspace, names the partition, its snapshot and its metrics.</summary>
+    protected abstract string Kind { get; }
+
+    /// <summary>The shape of <typeparamref name="TSnapshot"/>: bump it when a change makes older snapshots unreadable.</summary>
+    protected abstract int SnapshotSchema { get; }
+
+    /// <summary>The events this projection folds (for this workspace).</summary>
+    protected abstract EventFilter Filter { get; }
+
+    protected string WorkspaceId => this.GetPrimaryKeyString();
+
+    /// <summary>Every matching event up to here is folded into the state.</summary>
+    protected long Checkpoint => _cursor.Checkpoint;
+
+    private string Partition => $"{Kind}/{WorkspaceId}";
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _services = ServiceProvider.GetRequiredService<ProjectionServices>();
+        _cursor = new ProjectionCursor(Partition, Filter, _services);
+        _continue = new ProjectionContinuation(this, StepInBackgroundAsync);
+        var (snapshot, position) = await _services.Codec.LoadAsync<TSnapshot>(ProjectionWakeList.KeyOf(Partition), SnapshotSchema, cancellationToken);
+        if (snapshot is not null) Restore(snapshot);
+        _cursor.Resume(position);
+        (_snapshotAt, _snapshotSavedAt) = (position, _services.Monitor.Now);
+        _services.WakeList.Activated(Partition, this.AsReference<IProjectionPartitionGrain>());
+        try
+        {
+            await CatchUpAsync();
+        }
+        catch (ProjectionStoppedException)
+        {
+            // Logged and reported by the cursor; the state stays at the event before, and a timer retries.
+            _continue.In(_cursor.RetryDelay);
+        }
+        // The first snapshot also registers the partition, so the waker finds it again after any silo stops.
+        if (snapshot is null) await SaveSnapshotAsync();
+        await base.OnActivateAsync(cancellationToken);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _services.WakeList.Deactivated(Partition);
+        _services.Monitor.Forget(Partition);
+        if (_cursor.Checkpoint > _snapshotAt) await SaveSnapshotAsync();
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    public Task WakeAsync() => StepInBackgroundAsync();
+
+    /// <summary>The state to save, as of <see cref="Checkpoint"/>.</summary>
+    protected abstract TSnapshot TakeSnapshot();
+
+    /// <summary>Takes over a snapshot's state (called once, on activation, before any event).</summary>
+    protected abstract void Restore(TSnapshot snapshot);
+
+    /// <summary>Folds one event (position order; the cursor moves the checkpoint past it once this returns).</summary>
+    protected abstract Task ApplyAsync(StoredEvent stored);
+
+    /// <summary>After each page: e.g. publish what changed. <paramref name="caughtUp"/>: the page reached the head.</summary>
+    protected virtual Task OnPageAppliedAsync(bool caughtUp) => Task.CompletedTask;
+
+    /// <summary>
+    /// Folds every event committed before this call (for an answer that must include them); throws
+    /// <see cref="ProjectionStoppedException"/> while an event cannot be folded.
+    /// </summary>
+    protected async Task CatchUpAsync()
+    {
+        while (!await StepAsync())
+        {
+        }
+    }
+
+    private async Task<bool> StepAsync()
+    {
+        var caughtUp = await _cursor.StepAsync(async stored =>
+        {
+            await ApplyAsync(stored);
+            _sinceSnapshot++;
+        });
+        await OnPageAppliedAsync(caughtUp);
+        if (_sinceSnapshot >= _services.Options.SnapshotEvery
+            || _sinceSnapshot > 0 && _services.Monitor.Now - _snapshotSavedAt >= SnapshotAtLeastEvery)
+            await SaveSnapshotAsync();
+        return caughtUp;
+    }
+
+    /// <summary>One page now; the rest in later turns (a timer), so other calls run in between.</summary>
+    private async Task StepInBackgroundAsync()
+    {
+        try
+        {
+            if (!await StepAsync()) _continue.In(TimeSpan.Zero);
+        }
+        catch (ProjectionStoppedException)
+        {
+            _continue.In(_cursor.RetryDelay);
+        }
+    }
+
+
+    private async Task SaveSnapshotAsync()
+    {
+        var position = _cursor.Checkpoint;
+        if (await _services.Codec.SaveAsync(ProjectionWakeList.KeyOf(Partition), SnapshotSchema, position, TakeSnapshot()))
+            (_snapshotAt, _sinceSnapshot, _snapshotSavedAt) = (position, 0, _services.Monitor.Now);
+    }
+}

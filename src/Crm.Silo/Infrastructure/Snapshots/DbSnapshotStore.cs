@@ -1,0 +1,73 @@
+using System.Data.Common;
+using Crm.Grains.Abstractions.Snapshots;
+
+namespace Crm.Silo.Infrastructure.Snapshots;
+
+/// <summary>
+/// The snapshots table's statements, the same on SQLite and PostgreSQL (both take <c>@name</c> parameters, upserts with
+/// <c>ON CONFLICT</c> and <c>substr</c>); the subclasses open connections and create the table. A save never moves a
+/// snapshot back: it replaces the stored one only when it reached as far or further, or has another schema version.
+/// </summary>
+public abstract class DbSnapshotStore : ISnapshotStore
+{
+    protected const string Columns = "key, schema_version, position, data, saved_at";
+
+    public async Task SaveAsync(Snapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, $"""
+            INSERT INTO snapshots ({Columns}) VALUES (@key, @schema, @position, @data, @at)
+            ON CONFLICT (key) DO UPDATE SET schema_version = excluded.schema_version, position = excluded.position,
+                data = excluded.data, saved_at = excluded.saved_at
+            WHERE excluded.position >= snapshots.position OR excluded.schema_version <> snapshots.schema_version
+            """, ("key", snapshot.Key), ("schema", snapshot.SchemaVersion), ("position", snapshot.Position), ("data", snapshot.Data),
+            ("at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<Snapshot?> LoadAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, "SELECT schema_version, position, data FROM snapshots WHERE key = @key", ("key", key));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return null;
+        return new Snapshot(key, reader.GetInt32(0), reader.GetInt64(1), (byte[])reader.GetValue(2));
+    }
+
+    public async Task DeleteAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, "DELETE FROM snapshots WHERE key = @key", ("key", key));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<string>> ListKeysAsync(string prefix, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        // substr, not LIKE: LIKE is case-insensitive in SQLite and treats % and _ as wildcards.
+        await using var command = Command(connection,
+            "SELECT key FROM snapshots WHERE substr(key, 1, length(@prefix)) = @prefix ORDER BY key", ("prefix", prefix));
+        var keys = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) keys.Add(reader.GetString(0));
+        return keys;
+    }
+
+    /// <summary>An open connection on which the snapshots table exists.</summary>
+    protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    private static DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Data.Common;
+using Crm.Silo.Infrastructure.EventStore;
+using Npgsql;
+
+namespace Crm.Silo.Infrastructure.Snapshots;
+
+/// <summary>
+/// Snapshots in the event store's PostgreSQL database, table <c>snapshots</c> (created here, apart from the events' own
+/// schema and migrations), through a pooled data source of its own. Every silo shares the table.
+/// </summary>
+public sealed class PostgresSnapshotStore : DbSnapshotStore, IAsyncDisposable
+{
+    /// <summary>Shared by every silo: serialises creating the table (CREATE TABLE IF NOT EXISTS is not atomic in PostgreSQL).</summary>
+    internal const long SchemaLockKey = 0x4372_6D53_6E61_7073; // "CrmSnaps"
+
+    internal const string Schema = """
+        CREATE TABLE IF NOT EXISTS snapshots (
+            key            text    PRIMARY KEY,
+            schema_version integer NOT NULL,
+            position       bigint  NOT NULL,
+            data           bytea   NOT NULL,
+            saved_at       bigint  NOT NULL
+        );
+        """;
+
+    private readonly NpgsqlDataSource dataSource;
+    private readonly SemaphoreSlim schemaGate = new(1, 1);
+    private bool schemaCreated;
+
+    public PostgresSnapshotStore(EventStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            throw new ArgumentException($"The PostgreSQL snapshot store needs ConnectionStrings:{EventStoreOptions.ConnectionStringName}.", nameof(options));
+        dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+    }
+
+    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        if (Volatile.Read(ref schemaCreated)) return connection;
+        await schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!schemaCreated)
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using (var command = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({SchemaLockKey}); {Schema}", connection, transaction))
+                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                Volatile.Write(ref schemaCreated, true);
+            }
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            schemaGate.Release();
+        }
+    }
+}
