@@ -11,7 +11,7 @@ public static class ProjectionServiceCollectionExtensions
     /// <summary>
     /// The projection runner of a silo: its options (<c>Crm:Projections</c>), the monitor (meter <see cref="ProjectionMonitor.MeterName"/>),
     /// the per-silo waker, and the kinds of partition it re-activates. Needs an <see cref="IEventStore"/> and an
-    /// <c>ISnapshotStore</c>; binds a never-raised <see cref="ICommitSignal"/> only when the store bound none.
+    /// <c>ISnapshotStore</c> and the store's <see cref="ICommitSignal"/> (bound with the store).
     /// Idempotent. Call it on a silo's services only.
     /// </summary>
     public static IServiceCollection AddCrmProjectionRunner(this IServiceCollection services, IConfiguration configuration)
@@ -19,7 +19,6 @@ public static class ProjectionServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         if (services.Any(d => d.ServiceType == typeof(ProjectionWakeList))) return services;
         services.AddOptions<ProjectionOptions>().Bind(configuration.GetSection(ProjectionOptions.SectionName));
-        services.TryAddSingleton<ICommitSignal, NoCommitSignal>();
         services.AddSingleton<ProjectionMonitor>();
         services.AddSingleton<SnapshotCodec>();
         services.AddSingleton<ProjectionServices>();
