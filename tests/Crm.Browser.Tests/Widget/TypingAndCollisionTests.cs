@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Crm.Browser.Tests.Hosting;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
@@ -19,6 +20,12 @@ public sealed class TypingAndCollisionTests(BrowserFixture crm)
     {
         await using var visitorContext = await crm.NewContextAsync();
         var visitor = await visitorContext.NewPageAsync();
+        // What the widget sends over its hub connection, to show no "stopped typing" call follows a message.
+        var sentFrames = new ConcurrentQueue<string>();
+        visitor.WebSocket += (_, socket) => socket.FrameSent += (_, frame) =>
+        {
+            if (frame.Text is { } text) sentFrames.Enqueue(text);
+        };
         var name = WidgetPages.UniqueVisitorName();
         await visitor.OpenDemoSiteAsync();
         await visitor.StartChatAsync(name);
@@ -40,6 +47,9 @@ public sealed class TypingAndCollisionTests(BrowserFixture crm)
         await visitor.GetByTestId("widget-send").ClickAsync();
         await Expect(agent.MessageBodies("Hello, I would like a cake.")).ToHaveCountAsync(1);
         await Expect(agent.PresenceChips($"{name} (customer) is here")).ToHaveCountAsync(1);
+        // The message itself ended "typing" for the agent: the widget sent no Typing(false) after it.
+        Assert.Contains(sentFrames, f => f.Contains("\"target\":\"SendMessage\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(sentFrames, f => f.Contains("\"target\":\"Typing\"", StringComparison.Ordinal) && f.Contains("false", StringComparison.Ordinal));
     }
 
     [Fact]
