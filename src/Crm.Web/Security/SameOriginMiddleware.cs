@@ -42,7 +42,10 @@ public sealed class SameOriginMiddleware(RequestDelegate next, IOptions<RequestO
     {
         var method = context.Request.Method;
         var changes = !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method));
-        if (!changes && !context.WebSockets.IsWebSocketRequest) return false;
+        // The Upgrade header itself: the WebSockets feature is added later, inside the hub's own pipeline. (An HTTP/2
+        // WebSocket is a CONNECT, which counts as a change.)
+        var upgrade = context.Request.Headers.Upgrade.Any(u => string.Equals(u, "websocket", StringComparison.OrdinalIgnoreCase));
+        if (!changes && !upgrade) return false;
         var headers = context.Request.Headers;
         if (headers.ContainsKey(HeaderNames.Authorization) || headers.ContainsKey(Inbound.InboundOptions.KeyHeader)) return false;
         return context.GetEndpoint()?.Metadata.GetMetadata<IEnableCorsAttribute>()?.PolicyName != Api.WidgetApi.CorsPolicy;

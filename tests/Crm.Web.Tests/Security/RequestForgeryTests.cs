@@ -84,7 +84,7 @@ public sealed class RequestForgeryTests(AllowedOriginNodeFixture node) : IClassF
         using var fromScript = await SendAsync(agent.Http, HttpMethod.Post, notes, JsonContent.Create(new { clientMessageId = Guid.NewGuid(), body = "c" }), null, null);
         await using var live = await LiveClient.ConnectAsync(agent);
 
-        Assert.All(new[] { fromOwnPage, fromConfigured, fromScript }, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.All(new[] { fromOwnPage, fromConfigured, fromScript }, r => Assert.True(r.IsSuccessStatusCode, $"{(int)r.StatusCode}"));
     }
 
     [Fact]
