@@ -20,12 +20,13 @@ public sealed class StoreHead(string dataPath) : IAsyncDisposable
     /// <summary>
     /// "stream type" of each event after <paramref name="position"/> that a request could have caused. The router's own
     /// stream is left out: it records agents' presence and catch-up as they happen in the background (a console's
-    /// grace running out), derived from facts already committed, never from the request in hand.
+    /// grace running out), derived from facts already committed, never from the request in hand. So is an agent's
+    /// presence going offline: a timer after their last connection closed, not a request.
     /// </summary>
     public async Task<IReadOnlyList<string>> AppendedAfterAsync(long position)
     {
         await using var command = (await OpenAsync()).CreateCommand();
-        command.CommandText = "SELECT stream_id || ' ' || type FROM events WHERE position > $p AND stream_id NOT LIKE '%/routing/%' ORDER BY position LIMIT 20";
+        command.CommandText = "SELECT stream_id || ' ' || type FROM events WHERE position > $p AND stream_id NOT LIKE '%/routing/%' AND type NOT LIKE '%.agent-presence-changed.%' ORDER BY position LIMIT 20";
         command.Parameters.AddWithValue("$p", position);
         var rows = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
