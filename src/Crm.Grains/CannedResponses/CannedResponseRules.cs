@@ -10,7 +10,7 @@ public static partial class CannedResponseRules
     public const int MaxResponses = 500;
     public const int MaxTitleLength = 100;
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,31}$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9_-]{0,31}\z")]
     private static partial Regex ShortcutPattern();
 
     public static string RequireShortcut(string? shortcut)

@@ -26,7 +26,7 @@ public static partial class ConversationRules
         [ConversationStatus.Closed] = [],
     };
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9 _-]*$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9 _-]*\z")]
     private static partial Regex LabelPattern();
 
     public static bool CanChange(ConversationStatus from, ConversationStatus to) => Allowed[from].Contains(to);

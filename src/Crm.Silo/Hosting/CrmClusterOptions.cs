@@ -14,8 +14,17 @@ public sealed class CrmClusterOptions
     [Required] public string ClusterId { get; set; } = "crm";
     [Required] public string ServiceId { get; set; } = "crm";
 
-    [Range(1, 65535)] public int SiloPort { get; set; } = 11111;
-    [Range(1, 65535)] public int GatewayPort { get; set; } = 30000;
+    public const int DefaultSiloPort = 11111;
+    public const int DefaultGatewayPort = 30000;
+
+    /// <summary>
+    /// Unset: in the single-node mode (a silo with localhost clustering) a free port, so a second copy of the app or a
+    /// test host beside a running one still starts; otherwise <see cref="DefaultSiloPort"/>. A configured port is kept.
+    /// </summary>
+    [Range(1, 65535)] public int? SiloPort { get; set; }
+
+    /// <summary>Unset: as <see cref="SiloPort"/>, with <see cref="DefaultGatewayPort"/> outside the single-node mode.</summary>
+    [Range(1, 65535)] public int? GatewayPort { get; set; }
 
     /// <summary>The address other silos and clients reach this silo at (a pod IP in Kubernetes).</summary>
     [Required] public string AdvertisedIp { get; set; } = "127.0.0.1";

@@ -46,7 +46,20 @@ public static class SiloHostingExtensions
         if (options.Clustering == ClusteringProvider.Redis && RedisConnectionString(configuration) is null)
             throw new InvalidOperationException(
                 $"Crm:Cluster:Clustering is Redis but ConnectionStrings:{CrmClusterOptions.RedisConnectionStringName} is not set.");
+        // Nobody else needs to find a single node's silo: it may take any free port. Clients and other silos need the
+        // well-known defaults.
+        var singleNode = options is { Role: ClusterRole.Silo, Clustering: ClusteringProvider.Localhost };
+        options.SiloPort ??= singleNode ? FreeLoopbackPort() : CrmClusterOptions.DefaultSiloPort;
+        options.GatewayPort ??= singleNode ? FreeLoopbackPort() : CrmClusterOptions.DefaultGatewayPort;
         return options;
+    }
+
+    /// <summary>A port the system has free now (it hands out a fresh one for port 0); Orleans binds it moments later.</summary>
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string? RedisConnectionString(IConfiguration configuration) =>
@@ -59,10 +72,10 @@ public static class SiloHostingExtensions
         {
             case ClusteringProvider.Redis:
                 silo.UseRedisClustering(RedisConnectionString(configuration)!);
-                silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedIp), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
+                silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedIp), cluster.SiloPort!.Value, cluster.GatewayPort!.Value, listenOnAnyHostAddress: false);
                 break;
             default:
-                silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+                silo.UseLocalhostClustering(cluster.SiloPort!.Value, cluster.GatewayPort!.Value, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
                 break;
         }
     }
@@ -76,7 +89,7 @@ public static class SiloHostingExtensions
                 client.UseRedisClustering(RedisConnectionString(configuration)!);
                 break;
             default:
-                client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
+                client.UseLocalhostClustering(cluster.GatewayPort!.Value, cluster.ServiceId, cluster.ClusterId);
                 break;
         }
     }

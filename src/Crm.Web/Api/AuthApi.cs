@@ -59,7 +59,9 @@ public static class AuthApi
             return TypedResults.Problem(
                 $"Enter the code from your authenticator app (or a recovery code): POST {TwoFactorPath} within 5 minutes.",
                 statusCode: StatusCodes.Status401Unauthorized, extensions: new Dictionary<string, object?> { ["twoFactorRequired"] = true });
-        return Answer(result, "Wrong email or password.");
+        // Locked or not, known or not: the same 401, so the answer never tells whether the email has an account.
+        return result.IsLockedOut ? TypedResults.Problem(CrmSignInManager.PasswordRefusedMessage, statusCode: StatusCodes.Status401Unauthorized)
+            : Answer(result, CrmSignInManager.PasswordRefusedMessage);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> TwoFactorAsync(TwoFactorRequest request, SignInManager<CrmUser> signIn)

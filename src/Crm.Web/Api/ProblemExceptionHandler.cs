@@ -1,5 +1,6 @@
 using Crm.Grains.Abstractions.Errors;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Crm.Web.Api;
 
@@ -23,6 +24,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             BadHttpRequestException b => (b.StatusCode, b.InnerException is System.Text.Json.JsonException
                 ? "The request body is not valid JSON of the expected shape."
                 : b.Message),
+            // A multipart body cut short (a part that never ends) or a malformed form, found while the form was read:
+            // the client's fault, wherever the form is read (uploads, the login form, antiforgery).
+            IOException or InvalidDataException when IsUnreadForm(httpContext) => (StatusCodes.Status400BadRequest,
+                "The form is malformed or ended early (every multipart part must end with its boundary): send it again, whole."),
             UnauthorizedAccessException u => (StatusCodes.Status401Unauthorized, u.Message),
             // A form posted without its token, or with one from an expired session: the user reloads and tries again.
             Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => (StatusCodes.Status400BadRequest,
@@ -38,4 +43,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             ProblemDetails = { Status = status, Detail = detail },
         });
     }
+
+    /// <summary>A form body was sent and reading it never finished: the exception came from the form, not the app.</summary>
+    private static bool IsUnreadForm(HttpContext context) =>
+        context.Request.HasFormContentType && context.Features.Get<IFormFeature>() is not { Form: not null };
 }

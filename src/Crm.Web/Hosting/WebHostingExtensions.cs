@@ -98,12 +98,12 @@ public static class WebHostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors();
+        app.UseCrmSameOrigin();
         app.UseCrmRateLimits();
         app.UseAuthentication();
         app.UseAuthorization();
-        // Form posts (the login EditForm, /account/logout) carry and validate an antiforgery token. The cookie-
-        // authenticated JSON endpoints do not: the auth cookie is SameSite=Lax, so no other site's POST carries it, and a
-        // JSON content type cannot be sent cross-origin without a CORS preflight this app never grants to cookies.
+        // Form posts (the login EditForm, /account/logout) also carry and validate an antiforgery token. The cookie-
+        // authenticated JSON endpoints rely on UseCrmSameOrigin above (Origin / Sec-Fetch-Site) and the SameSite=Lax cookie.
         app.UseAntiforgery();
 
         app.MapGroup("").RequirePolicy(CrmPolicies.Public).MapCrmOperations();

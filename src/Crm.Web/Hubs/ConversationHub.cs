@@ -49,7 +49,8 @@ public sealed class ConversationHub(
     /// <summary>"I have this conversation open" (every few seconds while open); returns who else is there.</summary>
     public Task<ConversationPresence> Heartbeat(string conversationId)
     {
-        Context.Items[PresenceKey] = conversationId;
+        // Validated before it is kept: the disconnect handler trusts what it finds here.
+        Context.Items[PresenceKey] = Ids.Require(conversationId, "conversation");
         return presence.HeartbeatAsync(User.WorkspaceId, conversationId, PresenceService.AgentParticipant(User, Context.ConnectionId));
     }
 

@@ -107,6 +107,8 @@ public sealed class WidgetHub(
         string conversationId, Guid clientMessageId, string body, string? displayName, IReadOnlyList<AttachmentRef> attachmentRefs)
     {
         var visitor = Visitor;
+        if (attachmentRefs?.Any(a => a?.Id is null || a.FileName is null) == true)
+            throw new HubException("Each attachment needs the id and file name its upload returned.");
         var described = attachmentRefs is { Count: > 0 }
             ? await Task.WhenAll(attachmentRefs.Take(MessageLimits.MaxAttachments + 1)
                 .Select(a => attachments.DescribeAsync(visitor.WorkspaceId, a.Id, a.FileName, Context.ConnectionAborted)))

@@ -64,6 +64,8 @@ public static class IdentityExtensions
             .AddTokenProvider<InviteTokenProvider>(InviteTokenProvider.ProviderName)
             .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(OneTimeAuthenticatorTokenProvider.ProviderName);
 
+        // Replaces Identity's default (registered with TryAdd): malformed text in an email is a 400, not a 500.
+        builder.Services.AddScoped<ILookupNormalizer, CrmLookupNormalizer>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<LiveConnections>();
         builder.Services.AddSingleton<LiveConnectionHubFilter>();

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Crm.Web.Hosting;
 using Crm.Web.Security.Authorization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Crm.Web.Operations;
@@ -41,7 +42,8 @@ internal static class AuthorizationMatrixCommand
                 e.RoutePattern.RawText ?? e.DisplayName ?? "",
                 e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.ToArray() ?? [],
                 [],
-                IsDevelopmentFileFallback(e) ? [CrmPolicies.Public] : PoliciesOf(e.Metadata.OfType<object>())))
+                IsDevelopmentFileFallback(e) ? [CrmPolicies.Public] : PoliciesOf(e.Metadata.OfType<object>()),
+                BodyShape.Of(e.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType)))
             .DistinctBy(e => (e.Route, string.Join(',', e.Methods)))
             .ToList();
         var hubs = endpoints.OfType<RouteEndpoint>()
@@ -73,7 +75,8 @@ internal static class AuthorizationMatrixCommand
         return hubType.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .Where(m => !m.IsSpecialName && !HubLifecycle.Contains(m.Name))
             .Select(m => new SurfaceEntry("hub-method", route, [m.Name], m.GetParameters().Select(p => p.ParameterType.Name).ToArray(),
-                hubPolicies.Concat(PoliciesOf(m.GetCustomAttributes(inherit: true))).Distinct().ToList()));
+                hubPolicies.Concat(PoliciesOf(m.GetCustomAttributes(inherit: true))).Distinct().ToList(),
+                m.GetParameters().Select(p => BodyShape.Of(p.ParameterType)).FirstOrDefault(f => f is not null)));
     }
 
     /// <summary>
@@ -95,7 +98,10 @@ internal static class AuthorizationMatrixCommand
 
     /// <param name="Methods">HTTP methods of an endpoint, or the name of a hub method.</param>
     /// <param name="Parameters">A hub method's parameter types (CLR names), so a caller can be simulated.</param>
-    private sealed record SurfaceEntry(string Kind, string Route, string[] Methods, string[] Parameters, IReadOnlyList<string> Policies);
+    /// <param name="Fields">The JSON fields of an endpoint's body, or of a hub method's first object parameter (a list's
+    /// items), with their JSON kinds: what a fuzzer replaces one at a time.</param>
+    private sealed record SurfaceEntry(
+        string Kind, string Route, string[] Methods, string[] Parameters, IReadOnlyList<string> Policies, IReadOnlyDictionary<string, string>? Fields);
 
     private sealed record MatrixReport(IReadOnlyDictionary<string, IReadOnlyList<Caller>> Policies, IReadOnlyList<SurfaceEntry> Surfaces);
 }

@@ -54,9 +54,10 @@ public sealed class LoginEmailMiddleware(RequestDelegate next)
                     return property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : null;
             return null;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            return null; // Malformed JSON: the endpoint answers 400 with its own message.
+            // Malformed JSON, or a string that is not valid UTF-16 (a lone surrogate escape): the endpoint answers 400.
+            return null;
         }
         finally
         {

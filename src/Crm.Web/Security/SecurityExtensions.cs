@@ -11,6 +11,9 @@ public static class SecurityExtensions
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName)
             .Validate(o => AllPositive(o), "Every Crm:RateLimits rule needs a PermitLimit above 0 and a Window above zero.")
             .ValidateOnStart();
+        builder.Services.AddOptions<RequestOriginOptions>().BindConfiguration(RequestOriginOptions.SectionName)
+            .Validate(o => o.AllValid(), "Every Crm:Security:AllowedOrigins entry must be an origin such as https://crm.example.com (no path).")
+            .ValidateOnStart();
         builder.Services.AddSingleton<HubRateLimitFilter>();
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>()
@@ -28,6 +31,10 @@ public static class SecurityExtensions
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         return app;
     }
+
+    /// <summary>Request forgery protection (<see cref="SameOriginMiddleware"/>): after CORS, so the widget's preflights are
+    /// answered; before rate limits and authentication, so a forged request costs nothing.</summary>
+    public static IApplicationBuilder UseCrmSameOrigin(this IApplicationBuilder app) => app.UseMiddleware<SameOriginMiddleware>();
 
     /// <summary>The login-email reader, then the rate limiter: after CORS, so a refused widget call still carries the CORS
     /// headers its script needs to read the 429; before authentication, so a flood costs no cookie or token work.</summary>

@@ -15,13 +15,14 @@ public sealed class VisitorConversationService(IGrainFactory grains, Microsoft.E
     {
         var customer = grains.GetGrain<ICustomerGrain>(GrainKeys.Scoped(visitor.WorkspaceId, visitor.CustomerId));
         var name = string.IsNullOrWhiteSpace(start.Name) ? "Visitor" : start.Name.Trim();
-        await customer.UpsertAsync(new UpsertCustomer(name, start.Email, Phone: null, CompanyName: null, visitor.Actor));
+        // Everything that can be refused is checked before the first write, so a refused start stores nothing.
+        var profile = new UpsertCustomer(name, start.Email, Phone: null, CompanyName: null, visitor.Actor).Validated();
+        var conversation = Conversation(visitor, start.ConversationId);
+        var queueId = Ids.Require(start.QueueId ?? widget.Value.DefaultQueueId, "queue");
         ConversationDetails details;
         try
         {
-            details = await Conversation(visitor, start.ConversationId).OpenAsync(
-                new OpenConversation(visitor.CustomerId, name, Channel.Chat, Subject: "Chat",
-                    Ids.Require(start.QueueId ?? widget.Value.DefaultQueueId, "queue"), visitor.Actor));
+            details = await conversation.OpenAsync(new OpenConversation(visitor.CustomerId, profile.Name, Channel.Chat, Subject: "Chat", queueId, visitor.Actor));
         }
         catch (DomainException ex) when (ex.Kind == DomainErrorKind.Conflict)
         {
@@ -30,6 +31,7 @@ public sealed class VisitorConversationService(IGrainFactory grains, Microsoft.E
             throw NotFound();
         }
         if (details.CustomerId != visitor.CustomerId) throw NotFound();
+        await customer.UpsertAsync(profile);
         await customer.LinkConversationAsync(new LinkConversation(details.ConversationId, visitor.Actor));
         return VisitorConversation.From(details);
     }

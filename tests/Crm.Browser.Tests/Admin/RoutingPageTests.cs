@@ -45,24 +45,30 @@ public sealed class RoutingPageTests(BrowserFixture crm)
     public async Task SaveAgent_ChatCapacityThree_BoardShowsItAndTooLargeIsRefusedInline()
     {
         using var api = await ConsoleClient.SignInAsync(crm.BaseAddress, Admin);
-        await using var context = await crm.NewContextAsync();
-        var page = await OpenAsync(context);
-        var editor = page.GetByTestId($"agent-{AgentId}");
-        var capacity = editor.Locator("input[data-testid=agent-chat-capacity]");
+        try
+        {
+            await using var context = await crm.NewContextAsync();
+            var page = await OpenAsync(context);
+            var editor = page.GetByTestId($"agent-{AgentId}");
+            var capacity = editor.Locator("input[data-testid=agent-chat-capacity]");
 
-        await capacity.FillAsync("3");
-        await editor.GetByTestId("agent-save").ClickAsync();
-        await Expect(editor.GetByTestId("agent-saved")).ToBeVisibleAsync();
-        Assert.Equal(3, await BoardChatCapacityAsync(api));
+            await capacity.FillAsync("3");
+            await editor.GetByTestId("agent-save").ClickAsync();
+            await Expect(editor.GetByTestId("agent-saved")).ToBeVisibleAsync();
+            Assert.Equal(3, await BoardChatCapacityAsync(api));
 
-        await capacity.FillAsync("999");
-        await editor.GetByTestId("agent-save").ClickAsync();
-        // The agent grain's own refusal, word for word: the page adds no message of its own.
-        await Expect(editor.GetByTestId("agent-error")).ToContainTextAsync("capacity must be between 0 and 50");
-        Assert.Equal(3, await BoardChatCapacityAsync(api));
-
-        // The admin takes no chats in the demo: put that back, so no later test's queue routes work to them.
-        await api.PutAsync($"api/agents/{AgentId}/routing", new { chatCapacity = 0, ticketCapacity = 10, skills = Array.Empty<string>(), teams = Array.Empty<string>() });
+            await capacity.FillAsync("999");
+            await editor.GetByTestId("agent-save").ClickAsync();
+            // The agent grain's own refusal, word for word: the page adds no message of its own.
+            await Expect(editor.GetByTestId("agent-error")).ToContainTextAsync("capacity must be between 0 and 50");
+            Assert.Equal(3, await BoardChatCapacityAsync(api));
+        }
+        finally
+        {
+            // The admin takes no chats in the demo: put that back even when an assertion failed, so no later test's
+            // queue routes work to them.
+            await api.PutAsync($"api/agents/{AgentId}/routing", new { chatCapacity = 0, ticketCapacity = 10, skills = Array.Empty<string>(), teams = Array.Empty<string>() });
+        }
     }
 
     private static async Task<IPage> OpenAsync(IBrowserContext context)

@@ -25,7 +25,8 @@ public static class IdentityApi
         var invitation = await admin.InviteAsync(role);
         using var accept = await AcceptAsync(admin.BaseAddress, invitation["code"]!.GetValue<string>(), Password);
         Assert.Equal(HttpStatusCode.NoContent, accept.StatusCode);
-        return new Member(invitation["user"]!["userId"]!.GetValue<string>(), invitation["user"]!["email"]!.GetValue<string>(), role);
+        var user = invitation["user"]!;
+        return new Member(user["userId"]!.GetValue<string>(), user["email"]!.GetValue<string>(), role, user["agentId"]!.GetValue<string>());
     }
 
     public static async Task<HttpResponseMessage> AcceptAsync(Uri baseAddress, string code, string password)

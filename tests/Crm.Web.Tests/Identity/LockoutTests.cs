@@ -27,13 +27,30 @@ public sealed class LockoutTests(IdentityNodeFixture node)
         }
         using var right = await http.PostAsJsonAsync("api/auth/login", new { email = member.Email, password = IdentityApi.Password });
 
-        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 4), HttpStatusCode.Locked], statuses);
-        Assert.Equal(HttpStatusCode.Locked, right.StatusCode);
-        Assert.Contains("locked", await right.ProblemDetailAsync());
+        // The same 401 throughout: a locked account answers as an unknown one, and the message says why the owner waits.
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, 5), statuses);
+        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
+        Assert.Contains("locked for 5 minutes, even with the right password", await right.ProblemDetailAsync());
         Assert.False(right.Headers.Contains("Set-Cookie"));
         var listed = JsonNode.Parse(await admin.Http.GetStringAsync("api/admin/users"))!.AsArray()
             .Single(u => u!["userId"]!.GetValue<string>() == member.UserId)!;
         Assert.NotNull(listed["lockedOutUntil"]?.GetValue<DateTimeOffset>());
+    }
+
+    [Fact]
+    public async Task AccountEnumeration_LockedAccountAndUnknownEmail_GetTheSameAnswer()
+    {
+        using var admin = await node.SignInAsync(DemoUsers.Admin);
+        var member = await admin.AddMemberAsync("agent");
+        using var http = new HttpClient { BaseAddress = node.BaseAddress };
+        for (var i = 0; i < 5; i++)
+            (await http.PostAsJsonAsync("api/auth/login", new { email = member.Email, password = "Not-the-password-1" })).Dispose();
+
+        using var locked = await http.PostAsJsonAsync("api/auth/login", new { email = member.Email, password = "Not-the-password-1" });
+        using var unknown = await http.PostAsJsonAsync("api/auth/login", new { email = $"nobody-{Guid.NewGuid():n}@demo.crm", password = "Not-the-password-1" });
+
+        Assert.Equal(unknown.StatusCode, locked.StatusCode);
+        Assert.Equal(await unknown.ProblemDetailAsync(), await locked.ProblemDetailAsync());
     }
 
     [Fact]

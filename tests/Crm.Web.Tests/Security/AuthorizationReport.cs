@@ -8,7 +8,9 @@ public sealed record AuthorizationReport(IReadOnlyDictionary<string, string[]> P
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public sealed record Surface(string Kind, string Route, string[] Methods, string[] Parameters, string[] Policies)
+    /// <param name="Fields">The JSON fields of an endpoint's body (or a hub method's first object parameter) and their kinds.</param>
+    public sealed record Surface(
+        string Kind, string Route, string[] Methods, string[] Parameters, string[] Policies, IReadOnlyDictionary<string, string>? Fields = null)
     {
         public override string ToString() => $"{Kind} {string.Join(',', Methods)} {Route} [{string.Join(", ", Policies)}]";
     }

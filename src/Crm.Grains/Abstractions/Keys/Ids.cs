@@ -11,7 +11,8 @@ public static partial class Ids
 {
     public const int MaxLength = 64;
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
+    // \z, not $: in .NET '$' also matches before a final '\n', so "abc\n" passed and reached headers and keys.
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9_-]{0,63}\z")]
     private static partial Regex Pattern();
 
     public static bool IsValid(string? id) => id is not null && Pattern().IsMatch(id);

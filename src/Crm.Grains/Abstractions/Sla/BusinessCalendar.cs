@@ -30,9 +30,13 @@ public sealed record BusinessCalendar(string TimeZoneId, ImmutableArray<OpeningH
     /// <summary>A validated calendar with its hours sorted by day and time and its holidays sorted and distinct.</summary>
     public static BusinessCalendar Create(string timeZoneId, IEnumerable<OpeningHours> openingHours, IEnumerable<DateOnly> holidays)
     {
+        // A JSON array may carry nulls; sorting them would throw a NullReferenceException instead of explaining.
+        var hours = openingHours.ToList();
+        if (hours.Any(h => h is null))
+            throw Invalid("Opening hours must not contain empty entries: each needs a day, an opening and a closing time.");
         var calendar = new BusinessCalendar(
             timeZoneId,
-            [.. openingHours.OrderBy(h => h.Day).ThenBy(h => h.Opens)],
+            [.. hours.OrderBy(h => h.Day).ThenBy(h => h.Opens)],
             [.. holidays.Distinct().Order()]);
         calendar.Validate();
         return calendar;

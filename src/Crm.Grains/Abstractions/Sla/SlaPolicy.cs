@@ -12,8 +12,14 @@ namespace Crm.Grains.Abstractions.Sla;
 public sealed record SlaPolicy(ImmutableArray<SlaTargets> Targets)
 {
     /// <summary>A validated policy with its targets sorted by priority.</summary>
-    public static SlaPolicy Create(params IEnumerable<SlaTargets> targets) =>
-        new SlaPolicy([.. targets.OrderBy(t => t.Priority)]).Validate();
+    public static SlaPolicy Create(params IEnumerable<SlaTargets> targets)
+    {
+        // A JSON array may carry nulls; sorting them would throw a NullReferenceException instead of explaining.
+        var list = targets.ToList();
+        if (list.Any(t => t is null))
+            throw Invalid("SLA targets must not contain empty entries: each names a priority and its targets.");
+        return new SlaPolicy([.. list.OrderBy(t => t.Priority)]).Validate();
+    }
 
     /// <summary>Throws a <see cref="DomainException"/> (Invalid) naming the first problem; returns the policy otherwise.</summary>
     public SlaPolicy Validate()

@@ -9,7 +9,7 @@ namespace Crm.Silo.Infrastructure.Blobs;
 public sealed partial class BlobStoreOptionsValidator : IValidateOptions<BlobStoreOptions>
 {
     /// <summary>Azure's rule for container names: 3–63 of a–z, 0–9 and '-', starting and ending with a letter or digit, no "--".</summary>
-    [GeneratedRegex("^(?!.*--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$")]
+    [GeneratedRegex(@"^(?!.*--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]\z")]
     private static partial Regex ContainerNamePattern();
 
     public ValidateOptionsResult Validate(string? name, BlobStoreOptions options)

@@ -19,6 +19,14 @@ public sealed class CrmSignInManager(
 {
     public const string NotAllowedMessage = "This account is not active: ask your workspace admin.";
 
+    /// <summary>
+    /// The one answer to a refused email and password, whether the account is unknown, the password wrong or the account
+    /// locked: a different answer for a locked account would tell a stranger that the email has an account. It says how
+    /// lockout works, so an owner refused with the right password knows to wait.
+    /// </summary>
+    public const string PasswordRefusedMessage =
+        "Wrong email or password. After 5 wrong attempts an account is locked for 5 minutes, even with the right password: wait, then try again.";
+
     public override async Task<bool> CanSignInAsync(CrmUser user) =>
         await base.CanSignInAsync(user) && !await security.Deactivations.AnyAsync(d => d.UserId == user.Id);
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Crm.Grains.Abstractions.Errors;
 using Crm.Web.Identity;
 using Crm.Web.Identity.TwoFactor;
 using Crm.Web.Identity.Users;
@@ -54,13 +55,23 @@ public sealed partial class LoginPage
 
     private async Task SignInAsync()
     {
-        var result = await SignIn.PasswordSignInAsync(Input!.Email, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        SignInResult result;
+        try
+        {
+            result = await SignIn.PasswordSignInAsync(Input!.Email, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        }
+        catch (DomainException e)
+        {
+            _error = e.Message; // An email that is not valid text.
+            return;
+        }
         if (result.RequiresTwoFactor)
         {
             _step = Step.TwoFactor;
             return;
         }
-        Finish(result, "Wrong email or password.");
+        // Locked or not, known or not: one answer, so the page never tells whether the email has an account.
+        Finish(result.IsLockedOut ? SignInResult.Failed : result, CrmSignInManager.PasswordRefusedMessage);
     }
 
     private async Task VerifyAsync()
