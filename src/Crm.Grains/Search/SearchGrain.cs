@@ -1,0 +1,21 @@
+using Crm.Grains.Abstractions.Search;
+using Orleans.Concurrency;
+
+namespace Crm.Grains.Search;
+
+/// <summary>
+/// Answers searches on the silo that hosts the engine. Stateless: each silo's activations share the engine and the
+/// rebuilder (singletons). A query with no words and no filters is answered without asking the engine.
+/// </summary>
+[StatelessWorker]
+public sealed class SearchGrain(ISearchIndex index, SearchRebuilder rebuilder) : Grain, ISearchGrain
+{
+    public Task<SearchResults> SearchAsync(SearchQuery query) =>
+        query.Text.Length == 0 && !query.HasFilters
+            ? Task.FromResult(SearchResults.Nothing("Type a name, an email address, a phone number or words from a conversation."))
+            : index.SearchAsync(query, CancellationToken.None);
+
+    public Task<bool> StartRebuildAsync() => Task.FromResult(rebuilder.TryStart());
+
+    public Task<SearchRebuildStatus> GetRebuildStatusAsync() => Task.FromResult(rebuilder.Status);
+}
