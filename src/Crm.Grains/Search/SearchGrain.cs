@@ -10,10 +10,20 @@ namespace Crm.Grains.Search;
 [StatelessWorker]
 public sealed class SearchGrain(ISearchIndex index, SearchRebuilder rebuilder) : Grain, ISearchGrain
 {
-    public Task<SearchResults> SearchAsync(SearchQuery query) =>
-        query.Text.Length == 0 && !query.HasFilters
-            ? Task.FromResult(SearchResults.Nothing("Type a name, an email address, a phone number or words from a conversation."))
-            : index.SearchAsync(query, CancellationToken.None);
+    public async Task<SearchResults> SearchAsync(SearchQuery query)
+    {
+        if (query.Text.Length == 0 && !query.HasFilters)
+            return SearchResults.Nothing("Type a name, an email address, a phone number or words from a conversation.");
+        try
+        {
+            return await index.SearchAsync(query, CancellationToken.None);
+        }
+        catch (SearchUnavailableException exception) when (exception.InnerException is not null)
+        {
+            // The engine's own exception types need not cross the wire: the message is what the user gets.
+            throw new SearchUnavailableException(exception.Message);
+        }
+    }
 
     public Task<bool> StartRebuildAsync() => Task.FromResult(rebuilder.TryStart());
 

@@ -23,6 +23,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             BadHttpRequestException b => (b.StatusCode, b.InnerException is System.Text.Json.JsonException
                 ? "The request body is not valid JSON of the expected shape."
                 : b.Message),
+            // The search engine is down: search says so, and nothing else is affected.
+            Grains.Abstractions.Search.SearchUnavailableException s => (StatusCodes.Status503ServiceUnavailable, s.Message),
             UnauthorizedAccessException u => (StatusCodes.Status401Unauthorized, u.Message),
             // A form posted without its token, or with one from an expired session: the user reloads and tries again.
             Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => (StatusCodes.Status400BadRequest,
