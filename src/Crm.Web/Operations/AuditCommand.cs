@@ -19,7 +19,7 @@ internal static class AuditCommand
     /// <param name="args">The whole command line; anything after the command name overrides configuration (--Crm:DataPath=...).</param>
     public static async Task<int> RunAsync(string[] args)
     {
-        var configuration = BuildConfiguration(args.Skip(1).ToArray());
+        var configuration = OperatorConfiguration.Build(args.Skip(1).ToArray());
         var options = EventStoreOptions.FromConfiguration(configuration);
         var source = options.Provider == EventStoreProvider.Postgres ? "PostgreSQL (ConnectionStrings:CrmPostgres)" : options.SqliteDatabasePath;
         Console.WriteLine($"verifying the audit chain of the {options.Provider} event store at {source}");
@@ -60,23 +60,5 @@ internal static class AuditCommand
         }
 
         return Broken;
-    }
-
-    /// <summary>
-    /// The app's own configuration sources, in the app's order: appsettings.json and appsettings.{environment}.json from
-    /// the current directory (the app's content root), environment variables, then the command line.
-    /// </summary>
-    private static IConfiguration BuildConfiguration(string[] args)
-    {
-        var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
-            ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
-            ?? Environments.Production;
-        return new ConfigurationBuilder()
-            .SetBasePath(Directory.GetCurrentDirectory())
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddJsonFile($"appsettings.{environment}.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine(args)
-            .Build();
     }
 }

@@ -14,10 +14,12 @@ namespace Crm.Silo.Infrastructure.Search.Lucene;
 public sealed class LuceneSearchIndex(string root, ILogger<LuceneSearchIndex> logger) : ISearchIndex, IDisposable
 {
     private const string CurrentFile = "current";
+    private const string OwnerFile = "owner.lock";
 
     private readonly SemaphoreSlim liveWrites = new(1, 1);
     private readonly Lock openLock = new();
     private LuceneIndexGeneration? live;
+    private FileStream? owner;
 
     /// <summary>The live index folder (for the benchmark's size and the tests).</summary>
     public string? LivePath => live?.Path;
@@ -101,7 +103,11 @@ public sealed class LuceneSearchIndex(string root, ILogger<LuceneSearchIndex> lo
 
     public void Dispose()
     {
-        lock (openLock) live?.Dispose();
+        lock (openLock)
+        {
+            live?.Dispose();
+            owner?.Dispose();
+        }
     }
 
     private LuceneIndexGeneration Live()
@@ -113,6 +119,9 @@ public sealed class LuceneSearchIndex(string root, ILogger<LuceneSearchIndex> lo
             try
             {
                 Directory.CreateDirectory(root);
+                // One process owns the folder (Lucene's own lock does not keep a second process out here): another
+                // node, or the reindex command run beside a live node, is refused instead of writing the same files.
+                owner ??= new FileStream(System.IO.Path.Combine(root, OwnerFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
                 var currentFile = System.IO.Path.Combine(root, CurrentFile);
                 var name = File.Exists(currentFile) ? File.ReadAllText(currentFile).Trim() : "index-1";
                 live = LuceneIndexGeneration.Open(System.IO.Path.Combine(root, name));
@@ -125,7 +134,11 @@ public sealed class LuceneSearchIndex(string root, ILogger<LuceneSearchIndex> lo
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or global::Lucene.Net.Store.LockObtainFailedException)
             {
                 logger.LogWarning(exception, "The search index under {Root} cannot be opened", root);
-                throw new SearchUnavailableException("Search is unavailable: the index cannot be opened.", exception);
+                throw new SearchUnavailableException(
+                    owner is null && exception is IOException && Directory.Exists(root)
+                        ? "Search is unavailable: another process holds the search index."
+                        : "Search is unavailable: the index cannot be opened.",
+                    exception);
             }
         }
     }
