@@ -10,6 +10,7 @@ internal static class Program
         // Operator commands run instead of the app: no host, no silo, no seeding.
         if (args is [AuditCommand.Name, ..]) return await AuditCommand.RunAsync(args);
         if (args is [AuthorizationMatrixCommand.Name, ..]) return await AuthorizationMatrixCommand.RunAsync(args);
+        if (args is [ReindexCommand.Name, ..]) return await ReindexCommand.RunAsync(args);
 
         var builder = WebApplication.CreateBuilder(args);
         builder.AddCrmWeb();

@@ -3,6 +3,7 @@ using Crm.Grains.Abstractions.Time;
 using Crm.Silo.Infrastructure.Blobs;
 using Crm.Silo.Infrastructure.EventStore;
 using Crm.Silo.Infrastructure.Reminders;
+using Crm.Silo.Infrastructure.Search;
 using Crm.Silo.Infrastructure.Snapshots;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,8 @@ public static class SiloHostingExtensions
         builder.Services.AddCrmEventStore(builder.Configuration);
         // Durable timers (SLA breaches, snooze wake-ups) live in the same database as the events.
         builder.Services.AddCrmReminders(builder.Configuration);
+        // The search engine and its indexer run beside the grains that answer searches (SearchGrain).
+        builder.Services.AddCrmSearch(builder.Configuration);
         builder.UseOrleans(silo => ConfigureSilo(silo, cluster, builder.Configuration));
         // After the silo: the projection waker is a hosted service that calls grains once the silo runs.
         builder.Services.AddCrmProjections(builder.Configuration);

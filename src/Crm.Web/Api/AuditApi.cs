@@ -30,18 +30,6 @@ public static class AuditApi
         string? before, string? limit, string? actor, string? category, string? entity, string? from, string? to,
         WorkspaceUser user, AuditTrailService audit) =>
         TypedResults.Ok(await audit.ReadAsync(user, AuditQuery.Create(
-            Number<long>(before, "before"), Number<int>(limit, "limit"), actor, category, entity, Instant(from, "from"), Instant(to, "to"))));
+            QueryValues.Number<long>(before, "before"), QueryValues.Number<int>(limit, "limit"), actor, category, entity, QueryValues.Instant(from, "from"), QueryValues.Instant(to, "to"))));
 
-    private static T? Number<T>(string? value, string name) where T : struct, INumber<T> =>
-        string.IsNullOrWhiteSpace(value) ? null
-        : T.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number
-        : throw Invalid($"'{value}' is not a valid {name}: use a whole number.");
-
-    /// <summary>ISO 8601; a time without an offset is UTC, so the same link means the same range for everyone.</summary>
-    private static DateTimeOffset? Instant(string? value, string name) =>
-        string.IsNullOrWhiteSpace(value) ? null
-        : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) ? instant
-        : throw Invalid($"'{value}' is not a valid {name} time: use ISO 8601, such as 2026-03-01T09:00:00Z.");
-
-    private static DomainException Invalid(string message) => new(DomainErrorKind.Invalid, message);
 }

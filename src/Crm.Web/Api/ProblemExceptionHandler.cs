@@ -28,6 +28,11 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             // the client's fault, wherever the form is read (uploads, the login form, antiforgery).
             IOException or InvalidDataException when IsUnreadForm(httpContext) => (StatusCodes.Status400BadRequest,
                 "The form is malformed or ended early (every multipart part must end with its boundary): send it again, whole."),
+            // The search engine is down: search says so, and nothing else is affected.
+            Grains.Abstractions.Search.SearchUnavailableException s => (StatusCodes.Status503ServiceUnavailable, s.Message),
+            // A projection stopped on a poison event: the read it serves is stale until it resumes, by itself.
+            Grains.Abstractions.Projections.ProjectionStoppedException p => (StatusCodes.Status503ServiceUnavailable,
+                $"The '{p.Projection}' view is held at an event it could not process and cannot answer truthfully yet; it resumes by itself, try again shortly."),
             UnauthorizedAccessException u => (StatusCodes.Status401Unauthorized, u.Message),
             // A form posted without its token, or with one from an expired session: the user reloads and tries again.
             Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => (StatusCodes.Status400BadRequest,

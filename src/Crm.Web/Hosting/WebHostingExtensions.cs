@@ -79,6 +79,7 @@ public static class WebHostingExtensions
         builder.Services.AddSingleton<AttachmentService>();
         builder.Services.AddSingleton<ReportService>();
         builder.Services.AddSingleton<AuditTrailService>();
+        builder.Services.AddSingleton<SearchService>();
         builder.Services.AddWorkspaceUser();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -119,6 +120,7 @@ public static class WebHostingExtensions
         app.MapReportsApi();
         app.MapAttachmentsApi();
         app.MapAuditApi();
+        app.MapSearchApi();
         app.MapCrmInbound();
         app.MapHub<ConversationHub>(ConversationHub.Path).RequirePolicy(CrmPolicies.Staff);
         app.MapCrmWidget();

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Crm.Grains.Abstractions.Conversations;
 using Crm.Testing;
+using Crm.Web.Tests.Search;
 using Crm.Web.Tests.Support;
 using Crm.Web.Tests.Widget;
 using Microsoft.AspNetCore.SignalR;
@@ -165,4 +166,19 @@ public sealed class WorkspaceIsolationTests(TwoWorkspaceNodeFixture node) : ICla
         await owner.GetStringAsync($"api/conversations/{id}") + await owner.GetStringAsync($"api/conversations/{id}/messages");
 
     private sealed record Uploaded(string Id);
+
+    [Fact]
+    public async Task Search_AnotherWorkspacesMessagesAndCustomers_AreNeverFound()
+    {
+        using var owner = await node.SignInAsync(DemoUsers.Agent);
+        using var intruder = await node.SignInAsync(TwoWorkspaceNodeFixture.OtherAgent);
+        var conversation = await owner.Http.OpenFreshConversationAsync("iso");
+        var word = $"narwhal{Guid.NewGuid():N}"[..16];
+        await owner.Http.PostMessageAsync(conversation.ConversationId, $"demo's {word} words");
+        await owner.Http.EventuallyFindsAsync(word, 1);
+
+        Assert.Equal(0, (await intruder.Http.FindAsync(word)).Total);
+        Assert.DoesNotContain((await intruder.Http.FindAsync("Tom Becker")).Hits, h => h.Id == conversation.ConversationId);
+        Assert.DoesNotContain((await intruder.Http.SearchAsync("kind=conversation&limit=100")).Hits, h => h.Id == conversation.ConversationId);
+    }
 }

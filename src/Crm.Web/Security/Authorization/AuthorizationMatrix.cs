@@ -21,6 +21,10 @@ public static class AuthorizationMatrix
         [CrmPolicies.Visitor] = [Caller.Visitor],
         [CrmPolicies.SignedIn] = AllStaff,
         [CrmPolicies.Staff] = AllStaff,
+        [CrmPolicies.Search] = AllStaff,
+        // Internal notes are the support team's working text; sales reps find customers and conversations by what the
+        // customer saw.
+        [CrmPolicies.SearchInternalNotes] = [Caller.Agent, Caller.Supervisor, Caller.Admin],
         // Sales reps read a customer's conversations for context; answering is the support team's.
         [CrmPolicies.Converse] = [Caller.Agent, Caller.Supervisor, Caller.Admin],
         [CrmPolicies.ManageCannedResponses] = [Caller.Supervisor, Caller.Admin],

@@ -27,6 +27,15 @@ public static class CrmPolicies
     /// </summary>
     public const string Staff = "crm.staff";
 
+    /// <summary>Search the workspace: customers and conversations (the search box, the search page, /api/search).</summary>
+    public const string Search = "crm.search";
+
+    /// <summary>
+    /// Find conversations by the text of their internal notes. Not a surface of its own: the search service asks it of the
+    /// user's role and searches notes only when it allows.
+    /// </summary>
+    public const string SearchInternalNotes = "crm.search.internal-notes";
+
     /// <summary>Reply, write notes, change status, assignee, priority, labels; upload attachments.</summary>
     public const string Converse = "crm.converse";
 
@@ -36,6 +45,6 @@ public static class CrmPolicies
     /// <summary>The floor: live board, reports, reassigning anyone's work, monitoring and whispering.</summary>
     public const string Supervise = "crm.supervise";
 
-    /// <summary>The workspace itself: settings, users, roles, two-factor rule, audit trail.</summary>
+    /// <summary>The workspace itself: settings, users, roles, two-factor rule, audit trail, rebuilding the search index.</summary>
     public const string Administer = "crm.administer";
 }

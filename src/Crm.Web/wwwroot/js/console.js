@@ -5,3 +5,15 @@ document.addEventListener("keydown", (e) => {
     e.preventDefault();
   }
 }, true);
+
+// Ctrl+K (Cmd+K on a Mac) focuses the app bar's search box from anywhere in the console.
+document.addEventListener("keydown", (e) => {
+  if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "k") {
+    const box = document.querySelector("[data-testid=search-box] input, input[data-testid=search-box]");
+    if (box) {
+      e.preventDefault();
+      box.focus();
+      box.select();
+    }
+  }
+}, true);

@@ -1,0 +1,58 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.NGram;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Util;
+
+namespace Crm.Silo.Infrastructure.Search.Lucene;
+
+/// <summary>
+/// Words: the Unicode standard tokenizer (every script; CJK as single characters), lower case, accents folded
+/// (Zoë → zoe). Grams: the same words cut into their first 1–20 characters, so a typed prefix is one term lookup.
+/// Emails and phones arrive pre-split (see EmailFragments, PhoneNumbers) and are only folded and cut into prefixes.
+/// </summary>
+internal static class LuceneAnalyzers
+{
+    public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    public static Analyzer Words { get; } = Analyzer.NewAnonymous((_, reader) =>
+    {
+        var tokenizer = new StandardTokenizer(Version, reader) { MaxTokenLength = 255 };
+        return new TokenStreamComponents(tokenizer, new ASCIIFoldingFilter(new LowerCaseFilter(Version, tokenizer)));
+    });
+
+    private static Analyzer WordGrams { get; } = Analyzer.NewAnonymous((_, reader) =>
+    {
+        var tokenizer = new StandardTokenizer(Version, reader) { MaxTokenLength = 255 };
+        TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(Version, tokenizer));
+        return new TokenStreamComponents(tokenizer, new EdgeNGramTokenFilter(Version, stream, 1, 20));
+    });
+
+    private static Analyzer KeywordGrams(int minGram, int maxGram) => Analyzer.NewAnonymous((_, reader) =>
+    {
+        var tokenizer = new KeywordTokenizer(reader);
+        TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(Version, tokenizer));
+        return new TokenStreamComponents(tokenizer, new EdgeNGramTokenFilter(Version, stream, minGram, maxGram));
+    });
+
+    /// <summary>What the index writer analyses each field with.</summary>
+    public static Analyzer Index { get; } = new PerFieldAnalyzerWrapper(Words, new Dictionary<string, Analyzer>
+    {
+        [LuceneFields.NameGrams] = WordGrams,
+        [LuceneFields.EmailGrams] = KeywordGrams(2, 64),
+        [LuceneFields.PhoneGrams] = KeywordGrams(3, 20),
+    });
+
+    /// <summary>The words of <paramref name="text"/> as the index holds them.</summary>
+    public static IReadOnlyList<string> Terms(string text)
+    {
+        var terms = new List<string>();
+        using var stream = Words.GetTokenStream(LuceneFields.Name, text);
+        var term = stream.AddAttribute<global::Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken()) terms.Add(term.ToString());
+        stream.End();
+        return terms;
+    }
+}

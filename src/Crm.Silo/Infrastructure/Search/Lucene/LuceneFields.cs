@@ -1,0 +1,35 @@
+namespace Crm.Silo.Infrastructure.Search.Lucene;
+
+/// <summary>The index's field names, and what each holds.</summary>
+internal static class LuceneFields
+{
+    /// <summary>Workspace|kind|id: what a document is replaced by.</summary>
+    public const string Key = "key";
+    public const string Workspace = "ws";
+    public const string Kind = "kind";
+
+    /// <summary>Short fields (names, company, subject) as whole words, and as edge n-grams for as-you-type prefixes.</summary>
+    public const string Name = "name";
+    public const string NameGrams = "name.g";
+
+    /// <summary>Email addresses from each of their parts onwards, as edge n-grams.</summary>
+    public const string EmailGrams = "email.g";
+
+    /// <summary>Every tail of a phone number's digits, as edge n-grams.</summary>
+    public const string PhoneGrams = "phone.g";
+
+    /// <summary>Public message bodies, whole words.</summary>
+    public const string Text = "text";
+
+    /// <summary>Internal notes, whole words: queried only for staff who may read notes.</summary>
+    public const string Note = "note";
+
+    public const string Status = "status";
+    public const string Assignee = "assignee";
+    public const string Label = "label";
+    public const string Channel = "channel";
+    public const string Updated = "updated";
+
+    /// <summary>The document itself (JSON): what hits and the indexer's next fold read back.</summary>
+    public const string Stored = "doc";
+}

@@ -1,0 +1,157 @@
+using Crm.Grains.Abstractions.Search;
+using Crm.Grains.Search;
+using Lucene.Net.Search;
+using Microsoft.Extensions.Logging;
+
+namespace Crm.Silo.Infrastructure.Search.Lucene;
+
+/// <summary>
+/// The single-node engine: a Lucene.NET index under the data folder (<c>search/lucene/</c>). The file <c>current</c>
+/// names the live index folder; a rebuild writes a new folder and renames <c>current</c> over to it, so a crash during a
+/// rebuild leaves the old index live. Opened on first use: when it cannot be opened (another process holds it, the disk
+/// is gone) every call says search is unavailable and the next call tries again.
+/// </summary>
+public sealed class LuceneSearchIndex(string root, ILogger<LuceneSearchIndex> logger) : ISearchIndex, IDisposable
+{
+    private const string CurrentFile = "current";
+    private const string OwnerFile = "owner.lock";
+
+    private readonly SemaphoreSlim liveWrites = new(1, 1);
+    private readonly Lock openLock = new();
+    private LuceneIndexGeneration? live;
+    private FileStream? owner;
+
+    /// <summary>The live index folder (for the benchmark's size and the tests).</summary>
+    public string? LivePath => live?.Path;
+
+    public long SizeInBytes() => Live().SizeInBytes();
+
+    public Task<long?> ReadCheckpointAsync(CancellationToken cancellationToken) => Live().ReadCheckpointAsync(cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, SearchDocument>> GetDocumentsAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
+        Live().GetDocumentsAsync(keys, cancellationToken);
+
+    public async Task WriteAsync(IReadOnlyList<SearchDocument> documents, long checkpoint, CancellationToken cancellationToken)
+    {
+        await liveWrites.WaitAsync(cancellationToken);
+        try
+        {
+            await Live().WriteAsync(documents, checkpoint, cancellationToken);
+        }
+        finally
+        {
+            liveWrites.Release();
+        }
+    }
+
+    public Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        var text = query.Text.Length == 0 ? new MatchAllDocsQuery() : LuceneQueryBuilder.Text(query);
+        if (text is null) return Task.FromResult(SearchResults.Nothing("Nothing to search for: type letters or digits."));
+        var generation = Live();
+        var searcher = generation.Searchers.Acquire();
+        try
+        {
+            var filtered = new FilteredQuery(text, LuceneQueryBuilder.Filter(query));
+            // Without words there is no relevance: newest first.
+            var top = query.Text.Length == 0
+                ? (ITopDocsCollector)TopFieldCollector.Create(new Sort(new SortField(LuceneFields.Updated, SortFieldType.INT64, true)), query.Limit, false, false, false, false)
+                : TopScoreDocCollector.Create(query.Limit, true);
+            var facets = query.WithFacets ? new FacetCollector() : null;
+            searcher.Search(filtered, facets is null ? (ICollector)top : MultiCollector.Wrap(top, facets));
+            var docs = top.GetTopDocs();
+            var hits = docs.ScoreDocs
+                .Select(d => SearchHighlighter.Hit(LuceneDocuments.Read(searcher.Doc(d.Doc)), query, float.IsNaN(d.Score) ? 0 : d.Score))
+                .ToList();
+            var notice = query.TextWasCut ? $"Only the first {SearchLimits.MaxQueryLength} characters ({SearchLimits.MaxQueryWords} words) of the query were searched." : null;
+            return Task.FromResult(new SearchResults(hits, docs.TotalHits, facets?.Result() ?? new Dictionary<string, IReadOnlyList<FacetCount>>(), notice));
+        }
+        finally
+        {
+            generation.Searchers.Release(searcher);
+        }
+    }
+
+    public Task<ISearchIndexWriter> CreateRebuildTargetAsync(CancellationToken cancellationToken)
+    {
+        Live();
+        var path = System.IO.Path.Combine(root, $"index-{DateTime.UtcNow:yyyyMMddHHmmssfff}");
+        return Task.FromResult<ISearchIndexWriter>(LuceneIndexGeneration.Open(path));
+    }
+
+    public async Task SwapInAsync(ISearchIndexWriter rebuilt, Func<CancellationToken, Task> finalCatchUp, CancellationToken cancellationToken)
+    {
+        var next = rebuilt as LuceneIndexGeneration ?? throw new ArgumentException("Not an index this engine made.", nameof(rebuilt));
+        await liveWrites.WaitAsync(cancellationToken);
+        try
+        {
+            await finalCatchUp(cancellationToken);
+            var temporary = System.IO.Path.Combine(root, CurrentFile + ".tmp");
+            await File.WriteAllTextAsync(temporary, System.IO.Path.GetFileName(next.Path), cancellationToken);
+            File.Move(temporary, System.IO.Path.Combine(root, CurrentFile), overwrite: true);
+            LuceneIndexGeneration? old;
+            lock (openLock) (old, live) = (live, next);
+            // Searches that acquired the old searcher finish on it; new ones take the new index.
+            old?.Dispose();
+            if (old is not null) TryDelete(old.Path);
+        }
+        finally
+        {
+            liveWrites.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (openLock)
+        {
+            live?.Dispose();
+            owner?.Dispose();
+        }
+    }
+
+    private LuceneIndexGeneration Live()
+    {
+        if (live is { } opened) return opened;
+        lock (openLock)
+        {
+            if (live is not null) return live;
+            try
+            {
+                Directory.CreateDirectory(root);
+                // One process owns the folder (Lucene's own lock does not keep a second process out here): another
+                // node, or the reindex command run beside a live node, is refused instead of writing the same files.
+                owner ??= new FileStream(System.IO.Path.Combine(root, OwnerFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                var currentFile = System.IO.Path.Combine(root, CurrentFile);
+                var name = File.Exists(currentFile) ? File.ReadAllText(currentFile).Trim() : "index-1";
+                live = LuceneIndexGeneration.Open(System.IO.Path.Combine(root, name));
+                if (!File.Exists(currentFile)) File.WriteAllText(currentFile, name);
+                // A rebuild that died before its swap left a folder nobody reads.
+                foreach (var stale in Directory.EnumerateDirectories(root).Where(d => System.IO.Path.GetFileName(d) != name)) TryDelete(stale);
+                logger.LogInformation("Search index opened at {Path}", live.Path);
+                return live;
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or global::Lucene.Net.Store.LockObtainFailedException)
+            {
+                logger.LogWarning(exception, "The search index under {Root} cannot be opened", root);
+                throw new SearchUnavailableException(
+                    owner is null && exception is IOException && Directory.Exists(root)
+                        ? "Search is unavailable: another process holds the search index."
+                        : "Search is unavailable: the index cannot be opened.",
+                    exception);
+            }
+        }
+    }
+
+    private void TryDelete(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (IOException exception)
+        {
+            logger.LogWarning(exception, "Could not delete the old search index {Path}", path);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Crm.Grains.Abstractions.Search;
+using Crm.Silo.Infrastructure.Search.Lucene;
+using Microsoft.Extensions.Logging.Abstractions;
+using Xunit;
+
+namespace Crm.Silo.Tests.Search;
+
+/// <summary>The search contract on Lucene.NET, each test with its own index folder.</summary>
+public sealed class LuceneSearchIndexTests : SearchIndexContractTests
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), $"crm-search-{Guid.NewGuid():N}");
+
+    protected override Task<ISearchIndex> OpenIndexAsync() =>
+        Task.FromResult<ISearchIndex>(new LuceneSearchIndex(folder, NullLogger<LuceneSearchIndex>.Instance));
+
+    protected override Task DeleteIndexAsync()
+    {
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Reopen_AfterWrites_KeepsDocumentsAndCheckpoint()
+    {
+        var before = await Index.ReadCheckpointAsync(default);
+        ((IDisposable)Index).Dispose();
+
+        using var reopened = new LuceneSearchIndex(folder, NullLogger<LuceneSearchIndex>.Instance);
+
+        Assert.Equal(before, await reopened.ReadCheckpointAsync(default));
+        Assert.Contains((await reopened.SearchAsync(SearchQuery.Create(Ws, "alexandra", false), default)).Hits, h => h.Id == "alex");
+    }
+
+    [Fact]
+    public async Task Search_IndexHeldByAnotherWriter_SaysSearchIsUnavailable()
+    {
+        var other = Path.Combine(folder, "held");
+        using var holder = new LuceneSearchIndex(other, NullLogger<LuceneSearchIndex>.Instance);
+        await holder.ReadCheckpointAsync(default);
+        using var second = new LuceneSearchIndex(other, NullLogger<LuceneSearchIndex>.Instance);
+
+        var refused = await Assert.ThrowsAsync<SearchUnavailableException>(() => second.SearchAsync(SearchQuery.Create(Ws, "x", false), default));
+
+        Assert.Contains("unavailable", refused.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,243 @@
+using Crm.Grains.Abstractions.Conversations;
+using Crm.Grains.Abstractions.EventStore;
+using Crm.Grains.Abstractions.Search;
+using Crm.Grains.Search;
+using Xunit;
+
+namespace Crm.Silo.Tests.Search;
+
+/// <summary>
+/// What every search engine must answer, fed through the real indexing projection: prefixes, typos, phone formats,
+/// email fragments, accents, other scripts, workspace isolation, notes only for those who may read them, and query
+/// text that is never syntax. Run against Lucene always, and against a real Elasticsearch when CRM_ELASTICSEARCH_URL is set.
+/// </summary>
+public abstract class SearchIndexContractTests : IAsyncLifetime
+{
+    protected const string Ws = "acme";
+    protected const string Other = "globex";
+
+    private readonly SearchEvents events = new();
+    private ISearchIndex? index;
+
+    protected ISearchIndex Index => index ?? throw new InvalidOperationException("The index is not open.");
+
+    protected abstract Task<ISearchIndex> OpenIndexAsync();
+
+    protected abstract Task DeleteIndexAsync();
+
+    public async Task InitializeAsync()
+    {
+        index = await OpenIndexAsync();
+        await IndexAsync(
+            events.Customer(Ws, "alex", "Alexandra Novak", "alexandra.novak@example.com", "+44 20 7946 0958", "Northwind Traders"),
+            events.Customer(Ws, "zoe", "Zoë Ångström", "zoe.smith@contoso.org", "020 7946 0123"),
+            events.Customer(Ws, "dmitry", "Дмитрий Иванов", "dmitry@example.ru"),
+            events.Customer(Ws, "yamada", "山田太郎", "yamada@example.jp"),
+            events.Customer(Ws, "mohammed", "محمد الأحمد", "m@example.ae"),
+            events.Customer(Other, "alex2", "Alexandra Novak", "alex@globex.example"),
+            events.Opened(Ws, "refund", "Refund for order 1042", "Alexandra Novak", Channel.Email),
+            events.Message(Ws, "refund", "My parcel arrived damaged, I would like a refund please."),
+            events.Message(Ws, "refund", "Escalated to the warehouse manager Bartholomew", MessageKind.Note),
+            events.Labels(Ws, "refund", "billing", "vip"),
+            events.Assigned(Ws, "refund", "ann", "Ann Agent"),
+            events.Opened(Ws, "login", "Cannot sign in", "Zoë Ångström"),
+            events.Message(Ws, "login", "The password reset email never arrives."),
+            events.Status(Ws, "login", ConversationStatus.Resolved));
+    }
+
+    public async Task DisposeAsync()
+    {
+        (index as IDisposable)?.Dispose();
+        await DeleteIndexAsync();
+    }
+
+    [Theory]
+    [InlineData("ale")]
+    [InlineData("Alexandra")]
+    [InlineData("alexandra nov")]
+    [InlineData("north")]
+    public async Task Search_PrefixOfNameOrCompany_FindsTheCustomer(string text) =>
+        Assert.Contains("alex", await IdsAsync(text, SearchKind.Customer));
+
+    [Theory]
+    [InlineData("Alexnadra")]
+    [InlineData("alexandar novka")]
+    [InlineData("Aleksandra")]
+    public async Task Search_MisspeltName_FindsTheCustomer(string text) =>
+        Assert.Contains("alex", await IdsAsync(text, SearchKind.Customer));
+
+    [Theory]
+    [InlineData("+44 20 7946 0958")]
+    [InlineData("020-7946-0958")]
+    [InlineData("02079460958")]
+    [InlineData("0044 20 7946 0958")]
+    [InlineData("(020) 7946 0958")]
+    [InlineData("7946 0958")]
+    public async Task Search_PhoneInAnyCommonFormat_FindsTheCustomer(string text) =>
+        Assert.Equal(["alex"], await IdsAsync(text, SearchKind.Customer));
+
+    [Fact]
+    public async Task Search_InternationalFormOfANationallyStoredNumber_FindsTheCustomer() =>
+        Assert.Equal(["zoe"], await IdsAsync("+44 20 7946 0123", SearchKind.Customer));
+
+    [Theory]
+    [InlineData("zoe.smith@cont")]
+    [InlineData("smith@contoso")]
+    [InlineData("contoso.org")]
+    [InlineData("alexandra.novak@")]
+    public async Task Search_EmailFragment_FindsTheCustomer(string text)
+    {
+        var ids = await IdsAsync(text, SearchKind.Customer);
+        Assert.Contains(text.StartsWith("alex", StringComparison.Ordinal) ? "alex" : "zoe", ids);
+    }
+
+    [Theory]
+    [InlineData("zoe angstrom")]
+    [InlineData("Zoë")]
+    [InlineData("ÅNGSTRÖM")]
+    public async Task Search_WithOrWithoutAccents_FindsTheCustomer(string text) =>
+        Assert.Contains("zoe", await IdsAsync(text, SearchKind.Customer));
+
+    [Theory]
+    [InlineData("Дми", "dmitry")]
+    [InlineData("иванов", "dmitry")]
+    [InlineData("山田", "yamada")]
+    [InlineData("محمد", "mohammed")]
+    public async Task Search_NameInAnotherScript_FindsTheCustomer(string text, string id) =>
+        Assert.Contains(id, await IdsAsync(text, SearchKind.Customer));
+
+    [Fact]
+    public async Task Search_SameNameInAnotherWorkspace_NeverFindsIt()
+    {
+        var inAcme = await Index.SearchAsync(SearchQuery.Create(Ws, "alexandra", true), default);
+        var inGlobex = await Index.SearchAsync(SearchQuery.Create(Other, "alexandra", true), default);
+
+        Assert.DoesNotContain(inAcme.Hits, h => h.Id == "alex2");
+        Assert.Equal(["alex2"], inGlobex.Hits.Select(h => h.Id));
+    }
+
+    [Fact]
+    public async Task Search_WordOfAPublicMessage_FindsTheConversationWithTheWordMarked()
+    {
+        var results = await Index.SearchAsync(SearchQuery.Create(Ws, "damaged parcel", false), default);
+
+        var hit = Assert.Single(results.Hits);
+        Assert.Equal(("refund", SearchKind.Conversation, "message"), (hit.Id, hit.Kind, hit.SnippetSource));
+        Assert.Equal(["parcel", "damaged"], hit.Snippet.Where(s => s.Match).Select(s => s.Text));
+    }
+
+    [Fact]
+    public async Task Search_WordOnlyInAnInternalNote_FindsItOnlyForStaffWhoMayReadNotes()
+    {
+        var staff = await Index.SearchAsync(SearchQuery.Create(Ws, "bartholomew", includeInternalNotes: true), default);
+        var others = await Index.SearchAsync(SearchQuery.Create(Ws, "bartholomew", includeInternalNotes: false), default);
+
+        Assert.Equal(("refund", "note"), (Assert.Single(staff.Hits).Id, staff.Hits[0].SnippetSource));
+        Assert.Empty(others.Hits);
+        Assert.Equal(0, others.Total);
+    }
+
+    [Fact]
+    public async Task Search_MisspeltName_MarksTheMatchedWordsInTheTitle()
+    {
+        var results = await Index.SearchAsync(SearchQuery.Create(Ws, "alexnadra", false, SearchKind.Customer), default);
+
+        var hit = Assert.Single(results.Hits);
+        Assert.Equal(["Alexandra"], hit.Title.Where(s => s.Match).Select(s => s.Text));
+        Assert.Equal("Alexandra Novak", hit.TitleText);
+    }
+
+    [Fact]
+    public async Task Search_Filters_NarrowToStatusLabelChannelAndAssignee()
+    {
+        Assert.Equal(["login"], await IdsAsync("", SearchKind.Conversation, status: "resolved"));
+        Assert.Equal(["refund"], await IdsAsync("", label: "vip"));
+        Assert.Equal(["refund"], await IdsAsync("", channel: "email"));
+        Assert.Equal(["refund"], await IdsAsync("", assignee: "ann"));
+        Assert.Empty(await IdsAsync("refund", status: "resolved"));
+    }
+
+    [Fact]
+    public async Task Search_WithFacets_CountsEveryMatchByKindStatusAndLabel()
+    {
+        var results = await Index.SearchAsync(SearchQuery.Create(Ws, "", true, kind: SearchKind.Conversation, withFacets: true, limit: 1), default);
+
+        Assert.Equal(2, results.Total);
+        Assert.Single(results.Hits);
+        Assert.Equal([new FacetCount("conversation", 2)], results.Facets[SearchFacets.Kind]);
+        Assert.Equal([new FacetCount("open", 1), new FacetCount("resolved", 1)], results.Facets[SearchFacets.Status]);
+        Assert.Equal([new FacetCount("billing", 1), new FacetCount("vip", 1)], results.Facets[SearchFacets.Label]);
+    }
+
+    [Theory]
+    [InlineData(":")]
+    [InlineData("\"alexandra")]
+    [InlineData("(alexandra")]
+    [InlineData("alexandra)")]
+    [InlineData("alex*")]
+    [InlineData("alex?")]
+    [InlineData("alexandra~")]
+    [InlineData("alexandra^2")]
+    [InlineData("\\")]
+    [InlineData("/alexandra/")]
+    [InlineData("[alexandra TO zoe]")]
+    [InlineData("alexandra.")]
+    [InlineData("AND")]
+    [InlineData("alexandra OR")]
+    [InlineData("name:alexandra")]
+    [InlineData("{}&&||!-+")]
+    public async Task Search_QuerySyntaxCharacters_AreTextAndNeverThrow(string text)
+    {
+        var results = await Index.SearchAsync(SearchQuery.Create(Ws, text, true), default);
+
+        // Every word must match somewhere: where the only word is the name, the customer is found.
+        var words = SearchText.QueryWords(text);
+        if (words.Count > 0 && words.All(w => w == "alexandra")) Assert.Contains(results.Hits, h => h.Id == "alex");
+    }
+
+    [Theory]
+    [InlineData("😀🎉")]
+    [InlineData("שלום עולם")]
+    [InlineData("\u200f\u202e")]
+    public async Task Search_EmojiOrRightToLeftText_AnswersWithoutThrowing(string text) =>
+        Assert.NotNull(await Index.SearchAsync(SearchQuery.Create(Ws, text, true), default));
+
+    [Fact]
+    public async Task Search_VeryLongQuery_IsCutAtTheStatedLimitAndSaysSo()
+    {
+        var query = SearchQuery.Create(Ws, "alexandra " + new string('x', 10_000), true);
+
+        var results = await Index.SearchAsync(query, default);
+
+        Assert.Equal(SearchLimits.MaxQueryLength, query.Text.Length);
+        Assert.Contains($"{SearchLimits.MaxQueryLength} characters", results.Notice);
+    }
+
+    [Fact]
+    public async Task HandleAsync_SameBatchTwice_ChangesNothing()
+    {
+        var batch = new[] { events.Message(Ws, "login", "Still waiting for the zebra email") };
+        await IndexAsync(batch);
+        await IndexAsync(batch);
+
+        var documents = await Index.GetDocumentsAsync([SearchDocument.KeyOf(Ws, SearchKind.Conversation, "login")], default);
+
+        Assert.Single(documents.Values.Single().Texts, t => t.Contains("zebra", StringComparison.Ordinal));
+        Assert.Equal(["login"], await IdsAsync("zebra"));
+    }
+
+    [Fact]
+    public async Task HandleAsync_Batch_CommitsItsCheckpointWithTheDocuments()
+    {
+        await IndexAsync(events.Customer(Ws, "late", "Latecomer Person"));
+
+        Assert.Equal(events.Position + 5, await Index.ReadCheckpointAsync(default));
+    }
+
+    protected async Task IndexAsync(params StoredEvent[] batch) =>
+        await new SearchIndexProjection(Index).HandleAsync(batch, batch.Max(e => e.Position) + 5, default);
+
+    private async Task<IReadOnlyList<string>> IdsAsync(
+        string text, SearchKind? kind = null, string? status = null, string? label = null, string? channel = null, string? assignee = null) =>
+        (await Index.SearchAsync(SearchQuery.Create(Ws, text, true, kind, status, assignee, label, channel), default)).Hits.Select(h => h.Id).ToList();
+}
