@@ -4,6 +4,7 @@ using Crm.Grains.Conversations.Events;
 using Crm.Grains.Customers.Events;
 using Crm.Grains.EventSourcing;
 using Crm.Grains.Mail.Events;
+using Crm.Grains.Preferences.Events;
 using Crm.Grains.Queues.Events;
 using Crm.Grains.Workspaces.Events;
 
@@ -46,6 +47,8 @@ internal static class AuditDescriptions
         OutboundEmailQueued e => MailAudit.Queued(e),
         OutboundEmailSent e => MailAudit.Sent(e),
         OutboundEmailFailed e => MailAudit.Failed(e),
+        UserPreferencesChanged e => AuditDescription.Of("changed own preferences",
+            $"theme {e.Theme}, browser notifications {(e.BrowserNotifications ? "on" : "off")}, sound {(e.Sound ? "on" : "off")}"),
         _ => Unnamed(EventSerializer.TypeName(@event)),
     };
 

@@ -31,7 +31,7 @@ public static class SiloHostingExtensions
             return builder;
         }
 
-        builder.Services.TryAddKeyedSingleton(DomainClock.Key, TimeProvider.System);
+        builder.Services.TryAddKeyedSingleton<TimeProvider>(DomainClock.Key, new Crm.Grains.Time.BackdatableClock(TimeProvider.System));
         builder.Services.AddCrmEventStore(builder.Configuration);
         // Durable timers (SLA breaches, snooze wake-ups) live in the same database as the events.
         builder.Services.AddCrmReminders(builder.Configuration);

@@ -67,6 +67,7 @@ public static class WebHostingExtensions
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
 
         builder.Services.AddSingleton<ConversationService>();
+        builder.Services.AddSingleton<PreferencesService>();
         builder.Services.AddSingleton<AgentDirectory>();
         builder.Services.AddSingleton<PresenceService>();
         builder.Services.AddSingleton<AgentPresenceService>();
@@ -111,6 +112,7 @@ public static class WebHostingExtensions
         app.MapStaticAssets().RequirePolicy(CrmPolicies.Public);
         app.MapAuthApi();
         app.MapAccountApi();
+        app.MapPreferencesApi();
         app.MapAdminUsersApi();
         app.MapConversationsApi();
         app.MapAgentsApi();

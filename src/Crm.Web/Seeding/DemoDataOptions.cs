@@ -14,6 +14,12 @@ public sealed class DemoDataOptions
     public string WorkspaceId { get; set; } = "demo";
 
     /// <summary>
+    /// 30 days of history in the demo workspace (200 customers of 40 companies, about 300 conversations with CSAT),
+    /// three routed queues and two visitors chatting (Crm__Demo__History=false: the four sample conversations only).
+    /// </summary>
+    public bool History { get; set; } = true;
+
+    /// <summary>
     /// More workspaces seeded alike, their users at "@{workspace}.crm" (agent@acme.crm, ...): a second tenant to try
     /// workspace isolation against (Crm__Demo__ExtraWorkspaces__0=acme).
     /// </summary>

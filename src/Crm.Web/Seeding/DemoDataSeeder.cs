@@ -16,7 +16,8 @@ namespace Crm.Web.Seeding;
 /// Creates the identity schema, then, on a first start (no users yet) and unless switched off, a demo workspace
 /// with users of every role, customers and conversations. Runs before Kestrel listens.
 /// </summary>
-public sealed class DemoDataSeeder(IServiceProvider services, IGrainFactory grains, IOptions<DemoDataOptions> options, ILogger<DemoDataSeeder> logger)
+public sealed class DemoDataSeeder(
+    IServiceProvider services, IGrainFactory grains, IOptions<DemoDataOptions> options, TimeProvider clock, ILogger<DemoDataSeeder> logger)
     : IHostedService
 {
     private const string Actor = "system:seed";
@@ -31,7 +32,17 @@ public sealed class DemoDataSeeder(IServiceProvider services, IGrainFactory grai
         if (users.Users.Any()) return;
 
         var password = string.IsNullOrEmpty(options.Value.Password) ? NewPassword() : options.Value.Password;
+        var started = System.Diagnostics.Stopwatch.StartNew();
         await SeedWorkspaceAsync(users, options.Value.WorkspaceId, "Demo Support", email => email, password);
+        if (options.Value.History)
+        {
+            var history = new DemoHistorySeeder(grains, clock);
+            var count = await history.SeedAsync(options.Value.WorkspaceId);
+            await history.ConfigureQueuesAsync(options.Value.WorkspaceId);
+            await history.SeedLiveVisitorsAsync(options.Value.WorkspaceId);
+            logger.LogInformation("Demo history: {Customers} customers, {Conversations} conversations over {Days} days, in {Ms} ms",
+                DemoHistory.Customers.Count, count, DemoHistory.Days, started.ElapsedMilliseconds);
+        }
         await SeedExtraAgentsAsync(users, options.Value.WorkspaceId, options.Value.ExtraAgents, password);
         foreach (var extra in options.Value.ExtraWorkspaces.Select(w => Ids.Require(w, "workspace")).Distinct())
             await SeedWorkspaceAsync(users, extra, $"{extra} Support", email => email.Replace("@demo.crm", $"@{extra}.crm", StringComparison.Ordinal), password);

@@ -94,12 +94,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh context (own cookies and storage) with the app as its base address; dispose it at the end of the test.</summary>
-    public async Task<IBrowserContext> NewContextAsync()
+    public async Task<IBrowserContext> NewContextAsync(ViewportSize? viewport = null, ColorScheme scheme = ColorScheme.Light)
     {
         var context = await (_browser ?? throw NotStarted()).NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
+            ColorScheme = scheme,
         });
         context.SetDefaultTimeout((float)Deadline.TotalMilliseconds);
         return context;

@@ -14,12 +14,15 @@ public static class ConsolePages
         await page.Locator("#sign-in").ClickAsync();
     }
 
-    /// <summary>Signs in through the real login form and waits until the inbox is live (its circuit is connected).</summary>
+    /// <summary>
+    /// Signs in through the real login form and waits until the role's start page is live (its circuit is connected):
+    /// the inbox for agents, the board for supervisors, the setup checklist for admins, the sales page for sales reps.
+    /// </summary>
     public static async Task SignInAsync(this IPage page, string email)
     {
         await page.GotoAsync("account/login");
         await page.SubmitLoginAsync(email, Crm.Testing.Hosts.CrmProcess.DemoPassword);
-        await Expect(page.GetByTestId("inbox-ready")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=inbox-ready], [data-testid=board-ready], [data-testid=start-ready]").First).ToBeVisibleAsync();
     }
 
     /// <summary>Opens a thread by address and waits until it is live.</summary>

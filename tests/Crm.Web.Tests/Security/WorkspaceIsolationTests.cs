@@ -21,6 +21,21 @@ public sealed class WorkspaceIsolationTests(TwoWorkspaceNodeFixture node) : ICla
     private static readonly string[] Surfaces = ["", "/messages"];
 
     [Fact]
+    public async Task Preferences_SameAgentIdInAnotherWorkspace_AreApartAndChangeNothing()
+    {
+        using var owner = await node.SignInAsync(DemoUsers.Agent);
+        using var intruder = await node.SignInAsync(TwoWorkspaceNodeFixture.OtherAgent);
+        var before = await owner.Http.GetStringAsync("api/account/preferences");
+
+        // Both are agent "alex", each in their own workspace: one's choice is never the other's.
+        using var put = await intruder.Http.PutAsJsonAsync("api/account/preferences", new { theme = "dark", browserNotifications = true, sound = true });
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+
+        Assert.Equal(before, await owner.Http.GetStringAsync("api/account/preferences"));
+        Assert.Contains("dark", await intruder.Http.GetStringAsync("api/account/preferences"));
+    }
+
+    [Fact]
     public async Task RestCalls_OnAnotherWorkspacesConversation_Are404AndChangeNothing()
     {
         using var owner = await node.SignInAsync(DemoUsers.Agent);

@@ -8,4 +8,17 @@ namespace Crm.Grains.Abstractions.Time;
 public static class DomainClock
 {
     public const string Key = "crm.domain-clock";
+
+    /// <summary>
+    /// The Orleans RequestContext entry that makes the silo's default domain clock answer a chosen past instant for
+    /// one call (and the calls it makes): how the demo seeder writes 30 days of history through the real grains and
+    /// events. Set only by trusted in-process code; browsers and integrations cannot reach RequestContext.
+    /// </summary>
+    public const string BackdateKey = "crm.clock.at";
+
+    /// <summary>Makes the next grain calls of this async flow happen at <paramref name="at"/> (see <see cref="BackdateKey"/>).</summary>
+    public static void Backdate(DateTimeOffset at) => RequestContext.Set(BackdateKey, at);
+
+    /// <summary>Back to the real time for the next grain calls of this async flow.</summary>
+    public static void Now() => RequestContext.Remove(BackdateKey);
 }

@@ -6,7 +6,7 @@ namespace Crm.Web.Components.Conversations;
 
 /// <summary>
 /// Single-key shortcuts on an open conversation, for what an agent does most: r reply, n internal note, e resolve,
-/// u back to the inbox. Like the inbox's, they are ignored while typing in a field (Esc leaves the reply box).
+/// u back to the inbox, j / k the next or previous conversation of the list. Like the inbox's, they are ignored while typing in a field (Esc leaves the reply box).
 /// Renders nothing; the page decides what each action does.
 /// </summary>
 public sealed class ConversationShortcuts : ComponentBase, IAsyncDisposable
@@ -17,6 +17,8 @@ public sealed class ConversationShortcuts : ComponentBase, IAsyncDisposable
     [Parameter] public EventCallback OnNote { get; set; }
     [Parameter] public EventCallback OnResolve { get; set; }
     [Parameter] public EventCallback OnBack { get; set; }
+    [Parameter] public EventCallback OnNext { get; set; }
+    [Parameter] public EventCallback OnPrevious { get; set; }
 
     [Inject] private IJSRuntime Js { get; set; } = default!;
 
@@ -32,6 +34,8 @@ public sealed class ConversationShortcuts : ComponentBase, IAsyncDisposable
         "n" => OnNote.InvokeAsync(),
         "e" => OnResolve.InvokeAsync(),
         "u" => OnBack.InvokeAsync(),
+        "j" => OnNext.InvokeAsync(),
+        "k" => OnPrevious.InvokeAsync(),
         _ => Task.CompletedTask,
     });
 

@@ -95,17 +95,17 @@ public sealed partial class LoginPage
     {
         if (result.Succeeded)
         {
-            Navigation.NavigateTo(LocalOrInbox(ReturnUrl), forceLoad: true);
+            Navigation.NavigateTo(LocalOrStart(ReturnUrl), forceLoad: true);
             return;
         }
         _error = result.IsLockedOut ? LockedOut : result.IsNotAllowed ? CrmSignInManager.NotAllowedMessage : wrong;
     }
 
     /// <summary>Only a path on this site: a crafted returnUrl must not send a signed-in user elsewhere.</summary>
-    private static string LocalOrInbox(string? url) =>
+    private static string LocalOrStart(string? url) =>
         url is { Length: > 0 } && Uri.TryCreate(url, UriKind.Relative, out _) && !url.StartsWith("//") && !url.StartsWith("/\\")
             ? url.TrimStart('/')
-            : "inbox";
+            : "";
 
     private sealed class LoginInput
     {

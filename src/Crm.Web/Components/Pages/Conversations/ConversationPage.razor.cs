@@ -7,6 +7,7 @@ using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.Abstractions.Errors;
 using Crm.Grains.Abstractions.LiveFeed;
 using Crm.Web.Components.Conversations;
+using Crm.Web.Components.Inbox;
 using Crm.Web.Identity;
 using Crm.Web.LiveFeed;
 using Crm.Web.Services;
@@ -39,6 +40,20 @@ public sealed partial class ConversationPage
     private string? _error;
     private string? _actionError;
     private ReplyBox? _replyBox;
+    private InboxList? _list;
+    private bool _listHidden;
+    private bool _contextHidden;
+
+    /// <summary>Desktop: list | thread | customer; each side pane folds away. Narrower screens are the stylesheet's.</summary>
+    private string PaneClass =>
+        "crm-panes crm-panes--open" + (_listHidden ? " crm-panes--no-list" : "") + (_contextHidden ? " crm-panes--no-context" : "");
+
+    /// <summary>j / k: the next or previous conversation of the list beside the thread; the list itself stays.</summary>
+    private Task MoveAsync(int step)
+    {
+        if (_list?.Neighbour(ConversationId, step) is { } next && next != ConversationId) Navigation.NavigateTo($"conversations/{next}");
+        return Task.CompletedTask;
+    }
 
     public ConversationPage()
     {

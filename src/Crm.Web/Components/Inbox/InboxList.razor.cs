@@ -8,13 +8,13 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 
-namespace Crm.Web.Components.Pages.Inbox;
+namespace Crm.Web.Components.Inbox;
 
 /// <summary>
 /// The live inbox. Rows arrive by version (a late or repeated update never overwrites a newer one) and are kept or
 /// dropped with the grain's own <see cref="InboxFilter"/>, so the live list is always what a reload would show.
 /// </summary>
-public sealed partial class InboxPage
+public sealed partial class InboxList
 {
     private readonly Dictionary<string, ConversationSummary> _rows = [];
     private WorkspaceUser? _user;
@@ -31,13 +31,36 @@ public sealed partial class InboxPage
     private string? _error;
     private readonly CoalescedRefresh _countsRefresh;
 
-    public InboxPage() => _countsRefresh = new(RefreshCountsAsync);
+    public InboxList() => _countsRefresh = new(RefreshCountsAsync);
 
     [Inject] private ConversationService Conversations { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IJSRuntime Js { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    /// <summary>The open conversation, highlighted in the list.</summary>
+    [Parameter] public string? SelectedId { get; set; }
+
+    /// <summary>A pane beside an open thread: no key caption (the thread's page owns the keys).</summary>
+    [Parameter] public bool Compact { get; set; }
+
+    /// <summary>Registers the list's own keys (1 2 3, j k, Enter); off beside a thread, whose j/k move between threads.</summary>
+    [Parameter] public bool KeysEnabled { get; set; }
+
+    /// <summary>
+    /// The conversation <paramref name="step"/> rows from <paramref name="fromId"/> in the list as shown, or the first
+    /// row when that one is not listed; null at either end or when the list is empty.
+    /// </summary>
+    public string? Neighbour(string? fromId, int step)
+    {
+        var rows = Ordered;
+        if (rows.Count == 0) return null;
+        var at = rows.FindIndex(r => r.ConversationId == fromId);
+        if (at < 0) return rows[0].ConversationId;
+        var next = at + step;
+        return next >= 0 && next < rows.Count ? rows[next].ConversationId : null;
+    }
 
     private InboxQuery Query => new(_status, 200, _view, _user?.AgentId, null, string.IsNullOrWhiteSpace(_label) ? null : _label.Trim().ToLowerInvariant(), _sort);
 
@@ -74,7 +97,7 @@ public sealed partial class InboxPage
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender && _user is not null) _shortcuts = await Shortcuts.RegisterAsync(Js, this);
+        if (firstRender && KeysEnabled && _user is not null) _shortcuts = await Shortcuts.RegisterAsync(Js, this);
     }
 
     [JSInvokable]
