@@ -20,6 +20,9 @@ public abstract class EventSourcedGrain<TState>(IEventStore store, [FromKeyedSer
 
     protected TimeProvider Clock => clock;
 
+    /// <summary>The store, for grains that also read other streams (a customer's timeline reads its merged records').</summary>
+    protected IEventStore Store => store;
+
     protected abstract string StreamId { get; }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
