@@ -78,6 +78,7 @@ public static class WebHostingExtensions
         builder.Services.AddSingleton<AttachmentService>();
         builder.Services.AddSingleton<ReportService>();
         builder.Services.AddSingleton<AuditTrailService>();
+        builder.Services.AddCrmSales();
         builder.Services.AddWorkspaceUser();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -118,6 +119,7 @@ public static class WebHostingExtensions
         app.MapReportsApi();
         app.MapAttachmentsApi();
         app.MapAuditApi();
+        app.MapCrmSalesApis();
         app.MapCrmInbound();
         app.MapHub<ConversationHub>(ConversationHub.Path).RequirePolicy(CrmPolicies.Staff);
         app.MapCrmWidget();
