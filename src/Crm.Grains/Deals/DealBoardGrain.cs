@@ -58,11 +58,6 @@ public sealed class DealBoardGrain(IEventStore store) : Grain, IDealBoardGrain
     private Task CatchUpAsync()
     {
         _catchUp ??= new ReadModelCatchUp(store, EventFilter.ForCategories(WorkspaceId, StreamIds.DealCategory));
-        return _catchUp.RunAsync((stored, @event) =>
-        {
-            if (StreamIds.Parse(stored.StreamId) is not { } stream) return;
-            if (!_deals.TryGetValue(stream.Id, out var deal)) _deals[stream.Id] = deal = new DealState();
-            deal.Apply(@event);
-        });
+        return _catchUp.RunAsync((stored, @event) => ReadModelCatchUp.Fold(_deals, stored, @event));
     }
 }

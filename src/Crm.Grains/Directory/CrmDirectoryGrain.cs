@@ -115,12 +115,10 @@ public sealed class CrmDirectoryGrain(IEventStore store) : Grain, ICrmDirectoryG
         if (StreamIds.Parse(stored.StreamId) is not { } stream) return;
         if (stream.Category == StreamIds.CompanyCategory)
         {
-            if (!_companies.TryGetValue(stream.Id, out var company)) _companies[stream.Id] = company = new CompanyState();
-            company.Apply(@event);
+            ReadModelCatchUp.Fold(_companies, stored, @event);
             return;
         }
-        if (!_customers.TryGetValue(stream.Id, out var customer)) _customers[stream.Id] = customer = new CustomerState();
-        customer.Apply(@event);
+        var customer = ReadModelCatchUp.Fold(_customers, stored, @event)!;
         if (customer is { Profile: { } p, MergedInto: null }) _duplicates.Put(stream.Id, p.Name, p.Email, p.Phone, customer.CompanyId);
         else _duplicates.Remove(stream.Id);
     }

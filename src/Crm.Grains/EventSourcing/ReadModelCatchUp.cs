@@ -1,4 +1,5 @@
 using Crm.Grains.Abstractions.EventStore;
+using Crm.Grains.Abstractions.Keys;
 
 namespace Crm.Grains.EventSourcing;
 
@@ -13,6 +14,16 @@ public sealed class ReadModelCatchUp(IEventStore store, EventFilter filter)
     private const int PageSize = 5_000;
 
     public long Position { get; private set; }
+
+    /// <summary>Folds <paramref name="event"/> into the state of its stream's entity in <paramref name="states"/> (added when new); null for a stream id not of the usual form.</summary>
+    public static TState? Fold<TState>(Dictionary<string, TState> states, StoredEvent stored, DomainEvent @event)
+        where TState : class, IEventSourcedState, new()
+    {
+        if (StreamIds.Parse(stored.StreamId) is not { } stream) return null;
+        if (!states.TryGetValue(stream.Id, out var state)) states[stream.Id] = state = new TState();
+        state.Apply(@event);
+        return state;
+    }
 
     /// <summary>Hands each new event, decoded, to <paramref name="apply"/>, in position order, up to the head.</summary>
     public async Task RunAsync(Action<StoredEvent, DomainEvent> apply, CancellationToken cancellationToken = default)

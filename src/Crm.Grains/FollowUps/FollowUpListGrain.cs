@@ -14,12 +14,7 @@ public sealed class FollowUpListGrain(IEventStore store) : Grain, IFollowUpListG
     public async Task<IReadOnlyList<FollowUpDetails>> ListAsync(FollowUpQuery query)
     {
         _catchUp ??= new ReadModelCatchUp(store, EventFilter.ForCategories(this.GetPrimaryKeyString(), StreamIds.FollowUpCategory));
-        await _catchUp.RunAsync((stored, @event) =>
-        {
-            if (StreamIds.Parse(stored.StreamId) is not { } stream) return;
-            if (!_followUps.TryGetValue(stream.Id, out var followUp)) _followUps[stream.Id] = followUp = new FollowUpState();
-            followUp.Apply(@event);
-        });
+        await _catchUp.RunAsync((stored, @event) => ReadModelCatchUp.Fold(_followUps, stored, @event));
         return _followUps.Where(f => f.Value.Scheduled is not null)
             .Select(f => f.Value.ToDetails(this.GetPrimaryKeyString(), f.Key))
             .Where(f => query.IncludeDone || f.CompletedAt is null)

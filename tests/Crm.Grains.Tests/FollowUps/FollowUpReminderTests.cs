@@ -3,7 +3,6 @@ using Crm.Grains.Abstractions.FollowUps;
 using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Abstractions.LiveFeed;
 using Crm.Grains.FollowUps.Events;
-using Crm.Grains.LiveFeed;
 using Crm.Grains.Tests.LiveFeed;
 using Crm.Testing;
 using Crm.Testing.Cluster;
@@ -16,26 +15,13 @@ namespace Crm.Grains.Tests.FollowUps;
 public sealed class FollowUpReminderTests(CrmClusterFixture cluster) : IAsyncLifetime
 {
     private readonly string workspaceId = TestKeys.NewWorkspaceId();
-    private readonly string nodeId = TestKeys.NewId("node");
-    private readonly RecordingObserver observer = new();
-    private ILiveFeedObserver? reference;
-
-    private ILiveFeedDirectoryGrain Directory => cluster.Grains.GetGrain<ILiveFeedDirectoryGrain>(ILiveFeedDirectoryGrain.Key);
+    private readonly FeedRecording feed = new(cluster);
 
     private IFollowUpGrain FollowUp(string id) => cluster.Grains.GetGrain<IFollowUpGrain>(GrainKeys.Scoped(workspaceId, id));
 
-    public async Task InitializeAsync()
-    {
-        reference = cluster.Client.CreateObjectReference<ILiveFeedObserver>(observer);
-        await Directory.RegisterAsync(nodeId, reference);
-        cluster.Clock.Advance(LiveFeedTimings.PublisherCache + TimeSpan.FromMilliseconds(1));
-    }
+    public Task InitializeAsync() => feed.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await Directory.UnregisterAsync(nodeId);
-        if (reference is not null) cluster.Client.DeleteObjectReference<ILiveFeedObserver>(reference);
-    }
+    public Task DisposeAsync() => feed.StopAsync();
 
     [Fact]
     public async Task Reminder_AtItsTime_DeliveredOnceToTheFeedAndRecorded()
@@ -45,7 +31,7 @@ public sealed class FollowUpReminderTests(CrmClusterFixture cluster) : IAsyncLif
         cluster.Clock.Advance(TimeSpan.FromSeconds(1));
 
         var delivered = await Eventually.ReturnsAsync(
-            () => Task.FromResult(observer.Of<FollowUpReminderFeedItem>(workspaceId)),
+            () => Task.FromResult(feed.Observer.Of<FollowUpReminderFeedItem>(workspaceId)),
             items => items.Count > 0,
             "the reminder on the live feed once its time came");
 
