@@ -22,6 +22,9 @@ public abstract class EventSourcedGrain<TState>(IEventStore store, [FromKeyedSer
 
     protected TimeProvider Clock => clock;
 
+    /// <summary>The store, for grains that also read other streams (a customer's timeline reads its merged records').</summary>
+    protected IEventStore Store => store;
+
     protected abstract string StreamId { get; }
 
     /// <summary>Events appended past the last snapshot before a new one is saved; 0 (the default): no snapshots.</summary>

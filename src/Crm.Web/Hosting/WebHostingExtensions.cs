@@ -81,6 +81,7 @@ public static class WebHostingExtensions
         builder.Services.AddSingleton<ReportService>();
         builder.Services.AddSingleton<AuditTrailService>();
         builder.Services.AddSingleton<SearchService>();
+        builder.Services.AddCrmSales();
         builder.Services.AddWorkspaceUser();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -123,6 +124,7 @@ public static class WebHostingExtensions
         app.MapAttachmentsApi();
         app.MapAuditApi();
         app.MapSearchApi();
+        app.MapCrmSalesApis();
         app.MapCrmInbound();
         app.MapHub<ConversationHub>(ConversationHub.Path).RequirePolicy(CrmPolicies.Staff);
         app.MapCrmWidget();

@@ -5,7 +5,6 @@ using Crm.Grains.Abstractions.Workspaces;
 using Crm.Grains.Conversations.Events;
 using Crm.Testing;
 using Crm.Testing.Cluster;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using Xunit;
 
@@ -58,27 +57,6 @@ public sealed class ConversationSlaFailoverTests(CrmClusterFixture cluster)
         Assert.Single((await cluster.ReadEventsAsync(streamId)).OfType<ConversationSlaBreached>());
     }
 
-    /// <summary>
-    /// A conversation key whose reminders the ring gives to <paramref name="silo"/>'s reminder service, so stopping that
-    /// silo takes the armed timer with it, not only the activation; otherwise a surviving silo's in-memory timer could
-    /// fire and the stored reminder would never be needed. About one key in as many as there are silos fits. Orleans
-    /// keeps its ring internal, so it is read by reflection; a rename fails here, loudly.
-    /// </summary>
-    private async Task<(string Id, IConversationGrain Grain)> ConversationWhoseRemindersLiveOnAsync(string workspaceId, SiloHandle silo)
-    {
-        var ringType = typeof(SiloAddress).Assembly.GetType("Orleans.Runtime.ConsistentRing.IConsistentRingProvider")
-            ?? Type.GetType("Orleans.Runtime.ConsistentRing.IConsistentRingProvider, Orleans.Runtime", throwOnError: true)!;
-        var primary = (InProcessSiloHandle)cluster.Cluster.Primary!;
-        var ring = primary.SiloHost.Services.GetRequiredService(ringType);
-        var primaryTargetSilo = ringType.GetMethod("GetPrimaryTargetSilo", [typeof(uint)])
-            ?? throw new MissingMethodException(ringType.FullName, "GetPrimaryTargetSilo");
-        return await Eventually.ReturnsAsync(
-            () =>
-            {
-                var id = TestKeys.NewId("conv");
-                return Task.FromResult((id, cluster.Grains.GetGrain<IConversationGrain>(GrainKeys.Scoped(workspaceId, id))));
-            },
-            candidate => silo.SiloAddress.Equals(primaryTargetSilo.Invoke(ring, [candidate.Item2.GetGrainId().GetUniformHashCode()])),
-            $"a conversation key whose reminders live on {silo.SiloAddress}");
-    }
+    private Task<(string Id, IConversationGrain Grain)> ConversationWhoseRemindersLiveOnAsync(string workspaceId, SiloHandle silo) =>
+        ReminderRing.KeyWhoseRemindersLiveOnAsync(cluster, silo, "conv", id => cluster.Grains.GetGrain<IConversationGrain>(GrainKeys.Scoped(workspaceId, id)));
 }

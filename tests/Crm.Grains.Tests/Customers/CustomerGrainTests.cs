@@ -22,8 +22,9 @@ public sealed class CustomerGrainTests(CrmClusterFixture cluster)
     {
         var created = await Customer.UpsertAsync(new UpsertCustomer(" Ada Lovelace ", "  ", null, " Analytical Engines", "agent:alice"));
 
-        Assert.Equal(new CustomerDetails(workspaceId, "cust-1", "Ada Lovelace", null, null, "Analytical Engines", cluster.Clock.GetUtcNow()), created);
-        Assert.Equal(created, await Customer.GetDetailsAsync());
+        Assert.Equal(new CustomerDetails(workspaceId, "cust-1", "Ada Lovelace", null, null, "Analytical Engines", cluster.Clock.GetUtcNow()), Core(created));
+        Assert.Equal((1L, cluster.Clock.GetUtcNow()), (created.Version, created.UpdatedAt));
+        Assert.Equal(Core(created), Core(await Customer.GetDetailsAsync()));
     }
 
     [Fact]
@@ -34,7 +35,7 @@ public sealed class CustomerGrainTests(CrmClusterFixture cluster)
 
         var again = await Customer.UpsertAsync(Ada with { Name = "Ada Lovelace  ", Actor = "agent:bob" });
 
-        Assert.Equal(first, again);
+        Assert.Equal(Core(first), Core(again));
         Assert.IsType<CustomerUpserted>(Assert.Single(await Events()));
     }
 
@@ -46,7 +47,7 @@ public sealed class CustomerGrainTests(CrmClusterFixture cluster)
 
         var updated = await Customer.UpsertAsync(Ada with { Email = "ada@engines.example" });
 
-        Assert.Equal(created with { Email = "ada@engines.example" }, updated);
+        Assert.Equal(Core(created) with { Email = "ada@engines.example" }, Core(updated));
         Assert.Equal(2, (await Events()).Count);
     }
 
@@ -101,6 +102,9 @@ public sealed class CustomerGrainTests(CrmClusterFixture cluster)
         Assert.Equal(DomainErrorKind.Invalid, refused.Kind);
         Assert.Empty(await Events());
     }
+
+    /// <summary>The profile fields only: collections compare by reference in a record, and version and update time move.</summary>
+    private static CustomerDetails Core(CustomerDetails d) => d with { Tags = null, Attributes = null, Version = 0, UpdatedAt = null };
 
     private Task<IReadOnlyList<DomainEvent>> Events() =>
         cluster.ReadEventsAsync(StreamIds.For(StreamIds.CustomerCategory, workspaceId, "cust-1"));

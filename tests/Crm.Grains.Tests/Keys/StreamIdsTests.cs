@@ -34,6 +34,15 @@ public sealed class StreamIdsTests
     }
 
     [Fact]
+    public void PipelinesAndAttributes_ValidId_OneStreamPerWorkspaceUnderItsPrefix()
+    {
+        Assert.Equal("acme/pipelines/all", StreamIds.Pipelines("acme"));
+        Assert.Equal("acme/attributes/all", StreamIds.Attributes("acme"));
+        Assert.Equal("acme/deal/d-1", StreamIds.For(StreamIds.DealCategory, "acme", "d-1"));
+        Assert.Contains(StreamIds.FollowUpCategory, StreamIds.Categories);
+    }
+
+    [Fact]
     public void Workspace_ValidId_IsTheWorkspacesOwnStreamUnderItsPrefix()
     {
         Assert.Equal("acme/workspace/acme", StreamIds.Workspace("acme"));

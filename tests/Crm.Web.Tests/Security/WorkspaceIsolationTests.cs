@@ -176,6 +176,32 @@ public sealed class WorkspaceIsolationTests(TwoWorkspaceNodeFixture node) : ICla
         Assert.Equal(slaBefore, await owner.Http.GetStringAsync("api/workspace/sla"));
     }
 
+    [Fact]
+    public async Task CustomersAndDeals_OfAnotherWorkspace_Are404AndNeverListed()
+    {
+        using var owner = await node.SignInAsync(DemoUsers.Admin);
+        using var intruder = await node.SignInAsync(TwoWorkspaceNodeFixture.OtherAdmin);
+        using var created = await owner.Http.PostAsJsonAsync("api/customers", new { name = "Demo's own", email = $"own-{Guid.NewGuid():N}@demo.example" }, ApiJson.Options);
+        var customerId = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ApiJson.Options)).GetProperty("customer").GetProperty("customerId").GetString();
+        using var deal = await owner.Http.PostAsJsonAsync("api/deals", new { title = "Demo's deal", stageId = "lead", amount = 10, currency = "EUR", contactIds = new[] { customerId } }, ApiJson.Options);
+        var dealId = (await deal.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ApiJson.Options)).GetProperty("dealId").GetString();
+        var before = await owner.Http.GetStringAsync($"api/customers/{customerId}") + await owner.Http.GetStringAsync($"api/deals/{dealId}");
+
+        foreach (var path in new[] { $"api/customers/{customerId}", $"api/customers/{customerId}/timeline", $"api/deals/{dealId}" })
+        {
+            using var read = await intruder.Http.GetAsync(path);
+            Assert.True(read.StatusCode == HttpStatusCode.NotFound, $"GET {path}: {(int)read.StatusCode}");
+        }
+        using var write = await intruder.Http.PutAsJsonAsync($"api/deals/{dealId}/stage", new { stageId = "won", reason = "hijacked" }, ApiJson.Options);
+        using var merge = await intruder.Http.PostAsJsonAsync($"api/customers/{customerId}/merge", new { duplicateId = customerId }, ApiJson.Options);
+        Assert.Equal(HttpStatusCode.NotFound, write.StatusCode);
+        Assert.True((int)merge.StatusCode is 400 or 404, $"merge: {(int)merge.StatusCode}");
+        Assert.DoesNotContain(customerId!, await intruder.Http.GetStringAsync("api/customers?limit=1000"), StringComparison.Ordinal);
+        Assert.DoesNotContain(dealId!, await intruder.Http.GetStringAsync("api/deals"), StringComparison.Ordinal);
+        Assert.DoesNotContain(customerId!, await intruder.Http.GetStringAsync("api/customers.csv"), StringComparison.Ordinal);
+        Assert.Equal(before, await owner.Http.GetStringAsync($"api/customers/{customerId}") + await owner.Http.GetStringAsync($"api/deals/{dealId}"));
+    }
+
     /// <summary>Everything an agent sees of a conversation, as the API's JSON, to compare before and after.</summary>
     private static async Task<string> Snapshot(HttpClient owner, string id) =>
         await owner.GetStringAsync($"api/conversations/{id}") + await owner.GetStringAsync($"api/conversations/{id}/messages");

@@ -1,5 +1,7 @@
 namespace Crm.Grains.Abstractions.Customers;
 
+/// <param name="MergedInto">Set once this record was merged: its id redirects to that customer.</param>
+/// <param name="Version">The stream version this view was folded to: what <see cref="SaveCustomer.ExpectedVersion"/> names.</param>
 [GenerateSerializer, Immutable, Alias("crm.customers.customer-details")]
 public sealed record CustomerDetails(
     string WorkspaceId,
@@ -8,4 +10,11 @@ public sealed record CustomerDetails(
     string? Email,
     string? Phone,
     string? CompanyName,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? CompanyId = null,
+    string? OwnerId = null,
+    IReadOnlyList<string>? Tags = null,
+    IReadOnlyDictionary<string, string>? Attributes = null,
+    string? MergedInto = null,
+    long Version = 0,
+    DateTimeOffset? UpdatedAt = null);

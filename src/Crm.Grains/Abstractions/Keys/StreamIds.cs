@@ -15,12 +15,18 @@ public static class StreamIds
     public const string MailOutboxCategory = "mail-outbox";
     public const string RoutingCategory = "routing";
     public const string PreferencesCategory = "preferences";
+    public const string CompanyCategory = "company";
+    public const string DealCategory = "deal";
+    public const string FollowUpCategory = "follow-up";
+    public const string PipelinesCategory = "pipelines";
+    public const string AttributesCategory = "attributes";
 
     /// <summary>Every category above: what a filter by category (the audit view's) may name.</summary>
     public static readonly IReadOnlyList<string> Categories =
     [
         WorkspaceCategory, CustomerCategory, ConversationCategory, AgentCategory, QueueCategory, CannedResponsesCategory, MailOutboxCategory,
         PreferencesCategory,
+        CompanyCategory, DealCategory, FollowUpCategory, PipelinesCategory, AttributesCategory,
     ];
 
     public static string For(string category, string workspaceId, string id) =>
@@ -42,6 +48,12 @@ public static class StreamIds
 
     /// <summary>The router's own stream: one per workspace.</summary>
     public static string Routing(string workspaceId) => For(RoutingCategory, workspaceId, "all");
+
+    /// <summary>The workspace's pipeline definitions: one stream per workspace.</summary>
+    public static string Pipelines(string workspaceId) => For(PipelinesCategory, workspaceId, "all");
+
+    /// <summary>The workspace's custom-attribute definitions: one stream per workspace.</summary>
+    public static string Attributes(string workspaceId) => For(AttributesCategory, workspaceId, "all");
 
     /// <summary>The prefix shared by every stream of one category in one workspace.</summary>
     public static string CategoryPrefix(string category, string workspaceId) =>

@@ -42,6 +42,12 @@ public static class CrmPolicies
     /// <summary>Edit the workspace's shared canned responses.</summary>
     public const string ManageCannedResponses = "crm.canned-responses.manage";
 
+    /// <summary>
+    /// The sales pipeline: deals, forecasts, follow-ups, merging duplicates and importing. A sales rep changes only the
+    /// deals they own (the deal grain checks); supervisors and admins change any.
+    /// </summary>
+    public const string Sell = "crm.sell";
+
     /// <summary>The floor: live board, reports, reassigning anyone's work, monitoring and whispering.</summary>
     public const string Supervise = "crm.supervise";
 

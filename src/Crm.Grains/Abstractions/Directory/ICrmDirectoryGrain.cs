@@ -1,0 +1,24 @@
+using Crm.Grains.Abstractions.Companies;
+using Crm.Grains.Abstractions.Customers;
+
+namespace Crm.Grains.Abstractions.Directory;
+
+/// <summary>
+/// The workspace's customers and companies as lists, hierarchy and duplicate index (key: the workspace id). A read
+/// model folded from the customer and company streams; every answer includes every write acknowledged before it.
+/// </summary>
+public interface ICrmDirectoryGrain : IGrainWithStringKey
+{
+    Task<ListPage<CustomerDetails>> ListCustomersAsync(CustomerQuery query);
+
+    Task<ListPage<CompanyDetails>> ListCompaniesAsync(CompanyQuery query);
+
+    /// <summary>The company, then its parent, then that one's, up to the top; empty when the company does not exist.</summary>
+    Task<IReadOnlyList<string>> GetCompanyChainAsync(string companyId);
+
+    /// <summary>Records that look like the probe, best first: same email, same phone, similar name at the same company or email domain.</summary>
+    Task<IReadOnlyList<DuplicateMatch>> FindDuplicatesAsync(DuplicateProbe probe);
+
+    /// <summary>The review queue: every suspected pair once, best first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<DuplicatePair>> GetSuspectedDuplicatesAsync(int limit);
+}

@@ -1,0 +1,8 @@
+namespace Crm.Grains.Abstractions.FollowUps;
+
+/// <summary>The workspace's follow-ups as one read model (key: the workspace id), caught up to the store's head before each answer.</summary>
+public interface IFollowUpListGrain : IGrainWithStringKey
+{
+    /// <summary>Matching follow-ups, soonest due first.</summary>
+    Task<IReadOnlyList<FollowUpDetails>> ListAsync(FollowUpQuery query);
+}

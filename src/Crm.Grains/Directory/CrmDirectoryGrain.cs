@@ -1,0 +1,133 @@
+using Crm.Grains.Abstractions.Companies;
+using Crm.Grains.Abstractions.Customers;
+using Crm.Grains.Abstractions.Directory;
+using Crm.Grains.Abstractions.Errors;
+using Crm.Grains.Abstractions.EventStore;
+using Crm.Grains.Abstractions.Keys;
+using Crm.Grains.Companies;
+using Crm.Grains.Customers;
+using Crm.Grains.EventSourcing;
+
+namespace Crm.Grains.Directory;
+
+/// <summary>
+/// One per workspace: folds its customer and company streams (with the same state classes their grains fold) into
+/// lists, the company tree and the duplicate index. Not reentrant: each answer first catches up to the store's head.
+/// </summary>
+public sealed class CrmDirectoryGrain(IEventStore store) : Grain, ICrmDirectoryGrain
+{
+    private readonly Dictionary<string, CustomerState> _customers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CompanyState> _companies = new(StringComparer.Ordinal);
+    private readonly DuplicateIndex _duplicates = new();
+    private ReadModelCatchUp? _catchUp;
+
+    private string WorkspaceId => this.GetPrimaryKeyString();
+
+    public async Task<ListPage<CustomerDetails>> ListCustomersAsync(CustomerQuery query)
+    {
+        RequirePage(query.Offset, query.Limit);
+        await CatchUpAsync();
+        var text = query.Text?.Trim();
+        var rows = _customers.Where(c => c.Value is { Profile: not null, MergedInto: null })
+            .Where(c => query.OwnerId is null || c.Value.OwnerId == query.OwnerId)
+            .Where(c => query.Tag is null || c.Value.Tags.Contains(query.Tag.Trim().ToLowerInvariant()))
+            .Where(c => query.CompanyId is null || c.Value.CompanyId == query.CompanyId)
+            .Where(c => string.IsNullOrEmpty(text) || Contains(c.Value.Profile!.Name, text) || Contains(c.Value.Profile.Email, text) || Contains(c.Value.Profile.Phone, text))
+            .Select(c => c.Value.ToDetails(WorkspaceId, c.Key, c.Value.Version));
+        rows = (query.Sort ?? "name") switch
+        {
+            "name" => rows.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase),
+            "-name" => rows.OrderByDescending(c => c.Name, StringComparer.OrdinalIgnoreCase),
+            "created" => rows.OrderBy(c => c.CreatedAt),
+            "-created" => rows.OrderByDescending(c => c.CreatedAt),
+            "updated" => rows.OrderBy(c => c.UpdatedAt),
+            "-updated" => rows.OrderByDescending(c => c.UpdatedAt),
+            var other => throw new DomainException(DomainErrorKind.Invalid, $"Unknown sort '{other}'; use name, created or updated, with '-' for descending."),
+        };
+        var all = rows.ToList();
+        return new ListPage<CustomerDetails>(all.Skip(query.Offset).Take(query.Limit).ToList(), all.Count);
+    }
+
+    public async Task<ListPage<CompanyDetails>> ListCompaniesAsync(CompanyQuery query)
+    {
+        RequirePage(query.Offset, query.Limit);
+        await CatchUpAsync();
+        var text = query.Text?.Trim();
+        var all = _companies.Where(c => c.Value.Profile is not null)
+            .Where(c => query.ParentId is null || c.Value.ParentId == query.ParentId)
+            .Where(c => string.IsNullOrEmpty(text) || Contains(c.Value.Profile!.Name, text) || Contains(c.Value.Profile.Domain, text))
+            .Select(c => c.Value.ToDetails(WorkspaceId, c.Key))
+            .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        return new ListPage<CompanyDetails>(all.Skip(query.Offset).Take(query.Limit).ToList(), all.Count);
+    }
+
+    public async Task<IReadOnlyList<string>> GetCompanyChainAsync(string companyId)
+    {
+        await CatchUpAsync();
+        var chain = new List<string>();
+        // A stored cycle cannot arise through CompanyGrain, but the walk is bounded all the same.
+        for (var id = companyId; id is not null && !chain.Contains(id) && _companies.TryGetValue(id, out var company) && company.Profile is not null; id = company.ParentId)
+            chain.Add(id);
+        return chain;
+    }
+
+    public async Task<IReadOnlyList<DuplicateMatch>> FindDuplicatesAsync(DuplicateProbe probe)
+    {
+        await CatchUpAsync();
+        return Matches(probe).ToList();
+    }
+
+    public async Task<IReadOnlyList<DuplicatePair>> GetSuspectedDuplicatesAsync(int limit)
+    {
+        RequirePage(0, limit);
+        await CatchUpAsync();
+        var seen = new HashSet<(string, string)>();
+        var pairs = new List<DuplicatePair>();
+        foreach (var group in _duplicates.CrowdedKeys())
+        foreach (var id in group.Take(200))
+        {
+            var c = _customers[id];
+            foreach (var match in Matches(new DuplicateProbe(id, c.Profile!.Name, c.Profile.Email, c.Profile.Phone, c.CompanyId)))
+            {
+                var key = string.CompareOrdinal(id, match.CustomerId) < 0 ? (id, match.CustomerId) : (match.CustomerId, id);
+                if (seen.Add(key)) pairs.Add(new DuplicatePair(id, c.Profile.Name, match));
+            }
+        }
+        return pairs.OrderByDescending(p => p.Match.Score).ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Take(limit).ToList();
+    }
+
+    private IEnumerable<DuplicateMatch> Matches(DuplicateProbe probe) =>
+        _duplicates.Candidates(probe)
+            .Select(id => (Id: id, State: _customers[id]))
+            .Select(c => DuplicateRules.Match(probe, c.Id, c.State.Profile!.Name, c.State.Profile.Email, c.State.Profile.Phone, c.State.CompanyId))
+            .OfType<DuplicateMatch>()
+            .OrderByDescending(m => m.Score);
+
+    private Task CatchUpAsync()
+    {
+        _catchUp ??= new ReadModelCatchUp(store, EventFilter.ForCategories(WorkspaceId, StreamIds.CustomerCategory, StreamIds.CompanyCategory));
+        return _catchUp.RunAsync(Apply);
+    }
+
+    private void Apply(StoredEvent stored, DomainEvent @event)
+    {
+        if (StreamIds.Parse(stored.StreamId) is not { } stream) return;
+        if (stream.Category == StreamIds.CompanyCategory)
+        {
+            ReadModelCatchUp.Fold(_companies, stored, @event);
+            return;
+        }
+        var customer = ReadModelCatchUp.Fold(_customers, stored, @event)!;
+        if (customer is { Profile: { } p, MergedInto: null }) _duplicates.Put(stream.Id, p.Name, p.Email, p.Phone, customer.CompanyId);
+        else _duplicates.Remove(stream.Id);
+    }
+
+    private static bool Contains(string? value, string text) => value?.Contains(text, StringComparison.OrdinalIgnoreCase) == true;
+
+    private static void RequirePage(int offset, int limit)
+    {
+        if (offset < 0 || limit is < 1 or > 1_000)
+            throw new DomainException(DomainErrorKind.Invalid, "A page starts at an offset of 0 or more and holds 1–1,000 rows.");
+    }
+}
