@@ -14,11 +14,12 @@ public static class StreamIds
     public const string CannedResponsesCategory = "canned-responses";
     public const string MailOutboxCategory = "mail-outbox";
     public const string RoutingCategory = "routing";
+    public const string ArticleCategory = "kb-article";
 
     /// <summary>Every category above: what a filter by category (the audit view's) may name.</summary>
     public static readonly IReadOnlyList<string> Categories =
     [
-        WorkspaceCategory, CustomerCategory, ConversationCategory, AgentCategory, QueueCategory, CannedResponsesCategory, MailOutboxCategory,
+        WorkspaceCategory, CustomerCategory, ConversationCategory, AgentCategory, QueueCategory, CannedResponsesCategory, MailOutboxCategory, ArticleCategory,
     ];
 
     public static string For(string category, string workspaceId, string id) =>
