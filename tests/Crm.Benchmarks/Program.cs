@@ -1,3 +1,4 @@
+using Crm.Benchmarks.AiEval;
 using Crm.Benchmarks.Chat;
 using Crm.Benchmarks.Routing;
 using Crm.Benchmarks.Store;
@@ -15,6 +16,7 @@ public static class Program
         ["store"] = StoreBenchmark.RunAsync,
         ["chat"] = ChatBenchmark.RunAsync,
         ["routing"] = RoutingBenchmark.RunAsync,
+        ["ai-eval"] = AiEvalBenchmark.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)
