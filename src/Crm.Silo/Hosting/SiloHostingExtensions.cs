@@ -1,4 +1,5 @@
 using System.Net;
+using Crm.Ai;
 using Crm.Grains.Abstractions.Time;
 using Crm.Silo.Infrastructure.Blobs;
 using Crm.Silo.Infrastructure.EventStore;
@@ -33,6 +34,9 @@ public static class SiloHostingExtensions
         builder.Services.AddCrmEventStore(builder.Configuration);
         // Durable timers (SLA breaches, snooze wake-ups) live in the same database as the events.
         builder.Services.AddCrmReminders(builder.Configuration);
+        // The assistant's engine and its embeddings projection run where the grains run.
+        builder.Services.AddCrmAi(DataPaths.Combine(builder.Configuration, "ai"));
+        builder.Services.AddHostedService<InterimProjectionHost>();
         builder.UseOrleans(silo => ConfigureSilo(silo, cluster, builder.Configuration));
         return builder;
     }

@@ -24,6 +24,8 @@ public static class AuthorizationMatrix
         // Sales reps read a customer's conversations for context; answering is the support team's.
         [CrmPolicies.Converse] = [Caller.Agent, Caller.Supervisor, Caller.Admin],
         [CrmPolicies.ManageCannedResponses] = [Caller.Supervisor, Caller.Admin],
+        // Agents read articles (and get them suggested); the public help center reads published ones (Public).
+        [CrmPolicies.ManageKnowledgeBase] = [Caller.Supervisor, Caller.Admin],
         [CrmPolicies.Supervise] = [Caller.Supervisor, Caller.Admin],
         [CrmPolicies.Administer] = [Caller.Admin],
     };

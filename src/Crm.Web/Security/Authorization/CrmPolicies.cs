@@ -33,6 +33,9 @@ public static class CrmPolicies
     /// <summary>Edit the workspace's shared canned responses.</summary>
     public const string ManageCannedResponses = "crm.canned-responses.manage";
 
+    /// <summary>Write, publish, unpublish and delete knowledge-base articles (everyone on staff reads them).</summary>
+    public const string ManageKnowledgeBase = "crm.knowledge-base.manage";
+
     /// <summary>The floor: live board, reports, reassigning anyone's work, monitoring and whispering.</summary>
     public const string Supervise = "crm.supervise";
 
