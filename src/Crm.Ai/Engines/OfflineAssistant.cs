@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Crm.Ai.Embeddings;
 using Crm.Ai.Retrieval;
 using Crm.Grains.Abstractions.Ai;
+using Crm.Grains.Abstractions.Conversations;
 
 namespace Crm.Ai.Engines;
 
@@ -31,7 +32,7 @@ public sealed class OfflineAssistant(HybridRetriever retriever, RetrievalWeights
     public async Task<IReadOnlyList<NextBestAction>> SuggestActionsAsync(AssistContext context, CancellationToken cancellationToken)
     {
         var (matches, vector) = await MatchAsync(context, cancellationToken);
-        var canned = vector is null ? null : await BestCannedAsync(context.CannedResponses, vector, cancellationToken);
+        var canned = vector is null ? null : await BestCannedAsync(context, vector, cancellationToken);
         var topBody = matches.Count > 0 ? retriever.Index.Find(context.WorkspaceId, matches[0].ArticleId)?.Body ?? "" : "";
         return NextBestActionPlanner.Plan(context, matches, topBody, canned, DraftComposer.Compose(context, matches));
     }
@@ -51,19 +52,41 @@ public sealed class OfflineAssistant(HybridRetriever retriever, RetrievalWeights
         return (corpus.Articles.Count == 0 ? [] : retriever.Rank(corpus, question, vector, 3, weights), vector);
     }
 
-    private async Task<NextBestActionPlanner.CannedMatch?> BestCannedAsync(
-        IReadOnlyList<CannedOption> options, float[] question, CancellationToken cancellationToken)
+    /// <summary>
+    /// The saved reply closest to the message, with the conversation's stage as a prior: once the team has replied, a
+    /// reply that reads like an opening greeting fits less (and before, a closing one), by <see cref="StagePenalty"/>.
+    /// </summary>
+    private async Task<NextBestActionPlanner.CannedMatch?> BestCannedAsync(AssistContext context, float[] question, CancellationToken cancellationToken)
     {
+        var options = context.CannedResponses;
         if (options.Count == 0) return null;
-        var missing = options.Select(Key).Where(k => !_cannedVectors.ContainsKey(k)).Distinct().ToList();
-        if (missing.Count > 0)
+        var vectors = await EmbedCachedAsync([.. options.Select(Key), OpeningPrototype, ClosingPrototype], cancellationToken);
+        var teamSpoke = context.Messages.Any(m => m.Author == AuthorKind.Agent);
+        return options.Select(o =>
         {
-            if (_cannedVectors.Count + missing.Count > MaxCachedCanned) _cannedVectors.Clear();
-            var vectors = await retriever.Embedder.EmbedAsync(missing, cancellationToken);
-            for (var i = 0; i < missing.Count; i++) _cannedVectors[missing[i]] = vectors[i];
-        }
-        return options.Select(o => new NextBestActionPlanner.CannedMatch(o, VectorMath.Cosine(question, _cannedVectors[Key(o)])))
-            .MaxBy(m => m.Similarity);
+            var vector = vectors[Key(o)];
+            var opening = VectorMath.Cosine(vector, vectors[OpeningPrototype]) > VectorMath.Cosine(vector, vectors[ClosingPrototype]);
+            var offStage = teamSpoke == opening;
+            return new NextBestActionPlanner.CannedMatch(o, VectorMath.Cosine(question, vector) - (offStage ? StagePenalty : 0));
+        }).MaxBy(m => m.Similarity);
+    }
+
+    private const double StagePenalty = 0.15;
+    private const string OpeningPrototype = "Hi, thanks for reaching out! How can I help you today?";
+    private const string ClosingPrototype = "Glad I could help. Is there anything else I can do for you? Have a great day!";
+
+    /// <summary>Vectors of the texts, from the cache where it has them; the cache is bounded (cleared when full).</summary>
+    private async Task<Dictionary<string, float[]>> EmbedCachedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        foreach (var text in texts)
+            if (_cannedVectors.TryGetValue(text, out var cached)) found[text] = cached;
+        var missing = texts.Where(t => !found.ContainsKey(t)).Distinct().ToList();
+        if (missing.Count == 0) return found;
+        var vectors = await retriever.Embedder.EmbedAsync(missing, cancellationToken);
+        if (_cannedVectors.Count + missing.Count > MaxCachedCanned) _cannedVectors.Clear();
+        for (var i = 0; i < missing.Count; i++) found[missing[i]] = _cannedVectors[missing[i]] = vectors[i];
+        return found;
     }
 
     private static string Key(CannedOption option) => $"{option.Title}: {option.Body}";
