@@ -19,8 +19,7 @@ public sealed class AssistantApiTests(TwoWorkspaceNodeFixture node) : IClassFixt
     {
         using var agent = await node.SignInAsync(DemoUsers.Agent);
         await using var visitor = await VisitorClient.ConnectNewAsync(node.BaseAddress);
-        var conversation = await visitor.StartFreshConversationAsync("Ada Visitor");
-        await visitor.SendMessageAsync(conversation.ConversationId, "Hi, I forgot my login credentials and can't sign in");
+        var conversation = await AskAsync(visitor, "Hi, I forgot my login credentials and can't sign in");
 
         var suggestions = await Eventually.ReturnsAsync(
             () => agent.Http.GetFromJsonAsync<JsonElement>($"api/conversations/{conversation.ConversationId}/suggestions"),
@@ -40,10 +39,17 @@ public sealed class AssistantApiTests(TwoWorkspaceNodeFixture node) : IClassFixt
     {
         using var intruder = await node.SignInAsync(TwoWorkspaceNodeFixture.OtherAgent);
         await using var visitor = await VisitorClient.ConnectNewAsync(node.BaseAddress);
-        var conversation = await visitor.StartFreshConversationAsync("Ada Visitor");
-        await visitor.SendMessageAsync(conversation.ConversationId, "How do I reset my password?");
+        var conversation = await AskAsync(visitor, "How do I reset my password?");
 
         foreach (var path in new[] { "suggestions", "draft", "summary" })
             Assert.Equal(HttpStatusCode.NotFound, (await intruder.Http.GetAsync($"api/conversations/{conversation.ConversationId}/{path}")).StatusCode);
+    }
+
+    /// <summary>A widget visitor of the demo workspace opens a chat and asks.</summary>
+    private static async Task<VisitorConversation> AskAsync(VisitorClient visitor, string question)
+    {
+        var conversation = await visitor.StartFreshConversationAsync("Ada Visitor");
+        await visitor.SendMessageAsync(conversation.ConversationId, question);
+        return conversation;
     }
 }
