@@ -19,7 +19,7 @@ public sealed class AssistantApiTests(TwoWorkspaceNodeFixture node) : IClassFixt
     {
         using var agent = await node.SignInAsync(DemoUsers.Agent);
         await using var visitor = await VisitorClient.ConnectNewAsync(node.BaseAddress);
-        var conversation = await AskAsync(visitor, "Hi, I forgot my login credentials and can't sign in");
+        var conversation = await AskAsync(visitor, "I forgot my password, how do I reset it?");
 
         var suggestions = await Eventually.ReturnsAsync(
             () => agent.Http.GetFromJsonAsync<JsonElement>($"api/conversations/{conversation.ConversationId}/suggestions"),
