@@ -1,3 +1,4 @@
+using Crm.Benchmarks.AiEval;
 using Crm.Benchmarks.Chat;
 using Crm.Benchmarks.Projections;
 using Crm.Benchmarks.Routing;
@@ -17,6 +18,7 @@ public static class Program
         ["chat"] = ChatBenchmark.RunAsync,
         ["routing"] = RoutingBenchmark.RunAsync,
         ["projections"] = ProjectionsBenchmark.RunAsync,
+        ["ai-eval"] = AiEvalBenchmark.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)

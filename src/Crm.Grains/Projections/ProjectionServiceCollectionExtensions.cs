@@ -42,4 +42,16 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, TProjection>());
         return services;
     }
+
+    /// <summary>
+    /// Registers a projection that runs on every node (its target is in this process: an embedded index, in-memory
+    /// vectors), fed by <see cref="NodeProjectionHost"/>. Call it on a silo's services.
+    /// </summary>
+    public static IServiceCollection AddCrmNodeProjection(this IServiceCollection services, Func<IServiceProvider, IProjection> create)
+    {
+        services.AddSingleton(provider => new NodeProjection(create(provider)));
+        if (services.All(d => d.ImplementationType != typeof(NodeProjectionHost)))
+            services.AddHostedService<NodeProjectionHost>();
+        return services;
+    }
 }

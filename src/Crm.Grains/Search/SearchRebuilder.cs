@@ -1,5 +1,6 @@
 using Crm.Grains.Abstractions.EventStore;
 using Crm.Grains.Abstractions.Search;
+using Crm.Grains.Projections;
 using Microsoft.Extensions.Logging;
 
 namespace Crm.Grains.Search;

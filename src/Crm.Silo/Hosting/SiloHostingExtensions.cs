@@ -1,4 +1,5 @@
 using System.Net;
+using Crm.Ai;
 using Crm.Grains.Abstractions.Time;
 using Crm.Silo.Infrastructure.Blobs;
 using Crm.Silo.Infrastructure.EventStore;
@@ -37,6 +38,8 @@ public static class SiloHostingExtensions
         builder.Services.AddCrmReminders(builder.Configuration);
         // The search engine and its indexer run beside the grains that answer searches (SearchGrain).
         builder.Services.AddCrmSearch(builder.Configuration);
+        // The assistant's engine runs where the grains run; its embeddings projection on the projection runner.
+        builder.Services.AddCrmAi(DataPaths.Combine(builder.Configuration, "ai"));
         builder.UseOrleans(silo => ConfigureSilo(silo, cluster, builder.Configuration));
         // After the silo: the projection waker is a hosted service that calls grains once the silo runs.
         builder.Services.AddCrmProjections(builder.Configuration);

@@ -7,6 +7,7 @@ using Crm.Silo.Hosting;
 using Crm.Web.Api;
 using Crm.Web.Components;
 using Crm.Web.Components.Layout;
+using Crm.Web.HelpCenter;
 using Crm.Web.Hubs;
 using Crm.Web.Identity;
 using Crm.Web.Identity.Authorization;
@@ -77,6 +78,8 @@ public static class WebHostingExtensions
         builder.Services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<ConsoleCircuit>());
         builder.Services.AddSingleton<CustomerService>();
         builder.Services.AddSingleton<CannedResponseService>();
+        builder.Services.AddSingleton<KnowledgeBaseService>();
+        builder.Services.AddSingleton<AssistantService>();
         builder.Services.AddSingleton<AttachmentService>();
         builder.Services.AddSingleton<ReportService>();
         builder.Services.AddSingleton<AuditTrailService>();
@@ -119,6 +122,9 @@ public static class WebHostingExtensions
         app.MapAgentsApi();
         app.MapRoutingApi();
         app.MapCannedResponsesApi();
+        app.MapKnowledgeBaseApi();
+        app.MapAssistantApi();
+        app.MapHelpCenter();
         app.MapWorkspaceSettingsApi();
         app.MapReportsApi();
         app.MapAttachmentsApi();

@@ -73,6 +73,8 @@ public sealed class DemoDataSeeder(
         foreach (var (shortcut, title, body) in DemoData.CannedResponses)
             await canned.SaveAsync(new SaveCannedResponse(shortcut, title, body, Actor));
 
+        await DemoArticles.SeedAsync(grains, ws, Actor);
+
         var alex = DemoData.Users.Single(u => u.AgentId == "alex");
         foreach (var conversation in DemoData.Conversations)
             await SeedConversationAsync(ws, conversation, new Author(AuthorKind.Agent, alex.AgentId, alex.DisplayName));

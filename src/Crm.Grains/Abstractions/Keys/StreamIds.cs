@@ -20,13 +20,14 @@ public static class StreamIds
     public const string FollowUpCategory = "follow-up";
     public const string PipelinesCategory = "pipelines";
     public const string AttributesCategory = "attributes";
+    public const string ArticleCategory = "kb-article";
 
     /// <summary>Every category above: what a filter by category (the audit view's) may name.</summary>
     public static readonly IReadOnlyList<string> Categories =
     [
         WorkspaceCategory, CustomerCategory, ConversationCategory, AgentCategory, QueueCategory, CannedResponsesCategory, MailOutboxCategory,
         PreferencesCategory,
-        CompanyCategory, DealCategory, FollowUpCategory, PipelinesCategory, AttributesCategory,
+        CompanyCategory, DealCategory, FollowUpCategory, PipelinesCategory, AttributesCategory, ArticleCategory,
     ];
 
     public static string For(string category, string workspaceId, string id) =>

@@ -1,4 +1,5 @@
 using Crm.Grains.Abstractions.Projections;
+using Crm.Grains.Projections;
 using Crm.Grains.Abstractions.Search;
 using Crm.Grains.Search;
 using Crm.Silo.Infrastructure.Search.Lucene;
@@ -24,7 +25,8 @@ public static class SearchServiceCollectionExtensions
         services.TryAddSingleton<SearchRebuilder>();
         // The checkpoint lives in the index's own commits, so a crash between a commit and a checkpoint cannot skip or
         // double a document. An embedded index is per node, so its indexer is too; a shared one runs once per cluster.
-        if (options.Provider == SearchProvider.Lucene) services.AddHostedService<SearchIndexingService>();
+        if (options.Provider == SearchProvider.Lucene)
+            services.AddCrmNodeProjection(provider => new SearchIndexProjection(provider.GetRequiredService<ISearchIndex>()));
         else services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, SearchIndexProjection>(
             provider => new SearchIndexProjection(provider.GetRequiredService<ISearchIndex>())));
         return services;

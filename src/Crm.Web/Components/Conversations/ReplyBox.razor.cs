@@ -77,6 +77,14 @@ public sealed partial class ReplyBox
         if (_box is not null) await _box.FocusAsync();
     }
 
+    /// <summary>Puts a drafted reply in the box for the agent to edit and send (the suggestions panel's "Insert").</summary>
+    public async Task InsertDraftAsync(string text)
+    {
+        (_draft, _isNote) = (text, false);
+        StateHasChanged();
+        if (_box is not null) await _box.FocusAsync();
+    }
+
     private void Insert(CannedResponse response) => _draft = CannedResponseRules.Fill(response.Body, CustomerName, AgentName);
 
     private DateTimeOffset _typingSentAt = DateTimeOffset.MinValue;

@@ -30,6 +30,8 @@ public static class AuthorizationMatrix
         // Agents see and edit customers and companies (Staff); the pipeline is the sales team's and their managers'.
         [CrmPolicies.Sell] = [Caller.Sales, Caller.Supervisor, Caller.Admin],
         [CrmPolicies.ManageCannedResponses] = [Caller.Supervisor, Caller.Admin],
+        // Agents read articles (and get them suggested); the public help center reads published ones (Public).
+        [CrmPolicies.ManageKnowledgeBase] = [Caller.Supervisor, Caller.Admin],
         [CrmPolicies.Supervise] = [Caller.Supervisor, Caller.Admin],
         [CrmPolicies.Administer] = [Caller.Admin],
     };

@@ -48,6 +48,9 @@ public static class CrmPolicies
     /// </summary>
     public const string Sell = "crm.sell";
 
+    /// <summary>Write, publish, unpublish and delete knowledge-base articles (everyone on staff reads them).</summary>
+    public const string ManageKnowledgeBase = "crm.knowledge-base.manage";
+
     /// <summary>The floor: live board, reports, reassigning anyone's work, monitoring and whispering.</summary>
     public const string Supervise = "crm.supervise";
 

@@ -1,12 +1,12 @@
 using Crm.Grains.Abstractions.EventStore;
 using Crm.Grains.Abstractions.Projections;
 
-namespace Crm.Grains.Search;
+namespace Crm.Grains.Projections;
 
 /// <summary>
 /// A one-off catch-up outside the projection runner: pages a projection's filter through the store up to the head in
 /// the caller's own flow. The search rebuild and the offline <c>reindex</c> command use it, because they write into an
-/// index that is not yet live; the live indexer runs on the projection runner (HostedProjectionGrain).
+/// index that is not yet live; <see cref="NodeProjectionHost"/> uses it for projections that run on every node.
 /// </summary>
 public static class ProjectionPump
 {

@@ -1,0 +1,58 @@
+using Crm.Grains.Abstractions.KnowledgeBase;
+using Crm.Grains.EventSourcing;
+using Crm.Grains.KnowledgeBase.Events;
+
+namespace Crm.Grains.KnowledgeBase;
+
+/// <summary>One article folded from its stream: the article grain keeps one, the catalog one per article of the workspace.</summary>
+public sealed class ArticleState : IEventSourcedState
+{
+    public bool Exists { get; private set; }
+    public string Slug { get; private set; } = "";
+    public string Title { get; private set; } = "";
+    public string Category { get; private set; } = "";
+    public string Body { get; private set; } = "";
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public string UpdatedBy { get; private set; } = "";
+    public bool IsPublished { get; private set; }
+    public int PublishedVersion { get; private set; }
+    public ArticlePublished? LastPublished { get; private set; }
+
+    /// <summary>The draft differs from the last published version (or was never published).</summary>
+    public bool HasUnpublishedChanges =>
+        LastPublished is null || (LastPublished.Slug, LastPublished.Title, LastPublished.Category, LastPublished.Body) != (Slug, Title, Category, Body);
+
+    public void Apply(DomainEvent @event)
+    {
+        switch (@event)
+        {
+            case ArticleDrafted e:
+                (Exists, Slug, Title, Category, Body) = (true, e.Slug, e.Title, e.Category, e.Body);
+                break;
+            case ArticlePublished e:
+                (IsPublished, PublishedVersion, LastPublished) = (true, e.Version, e);
+                break;
+            case ArticleUnpublished:
+                IsPublished = false;
+                break;
+            case ArticleDeleted:
+                (Exists, IsPublished) = (false, false);
+                break;
+        }
+        (UpdatedAt, UpdatedBy) = (@event.At, @event.By);
+    }
+
+    public PublishedArticle? ToPublished(string workspaceId, string articleId) =>
+        IsPublished && LastPublished is { } p
+            ? new PublishedArticle(workspaceId, articleId, p.Slug, p.Title, p.Category, p.Body, p.Version, p.At)
+            : null;
+
+    public ArticleDetails ToDetails(string workspaceId, string articleId) =>
+        new(workspaceId, articleId, Slug, Title, Category, Body, IsPublished ? ArticleStatus.Published : ArticleStatus.Draft,
+            PublishedVersion, HasUnpublishedChanges, UpdatedAt, UpdatedBy, ToPublished(workspaceId, articleId));
+
+    public ArticleSummary ToSummary(string articleId) =>
+        new(articleId, Slug, Title, Category, IsPublished ? ArticleStatus.Published : ArticleStatus.Draft, PublishedVersion,
+            HasUnpublishedChanges, UpdatedAt,
+            IsPublished ? LastPublished?.Slug : null, IsPublished ? LastPublished?.Title : null, IsPublished ? LastPublished?.Category : null);
+}

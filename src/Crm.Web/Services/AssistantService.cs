@@ -1,0 +1,28 @@
+using Crm.Grains.Abstractions.Ai;
+using Crm.Grains.Abstractions.Keys;
+using Crm.Web.Identity;
+using Crm.Web.Security.Authorization;
+
+namespace Crm.Web.Services;
+
+/// <summary>Suggestions, drafts and summaries for a conversation of the signed-in user's workspace.</summary>
+public sealed class AssistantService(IGrainFactory grains)
+{
+    public Task<IReadOnlyList<NextBestAction>> SuggestAsync(WorkspaceUser user, string conversationId) =>
+        Assistant(user, CrmPolicies.Converse).SuggestAsync(Ids.Require(conversationId, "conversation"));
+
+    public Task<DraftReply> DraftAsync(WorkspaceUser user, string conversationId) =>
+        Assistant(user, CrmPolicies.Converse).DraftAsync(Ids.Require(conversationId, "conversation"));
+
+    public Task<ConversationDigest> SummarizeAsync(WorkspaceUser user, string conversationId) =>
+        Assistant(user, CrmPolicies.Staff).SummarizeAsync(Ids.Require(conversationId, "conversation"));
+
+    public Task<IReadOnlyList<ArticleMatch>> SearchArticlesAsync(WorkspaceUser user, string? query) =>
+        Assistant(user, CrmPolicies.Staff).SearchArticlesAsync(query ?? "", 5);
+
+    private IAssistantGrain Assistant(WorkspaceUser user, string policy)
+    {
+        user.Require(policy);
+        return grains.GetGrain<IAssistantGrain>(user.WorkspaceId);
+    }
+}
