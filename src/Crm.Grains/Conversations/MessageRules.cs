@@ -16,7 +16,7 @@ public static class MessageRules
     public static void RequireClientMessageId(Guid clientMessageId)
     {
         if (clientMessageId == Guid.Empty)
-            throw new DomainException(DomainErrorKind.Invalid, "A message needs a client message id: a new GUID per message, kept for retries.");
+            throw new DomainException(DomainErrorKind.Invalid, "A message needs a clientMessageId: a new GUID per message, kept for retries.");
     }
 
     /// <summary>The event for a new (not resent) message at <paramref name="seq"/>, or a domain error saying why not.</summary>

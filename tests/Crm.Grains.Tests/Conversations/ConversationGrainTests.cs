@@ -144,7 +144,7 @@ public sealed class ConversationGrainTests(CrmClusterFixture cluster)
         var refused = await Assert.ThrowsAsync<DomainException>(() => conversation.PostMessageAsync(new PostMessage(Guid.Empty, Alice, "Hi")));
 
         Assert.Equal(DomainErrorKind.Invalid, refused.Kind);
-        Assert.Contains("client message id", refused.Message);
+        Assert.Contains("clientMessageId", refused.Message);
         Assert.Single(await Events("c1"));
     }
 

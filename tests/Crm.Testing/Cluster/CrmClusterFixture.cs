@@ -1,6 +1,7 @@
 using Crm.Grains.Abstractions.EventStore;
 using Crm.Grains.EventSourcing;
 using Crm.Silo.Infrastructure.EventStore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Core.Internal;
 using Orleans.Runtime.Placement;
@@ -89,18 +90,25 @@ public sealed class CrmClusterFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Deactivates the grain's activation wherever it lives and waits until no silo holds it, so the next call
-    /// activates it afresh and folds its state from the store.
+    /// Deactivates the grain's activation wherever it lives and waits until no silo holds it or a new activation
+    /// replaced it (a projection partition is woken again by the next commit or the waker's poll), so the next call
+    /// reaches an activation that folded its state afresh from the store.
     /// </summary>
     public async Task DeactivateAsync(IAddressable grain)
     {
-        await Grains.GetGrain<IManagementGrain>(0).DeactivateGrain(grain.GetGrainId());
+        var grainId = grain.GetGrainId();
+        var before = ActivationsOf(grainId);
+        await Grains.GetGrain<IManagementGrain>(0).DeactivateGrain(grainId);
         await Eventually.ReturnsAsync(
-            () => HostOfAsync(grain),
-            silo => silo is null,
-            $"grain {grain.GetGrainId()} to be deactivated",
+            async () => (Host: await HostOfAsync(grain), Activations: ActivationsOf(grainId)),
+            now => now.Host is null || now.Activations > before,
+            $"grain {grainId} to be deactivated",
             TimeSpan.FromSeconds(10));
     }
+
+    private int ActivationsOf(GrainId grainId) => Cluster.Silos.OfType<InProcessSiloHandle>()
+        .Where(s => s.IsActive)
+        .Sum(s => s.SiloHost.Services.GetRequiredService<ActivationLog>().ActivationsOf(grainId));
 
     /// <summary>
     /// Moves the grain's activation to <paramref name="silo"/> (activating it when needed) and waits until it lives

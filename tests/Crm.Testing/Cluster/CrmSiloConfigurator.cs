@@ -25,5 +25,7 @@ public sealed class CrmSiloConfigurator : ISiloConfigurator
         siloBuilder.Services.AddCrmReminders(configuration);
         siloBuilder.Services.AddCrmProjections(configuration);
         siloBuilder.Services.AddCrmProjection<ProbeProjection>();
+        siloBuilder.Services.AddSingleton<ActivationLog>();
+        siloBuilder.Services.AddSingleton<Orleans.Runtime.IConfigureGrainContextProvider>(sp => sp.GetRequiredService<ActivationLog>());
     }
 }
