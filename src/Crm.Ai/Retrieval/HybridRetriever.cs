@@ -35,7 +35,7 @@ public sealed class HybridRetriever(KnowledgeIndex index, ILexicalScorer lexical
             var score = weights.Semantic * semantic + weights.Title * title + weights.Lexical * keywords;
             if (score < weights.MinConfidence) continue;
             matches.Add(new ArticleMatch(articleId, article.Article.Slug, article.Article.Title, article.Article.Version,
-                passage?.Text ?? "", Math.Round(score, 4),
+                passage is null ? "" : article.Quote(passage), Math.Round(score, 4),
                 [
                     new Signal("semantic similarity", Math.Round(semantic, 3), weights.Semantic, passage?.Heading),
                     new Signal("title similarity", Math.Round(title, 3), weights.Title),

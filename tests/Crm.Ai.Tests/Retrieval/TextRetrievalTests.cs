@@ -33,6 +33,18 @@ public sealed class TextRetrievalTests
     }
 
     [Fact]
+    public void Quote_ShortLead_ComesWithTheStepsAfterIt_OtherPassagesAlone()
+    {
+        // A draft quoting "you can set a new one yourself" without the steps would tell the customer nothing.
+        var pieces = PassageSplitter.Split("Reset your password",
+            "If you forgot your password, you can set a new one yourself in a minute.\n\n## From the sign-in page\n1. Click **Forgot password?**.\n2. Enter your email.\n\n## No email\nCheck your spam folder, then ask us for a new link if it still has not arrived after ten minutes.");
+        var article = new IndexedArticle(null!, pieces.Select((p, i) => new Passage("a1", i, p.Heading, p.Text, [])).ToList());
+
+        Assert.Equal("If you forgot your password, you can set a new one yourself in a minute.\n\nClick Forgot password?. Enter your email.", article.Quote(article.Passages[1]));
+        Assert.Equal(article.Passages[^1].Text, article.Quote(article.Passages[^1]));
+    }
+
+    [Fact]
     public void Sentiment_CalmVersusFurious()
     {
         Assert.Equal(0, Sentiment.Read("Could you tell me when my parcel arrives?").Score);
