@@ -52,7 +52,7 @@ public sealed class SlaCountdownTests(BrowserFixture crm)
             Assert.True(await page.IsSameDocumentAsync(), "The breach should arrive over the live circuit, not through a reload.");
             Assert.True((await crm.OtherAgentClient.GetConversationAsync(conversationId))["slaBreached"]!.GetValue<bool>());
 
-            await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Back to inbox" }).ClickAsync();
+            await page.BackToInboxAsync();
             await Expect(row).ToHaveTextAsync("SLA breached");
         }
         finally

@@ -49,6 +49,17 @@ public static class ConsolePages
     public static ILocator InboxRows(this IPage page, string text) =>
         page.Locator("[data-testid^=inbox-row-]").Filter(new LocatorFilterOptions { HasTextString = text });
 
+    /// <summary>
+    /// From an open conversation back to the inbox alone, as a desktop user does: the menu's Inbox link (the thread's
+    /// back arrow is for phones and tablets, where the list is not beside the thread).
+    /// </summary>
+    public static async Task BackToInboxAsync(this IPage page)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Inbox", Exact = true }).First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("conversation-title")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("inbox-ready")).ToBeVisibleAsync();
+    }
+
     /// <summary>The inbox row of one conversation.</summary>
     public static ILocator InboxRow(this IPage page, string conversationId) => page.GetByTestId($"inbox-row-{conversationId}");
 

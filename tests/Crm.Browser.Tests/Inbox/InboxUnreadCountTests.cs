@@ -42,8 +42,7 @@ public sealed class InboxUnreadCountTests(BrowserFixture crm)
         // Reading it is opening it.
         await row.ClickAsync();
         await Expect(agent.MessageBodies(question)).ToHaveCountAsync(1);
-        await agent.GetByRole(AriaRole.Link, new() { Name = "Back to inbox" }).ClickAsync();
-        await Expect(agent.GetByTestId("inbox-ready")).ToBeVisibleAsync();
+        await agent.BackToInboxAsync();
         await ExpectUnreadAsync(row, false);
         await ExpectCountAsync(all, allBefore);
         await ExpectCountAsync(unassigned, unassignedBefore);

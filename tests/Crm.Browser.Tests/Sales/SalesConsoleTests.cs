@@ -22,7 +22,10 @@ public sealed class SalesConsoleTests(BrowserFixture crm)
         var dealId = await CreateAsync(api, "api/deals", new { title = $"Drag {Guid.NewGuid():N}"[..20], stageId = "lead", amount = 500, currency = "EUR" }, "dealId");
         await using var context = await crm.NewContextAsync();
         var rep = await OpenBoardAsync(context, Sales);
-        var supervisor = await OpenBoardAsync(await crm.NewContextAsync(), BrowserFixture.Supervisor);
+        // Disposed at the end like every console a test opens: a supervisor left signed in keeps the demo workspace
+        // "online" for the widget, and the offline-state tests that run later wait in vain.
+        await using var supervisorContext = await crm.NewContextAsync();
+        var supervisor = await OpenBoardAsync(supervisorContext, BrowserFixture.Supervisor);
         await Expect(supervisor.GetByTestId("stage-lead").GetByTestId($"deal-{dealId}")).ToBeVisibleAsync();
 
         await rep.GetByTestId($"deal-{dealId}").DragToAsync(rep.GetByTestId("stage-proposal"));
