@@ -24,7 +24,6 @@ namespace Crm.Grains.Customers;
 public sealed class CustomerGrain(IEventStore store, [FromKeyedServices(DomainClock.Key)] TimeProvider clock)
     : EventSourcedGrain<CustomerState>(store, clock), ICustomerGrain
 {
-    private const int MaxFieldLength = 200;
     private const int MaxTags = 50;
 
     private (string WorkspaceId, string CustomerId) Key => GrainKeys.Parse(this.GetPrimaryKeyString());
@@ -223,14 +222,8 @@ public sealed class CustomerGrain(IEventStore store, [FromKeyedServices(DomainCl
 
     private CustomerDetails Details() => State.ToDetails(Key.WorkspaceId, Key.CustomerId, Version);
 
+    private static string? Optional(string? value, string what) => UpsertCustomer.Optional(value, what);
+
     private static string Required(string? value, string what) =>
         Optional(value, what) ?? throw new DomainException(DomainErrorKind.Invalid, $"A customer needs a {what}.");
-
-    private static string? Optional(string? value, string what)
-    {
-        var trimmed = value?.Trim();
-        if (trimmed?.Length > MaxFieldLength)
-            throw new DomainException(DomainErrorKind.Invalid, $"The {what} can be at most {MaxFieldLength} characters.");
-        return string.IsNullOrEmpty(trimmed) ? null : trimmed;
-    }
 }

@@ -24,7 +24,8 @@ public sealed record UpsertCustomer(string Name, string? Email, string? Phone, s
         return validated;
     }
 
-    private static string? Optional(string? value, string what)
+    /// <summary>A profile field trimmed (blank becomes null), or a refusal when it is longer than <see cref="MaxFieldLength"/>.</summary>
+    public static string? Optional(string? value, string what)
     {
         var trimmed = value?.Trim();
         if (trimmed?.Length > MaxFieldLength)
