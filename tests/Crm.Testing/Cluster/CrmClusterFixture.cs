@@ -112,9 +112,31 @@ public sealed class CrmClusterFixture : IAsyncLifetime
 
     /// <summary>
     /// Moves the grain's activation to <paramref name="silo"/> (activating it when needed) and waits until it lives
-    /// there. The new activation folds its state from the store, as after any move.
+    /// there. The new activation folds its state from the store, as after any move. The request is made again each
+    /// second until it took: a projection partition may be deactivated and re-woken by the waker in between, and the
+    /// new activation knows nothing of the old one's pending migration.
     /// </summary>
     public async Task MoveToAsync(IAddressable grain, SiloHandle silo)
+    {
+        var requested = System.Diagnostics.Stopwatch.StartNew();
+        await RequestMigrationAsync(grain, silo);
+        await Eventually.ReturnsAsync(
+            async () =>
+            {
+                var host = await HostOfAsync(grain);
+                if (host != silo && requested.Elapsed > TimeSpan.FromSeconds(1))
+                {
+                    await RequestMigrationAsync(grain, silo);
+                    requested.Restart();
+                }
+                return host;
+            },
+            host => host == silo,
+            $"grain {grain.GetGrainId()} to move to silo {silo.SiloAddress}",
+            TimeSpan.FromSeconds(10));
+    }
+
+    private static async Task RequestMigrationAsync(IAddressable grain, SiloHandle silo)
     {
         RequestContext.Set(IPlacementDirector.PlacementHintKey, silo.SiloAddress);
         try
@@ -125,12 +147,6 @@ public sealed class CrmClusterFixture : IAsyncLifetime
         {
             RequestContext.Remove(IPlacementDirector.PlacementHintKey);
         }
-
-        await Eventually.ReturnsAsync(
-            () => HostOfAsync(grain),
-            host => host == silo,
-            $"grain {grain.GetGrainId()} to move to silo {silo.SiloAddress}",
-            TimeSpan.FromSeconds(10));
     }
 
     /// <summary>
