@@ -32,7 +32,8 @@ internal sealed class ElasticsearchConnection(ElasticsearchClient client)
         }
 
         var details = response.ApiCallDetails;
-        if (details.HttpStatusCode is not { } status || status is 429 or >= 500)
+        // No status (or the in-memory invoker's 0): nothing answered.
+        if (details.HttpStatusCode is not { } status || status is 0 or 429 or >= 500)
             throw Unavailable(details.OriginalException);
         var parsed = string.IsNullOrEmpty(response.Body) ? null : JsonNode.Parse(response.Body);
         if (details.HasSuccessfulStatusCode || accepted.Contains(status)) return (status, parsed);
