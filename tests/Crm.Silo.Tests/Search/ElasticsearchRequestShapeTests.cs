@@ -39,7 +39,7 @@ public sealed class ElasticsearchRequestShapeTests
         Assert.False(properties["doc"]!["enabled"]!.GetValue<bool>());
         var created = es.Requests.Single(r => r.Method == HttpMethod.PUT && r.Path == "/crm-search-initial").Json;
         Assert.NotNull(created["aliases"]!["crm-search"]);
-        Assert.Equal("/crm-search/_doc/_crm_checkpoint", es.Requests[^1].Path);
+        Assert.Equal("/crm-search/_doc/crm-checkpoint", es.Requests[^1].Path);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class ElasticsearchRequestShapeTests
         var lines = bulk.NdJson;
         Assert.Equal(8, lines.Count);
         Assert.Equal(
-            ["acme|Customer|alex", "acme|Customer|zoe", "acme|Conversation|refund", "_crm_checkpoint"],
+            ["acme|Customer|alex", "acme|Customer|zoe", "acme|Conversation|refund", "crm-checkpoint"],
             lines.Where((_, i) => i % 2 == 0).Select(l => l["index"]!["_id"]!.GetValue<string>()));
         Assert.Equal(42, lines[^1]["checkpoint"]!.GetValue<long>());
         var alex = lines[1];
@@ -196,7 +196,7 @@ public sealed class ElasticsearchRequestShapeTests
     {
         var es = new RecordingElasticsearch((method, path) => (method, path) switch
         {
-            (HttpMethod.GET, "/crm-search/_doc/_crm_checkpoint") => (200, """{"found":true,"_source":{"checkpoint":41}}"""),
+            (HttpMethod.GET, "/crm-search/_doc/crm-checkpoint") => (200, """{"found":true,"_source":{"checkpoint":41}}"""),
             (HttpMethod.POST, "/crm-search/_bulk") => (200, """{"errors":true,"items":[{"index":{"status":400,"error":{"reason":"mapper_parsing_exception"}}},{"index":{"status":201}}]}"""),
             _ => null,
         });
@@ -206,7 +206,7 @@ public sealed class ElasticsearchRequestShapeTests
 
         Assert.Contains("mapper_parsing_exception", failed.Message, StringComparison.Ordinal);
         var restore = es.Requests[^1];
-        Assert.Equal((HttpMethod.PUT, "/crm-search/_doc/_crm_checkpoint?refresh=wait_for"), (restore.Method, restore.Path));
+        Assert.Equal((HttpMethod.PUT, "/crm-search/_doc/crm-checkpoint?refresh=wait_for"), (restore.Method, restore.Path));
         Assert.Equal(41, restore.Json["checkpoint"]!.GetValue<long>());
     }
 

@@ -69,7 +69,7 @@ public sealed class RecordingElasticsearch : IRequestInvoker
     private static (int, string) Default(HttpMethod method, string path) => (method, path) switch
     {
         (HttpMethod.GET, $"/_alias/{Alias}") => (404, """{"error":"alias [crm-search] missing","status":404}"""),
-        (HttpMethod.GET, _) when path.EndsWith("/_doc/_crm_checkpoint", StringComparison.Ordinal) => (404, """{"found":false}"""),
+        (HttpMethod.GET, _) when path.EndsWith("/_doc/crm-checkpoint", StringComparison.Ordinal) => (404, """{"found":false}"""),
         (HttpMethod.POST, _) when path.EndsWith("/_mget", StringComparison.Ordinal) => (200, """{"docs":[]}"""),
         (HttpMethod.POST, _) when path.EndsWith("/_bulk", StringComparison.Ordinal) => (200, """{"errors":false,"items":[]}"""),
         (HttpMethod.POST, _) when path.EndsWith("/_search", StringComparison.Ordinal) => (200, """{"hits":{"total":{"value":0},"hits":[]}}"""),

@@ -32,6 +32,6 @@ internal static class ElasticsearchFields
     public const string StoredNotes = "doc.internalTexts";
 
     /// <summary>The projection checkpoint: one document in the index, with no workspace, so no query ever matches it.</summary>
-    public const string CheckpointId = "_crm_checkpoint";
+    public const string CheckpointId = "crm-checkpoint";
     public const string Checkpoint = "checkpoint";
 }

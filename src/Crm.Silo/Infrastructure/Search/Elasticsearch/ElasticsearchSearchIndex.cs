@@ -28,9 +28,10 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
     public ElasticsearchSearchIndex(ElasticsearchClientSettings settings, string alias, ILogger<ElasticsearchSearchIndex> logger)
     {
         connection = new ElasticsearchConnection(new ElasticsearchClient(settings));
-        this.alias = alias;
+        // Index names are lower case on Elasticsearch.
+        this.alias = alias.Trim().ToLowerInvariant();
         this.logger = logger;
-        live = new ElasticsearchIndexGeneration(connection, alias);
+        live = new ElasticsearchIndexGeneration(connection, this.alias);
     }
 
     /// <summary>The engine at <paramref name="url"/> (<c>ConnectionStrings:CrmElasticsearch</c>).</summary>
@@ -135,7 +136,9 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
             if ((await IndicesBehindAliasAsync(cancellationToken)).Count == 0)
             {
                 var first = new JsonObject { ["aliases"] = new JsonObject { [alias] = new JsonObject() } };
-                await connection.SendAsync(HttpMethod.PUT, $"/{alias}-initial", first.ToJsonString(), cancellationToken, accepted: 400);
+                var (status, body) = await connection.SendAsync(HttpMethod.PUT, $"/{alias}-initial", first.ToJsonString(), cancellationToken, accepted: 400);
+                if (status == 400 && body?["error"]?["type"]?.GetValue<string>() != "resource_already_exists_exception")
+                    throw new InvalidOperationException($"Elasticsearch refused to make the search index {alias}-initial: {body?["error"]?["reason"]}");
             }
 
             ready = true;
