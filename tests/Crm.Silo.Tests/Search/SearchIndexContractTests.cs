@@ -51,7 +51,7 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
         await DeleteIndexAsync();
     }
 
-    [Theory]
+    [EngineTheory]
     [InlineData("ale")]
     [InlineData("Alexandra")]
     [InlineData("alexandra nov")]
@@ -59,14 +59,14 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
     public async Task Search_PrefixOfNameOrCompany_FindsTheCustomer(string text) =>
         Assert.Contains("alex", await IdsAsync(text, SearchKind.Customer));
 
-    [Theory]
+    [EngineTheory]
     [InlineData("Alexnadra")]
     [InlineData("alexandar novka")]
     [InlineData("Aleksandra")]
     public async Task Search_MisspeltName_FindsTheCustomer(string text) =>
         Assert.Contains("alex", await IdsAsync(text, SearchKind.Customer));
 
-    [Theory]
+    [EngineTheory]
     [InlineData("+44 20 7946 0958")]
     [InlineData("020-7946-0958")]
     [InlineData("02079460958")]
@@ -76,11 +76,11 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
     public async Task Search_PhoneInAnyCommonFormat_FindsTheCustomer(string text) =>
         Assert.Equal(["alex"], await IdsAsync(text, SearchKind.Customer));
 
-    [Fact]
+    [EngineFact]
     public async Task Search_InternationalFormOfANationallyStoredNumber_FindsTheCustomer() =>
         Assert.Equal(["zoe"], await IdsAsync("+44 20 7946 0123", SearchKind.Customer));
 
-    [Theory]
+    [EngineTheory]
     [InlineData("zoe.smith@cont")]
     [InlineData("smith@contoso")]
     [InlineData("contoso.org")]
@@ -91,14 +91,14 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
         Assert.Contains(text.StartsWith("alex", StringComparison.Ordinal) ? "alex" : "zoe", ids);
     }
 
-    [Theory]
+    [EngineTheory]
     [InlineData("zoe angstrom")]
     [InlineData("Zoë")]
     [InlineData("ÅNGSTRÖM")]
     public async Task Search_WithOrWithoutAccents_FindsTheCustomer(string text) =>
         Assert.Contains("zoe", await IdsAsync(text, SearchKind.Customer));
 
-    [Theory]
+    [EngineTheory]
     [InlineData("Дми", "dmitry")]
     [InlineData("иванов", "dmitry")]
     [InlineData("山田", "yamada")]
@@ -106,7 +106,7 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
     public async Task Search_NameInAnotherScript_FindsTheCustomer(string text, string id) =>
         Assert.Contains(id, await IdsAsync(text, SearchKind.Customer));
 
-    [Fact]
+    [EngineFact]
     public async Task Search_SameNameInAnotherWorkspace_NeverFindsIt()
     {
         var inAcme = await Index.SearchAsync(SearchQuery.Create(Ws, "alexandra", true), default);
@@ -116,7 +116,7 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
         Assert.Equal(["alex2"], inGlobex.Hits.Select(h => h.Id));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Search_WordOfAPublicMessage_FindsTheConversationWithTheWordMarked()
     {
         var results = await Index.SearchAsync(SearchQuery.Create(Ws, "damaged parcel", false), default);
@@ -126,7 +126,7 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
         Assert.Equal(["parcel", "damaged"], hit.Snippet.Where(s => s.Match).Select(s => s.Text));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Search_WordOnlyInAnInternalNote_FindsItOnlyForStaffWhoMayReadNotes()
     {
         var staff = await Index.SearchAsync(SearchQuery.Create(Ws, "bartholomew", includeInternalNotes: true), default);
@@ -137,7 +137,7 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
         Assert.Equal(0, others.Total);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Search_MisspeltName_MarksTheMatchedWordsInTheTitle()
     {
         var results = await Index.SearchAsync(SearchQuery.Create(Ws, "alexnadra", false, SearchKind.Customer), default);
@@ -147,7 +147,7 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
         Assert.Equal("Alexandra Novak", hit.TitleText);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Search_Filters_NarrowToStatusLabelChannelAndAssignee()
     {
         Assert.Equal(["login"], await IdsAsync("", SearchKind.Conversation, status: "resolved"));
@@ -157,7 +157,7 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
         Assert.Empty(await IdsAsync("refund", status: "resolved"));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Search_WithFacets_CountsEveryMatchByKindStatusAndLabel()
     {
         var results = await Index.SearchAsync(SearchQuery.Create(Ws, "", true, kind: SearchKind.Conversation, withFacets: true, limit: 1), default);
@@ -169,7 +169,7 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
         Assert.Equal([new FacetCount("billing", 1), new FacetCount("vip", 1)], results.Facets[SearchFacets.Label]);
     }
 
-    [Theory]
+    [EngineTheory]
     [InlineData(":")]
     [InlineData("\"alexandra")]
     [InlineData("(alexandra")]
@@ -195,14 +195,14 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
         if (words.Count > 0 && words.All(w => w == "alexandra")) Assert.Contains(results.Hits, h => h.Id == "alex");
     }
 
-    [Theory]
+    [EngineTheory]
     [InlineData("😀🎉")]
     [InlineData("שלום עולם")]
     [InlineData("\u200f\u202e")]
     public async Task Search_EmojiOrRightToLeftText_AnswersWithoutThrowing(string text) =>
         Assert.NotNull(await Index.SearchAsync(SearchQuery.Create(Ws, text, true), default));
 
-    [Fact]
+    [EngineFact]
     public async Task Search_VeryLongQuery_IsCutAtTheStatedLimitAndSaysSo()
     {
         var query = SearchQuery.Create(Ws, "alexandra " + new string('x', 10_000), true);
@@ -213,7 +213,7 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
         Assert.Contains($"{SearchLimits.MaxQueryLength} characters", results.Notice);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task HandleAsync_SameBatchTwice_ChangesNothing()
     {
         var batch = new[] { events.Message(Ws, "login", "Still waiting for the zebra email") };
@@ -226,7 +226,7 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
         Assert.Equal(["login"], await IdsAsync("zebra"));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task HandleAsync_Batch_CommitsItsCheckpointWithTheDocuments()
     {
         await IndexAsync(events.Customer(Ws, "late", "Latecomer Person"));

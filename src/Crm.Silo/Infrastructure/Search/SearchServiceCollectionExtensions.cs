@@ -2,6 +2,7 @@ using Crm.Grains.Abstractions.Projections;
 using Crm.Grains.Projections;
 using Crm.Grains.Abstractions.Search;
 using Crm.Grains.Search;
+using Crm.Silo.Infrastructure.Search.Elasticsearch;
 using Crm.Silo.Infrastructure.Search.Lucene;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +36,7 @@ public static class SearchServiceCollectionExtensions
     /// <summary>The configured engine, for hosts without dependency injection (the reindex command).</summary>
     public static ISearchIndex CreateIndex(SearchOptions options, ILoggerFactory loggers) => options.Provider switch
     {
-        SearchProvider.Elasticsearch => throw new NotSupportedException("The Elasticsearch engine is not in this build yet."),
+        SearchProvider.Elasticsearch => ElasticsearchSearchIndex.Connect(options.ElasticsearchUrl!, options.IndexName, loggers.CreateLogger<ElasticsearchSearchIndex>()),
         _ => new LuceneSearchIndex(options.LucenePath, loggers.CreateLogger<LuceneSearchIndex>()),
     };
 }

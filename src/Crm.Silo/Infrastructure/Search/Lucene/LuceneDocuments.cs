@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Crm.Grains.Abstractions.Search;
 using Crm.Grains.Search;
 using Lucene.Net.Documents;
@@ -11,8 +9,6 @@ namespace Crm.Silo.Infrastructure.Search.Lucene;
 /// <summary>A <see cref="SearchDocument"/> as Lucene fields, and back from its stored JSON.</summary>
 internal static class LuceneDocuments
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
     public static string KindValue(SearchKind kind) => SearchValues.Of(kind);
 
     public static LuceneDocument From(SearchDocument document)
@@ -21,7 +17,7 @@ internal static class LuceneDocuments
         {
             new StringField(LuceneFields.Key, document.Key, Field.Store.NO),
             new StringField(LuceneFields.Workspace, document.WorkspaceId, Field.Store.NO),
-            new StoredField(LuceneFields.Stored, JsonSerializer.Serialize(document, Json)),
+            new StoredField(LuceneFields.Stored, SearchDocumentJson.Serialize(document)),
         };
         Keyword(fields, LuceneFields.Kind, KindValue(document.Kind));
         foreach (var name in document.Names.Prepend(document.Title).Distinct())
@@ -49,9 +45,7 @@ internal static class LuceneDocuments
         return fields;
     }
 
-    public static SearchDocument Read(LuceneDocument stored) =>
-        JsonSerializer.Deserialize<SearchDocument>(stored.Get(LuceneFields.Stored), Json)
-        ?? throw new InvalidOperationException("A search document without its stored form.");
+    public static SearchDocument Read(LuceneDocument stored) => SearchDocumentJson.Deserialize(stored.Get(LuceneFields.Stored));
 
     /// <summary>A filter value and its facet counter: an exact term and a sorted doc value.</summary>
     private static void Keyword(LuceneDocument fields, string name, string? value)

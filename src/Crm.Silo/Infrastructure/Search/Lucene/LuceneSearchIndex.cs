@@ -47,7 +47,7 @@ public sealed class LuceneSearchIndex(string root, ILogger<LuceneSearchIndex> lo
     public Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         var text = query.Text.Length == 0 ? new MatchAllDocsQuery() : LuceneQueryBuilder.Text(query);
-        if (text is null) return Task.FromResult(SearchResults.Nothing("Nothing to search for: type letters or digits."));
+        if (text is null) return Task.FromResult(SearchResults.Nothing(SearchNotices.NothingToSearch));
         var generation = Live();
         var searcher = generation.Searchers.Acquire();
         try
@@ -63,8 +63,7 @@ public sealed class LuceneSearchIndex(string root, ILogger<LuceneSearchIndex> lo
             var hits = docs.ScoreDocs
                 .Select(d => SearchHighlighter.Hit(LuceneDocuments.Read(searcher.Doc(d.Doc)), query, float.IsNaN(d.Score) ? 0 : d.Score))
                 .ToList();
-            var notice = query.TextWasCut ? $"Only the first {SearchLimits.MaxQueryLength} characters ({SearchLimits.MaxQueryWords} words) of the query were searched." : null;
-            return Task.FromResult(new SearchResults(hits, docs.TotalHits, facets?.Result() ?? new Dictionary<string, IReadOnlyList<FacetCount>>(), notice));
+                        return Task.FromResult(new SearchResults(hits, docs.TotalHits, facets?.Result() ?? new Dictionary<string, IReadOnlyList<FacetCount>>(), SearchNotices.For(query)));
         }
         finally
         {
