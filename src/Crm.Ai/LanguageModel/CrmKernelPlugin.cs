@@ -32,7 +32,7 @@ public sealed class CrmKernelPlugin(AssistContext context, ISupportAssistant off
             .AppendLine(CultureInfo.InvariantCulture, $"Name: {context.CustomerName}")
             .AppendLine(CultureInfo.InvariantCulture, $"Email: {context.CustomerEmail ?? "unknown"}")
             .AppendLine(CultureInfo.InvariantCulture, $"Priority: {context.Priority}")
-            .AppendLine(CultureInfo.InvariantCulture, $"SLA: {(context.SlaBreached ? "breached" : context.SlaDueAt is { } due ? $"due {due:u}" : "none running")}")
+            .AppendLine(CultureInfo.InvariantCulture, $"SLA: {(context.SlaBreached ? "breached" : context.SlaDueAt is { } due ? $"due {Stamp(due)}" : "none running")}")
             .AppendLine(CultureInfo.InvariantCulture, $"Other conversations in the last 7 days: {context.PriorConversations}");
         return redactor.Redact(text.ToString());
     }
@@ -40,7 +40,10 @@ public sealed class CrmKernelPlugin(AssistContext context, ISupportAssistant off
     [KernelFunction("get_conversation_history")]
     [Description("The messages of this conversation, oldest first, each with who wrote it.")]
     public string GetConversationHistory() =>
-        redactor.Redact(string.Join("\n", context.Messages.Select(m => $"{m.At:u} {m.Author} ({m.AuthorName}): {m.Text}")));
+        redactor.Redact(string.Join("\n", context.Messages.Select(m => $"{Stamp(m.At)} {m.Author} ({m.AuthorName}): {m.Text}")));
+
+    /// <summary>ISO with its "T": a date and time written with spaces would read as a phone number to the redactor.</summary>
+    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>The same layout in the prompt's grounding and in the tool's answer, so the model learns one way to cite.</summary>
     public static string FormatPassages(IReadOnlyList<ArticleMatch> matches) =>
