@@ -32,8 +32,14 @@ public sealed class LanguageModelAssistant(
     public Task<IReadOnlyList<ArticleMatch>> SearchArticlesAsync(string workspaceId, string query, int take, CancellationToken cancellationToken) =>
         offline.SearchArticlesAsync(workspaceId, query, take, cancellationToken);
 
-    public Task<IReadOnlyList<NextBestAction>> SuggestActionsAsync(AssistContext context, CancellationToken cancellationToken) =>
-        offline.SuggestActionsAsync(context, cancellationToken);
+    /// <summary>The offline engine's actions, with the article suggestion's draft written by the model when a reply is owed (or why not).</summary>
+    public async Task<IReadOnlyList<NextBestAction>> SuggestActionsAsync(AssistContext context, CancellationToken cancellationToken)
+    {
+        var actions = offline.SuggestActionsAsync(context, cancellationToken);
+        if (!ConversationText.AwaitingReply(context)) return await actions;
+        var outcome = await TryModelAsync(context, cancellationToken);
+        return ModelDraftSuggestion.Apply(await actions, outcome.Draft, outcome.FallbackReason);
+    }
 
     public Task<ConversationDigest> SummarizeAsync(AssistContext context, CancellationToken cancellationToken) =>
         offline.SummarizeAsync(context, cancellationToken);
@@ -43,14 +49,26 @@ public sealed class LanguageModelAssistant(
 
     public async Task<DraftReply> DraftReplyAsync(AssistContext context, CancellationToken cancellationToken)
     {
+        var outcome = await TryModelAsync(context, cancellationToken);
+        if (outcome.Draft is { } draft) return draft;
+        var offlineDraft = await offline.DraftReplyAsync(context, cancellationToken);
+        return outcome.FallbackReason is not { } reason ? offlineDraft
+            : offlineDraft with { FallbackReason = reason, Signals = [new Signal("offline engine answered", 1, 0, reason), .. offlineDraft.Signals] };
+    }
+
+    /// <summary>A grounded draft from the model, or why the offline engine answers instead (no reason: nothing to answer).</summary>
+    private sealed record Outcome(DraftReply? Draft, string? FallbackReason);
+
+    private async Task<Outcome> TryModelAsync(AssistContext context, CancellationToken cancellationToken)
+    {
         var question = ConversationText.PendingQuestion(context);
         // Nothing to answer: the offline engine says so without spending tokens.
-        if (string.IsNullOrWhiteSpace(question)) return await offline.DraftReplyAsync(context, cancellationToken);
+        if (string.IsNullOrWhiteSpace(question)) return new Outcome(null, null);
         var workspace = context.WorkspaceId;
         var budget = options.BudgetFor(workspace);
         var used = ledger.Used(workspace, context.Now);
         if (used >= budget)
-            return await FallBackAsync(context, $"the workspace's monthly token budget is used up ({used.ToString("N0", CultureInfo.InvariantCulture)} of {budget.ToString("N0", CultureInfo.InvariantCulture)} tokens)", cancellationToken);
+            return new Outcome(null, $"the workspace's monthly token budget is used up ({used.ToString("N0", CultureInfo.InvariantCulture)} of {budget.ToString("N0", CultureInfo.InvariantCulture)} tokens)");
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Timeout);
@@ -66,10 +84,10 @@ public sealed class LanguageModelAssistant(
                 ? $"the language model did not answer within {options.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)} s"
                 : $"the language model endpoint could not be reached or failed ({e.GetBaseException().Message})";
             _logger.LogWarning(e, "Draft for workspace {Workspace} fell back to the offline engine: {Reason}", workspace, reason);
-            return await FallBackAsync(context, reason, cancellationToken);
+            return new Outcome(null, reason);
         }
         ledger.Add(workspace, context.Now, answer.Tokens);
-        return await GroundAsync(context, redactor.Restore(answer.Text), answer.Tokens, cancellationToken);
+        return Ground(context, redactor.Restore(answer.Text), answer.Tokens);
     }
 
     private sealed record Answer(string Text, long Tokens);
@@ -89,18 +107,17 @@ public sealed class LanguageModelAssistant(
     }
 
     /// <summary>Only an answer citing published articles of this workspace becomes a draft; anything else is the offline draft, with why.</summary>
-    private async Task<DraftReply> GroundAsync(AssistContext context, string answer, long tokens, CancellationToken cancellationToken)
+    private Outcome Ground(AssistContext context, string answer, long tokens)
     {
         if (string.IsNullOrWhiteSpace(answer) || DraftPrompt.Declined(answer))
-            return await FallBackAsync(context, "the language model found no article that answers the question", cancellationToken);
+            return new Outcome(null, "the language model found no article that answers the question");
         var cited = DraftPrompt.CitedIds(answer);
-        if (cited.Count == 0)
-            return await FallBackAsync(context, "the language model's draft cited no published article", cancellationToken);
+        if (cited.Count == 0) return new Outcome(null, "the language model's draft cited no published article");
         var citations = new List<Citation>();
         foreach (var id in cited)
         {
             if (index.Find(context.WorkspaceId, id) is not { } article)
-                return await FallBackAsync(context, $"the language model cited article '{id}', which is not a published article of this workspace", cancellationToken);
+                return new Outcome(null, $"the language model cited article '{id}', which is not a published article of this workspace");
             citations.Add(new Citation(article.ArticleId, article.Slug, article.Title, article.Version));
         }
         var signals = new List<Signal>
@@ -109,12 +126,6 @@ public sealed class LanguageModelAssistant(
             new("grounded in published articles", 1, 1, string.Join(", ", citations.Select(c => c.Title))),
             new("tokens used", tokens, 0, $"{tokens} tokens of this month's budget"),
         };
-        return new DraftReply(DraftPrompt.Compose(context, answer, citations), citations, 1, signals, EngineName);
-    }
-
-    private async Task<DraftReply> FallBackAsync(AssistContext context, string reason, CancellationToken cancellationToken)
-    {
-        var draft = await offline.DraftReplyAsync(context, cancellationToken);
-        return draft with { FallbackReason = reason, Signals = [new Signal("offline engine answered", 1, 0, reason), .. draft.Signals] };
+        return new Outcome(new DraftReply(DraftPrompt.Compose(context, answer, citations), citations, 1, signals, EngineName), null);
     }
 }

@@ -97,7 +97,7 @@ public sealed class LanguageModelOrchestrationTests(EngineFixture engine) : IAsy
         _model.CallTools(30, ("crm-get_customer_profile", new { }), ("crm-get_conversation_history", new { }))
             .Reply("Hi Ada, we sent a reset link to [EMAIL_1] [source:reset].");
 
-        var draft = await DraftAsync(options, "Ada Lovelace", "ada@example.com");
+        var draft = await DraftAsync(options);
 
         Assert.Equal(2, _model.Requests.Count);
         foreach (var request in _model.Requests)
@@ -167,6 +167,33 @@ public sealed class LanguageModelOrchestrationTests(EngineFixture engine) : IAsy
         Assert.Equal(0, _ledger.Used("w1", Now));
     }
 
+    [Fact]
+    public async Task Suggestions_CarryTheModelsDraft_OrWhyTheDraftIsOffline()
+    {
+        _model.Reply("Hi Ada, click Forgot password? on the sign-in page [source:reset].")
+            .Fail(500);
+
+        var drafted = await SuggestAsync(Options());
+        var fellBack = await SuggestAsync(Options());
+
+        var withModel = drafted.Single(a => a.Kind == ActionKind.SuggestArticle);
+        Assert.StartsWith("Hi Ada, click Forgot password? on the sign-in page.", withModel.InsertText, StringComparison.Ordinal);
+        Assert.Contains("Draft written by the language model", withModel.Reason, StringComparison.Ordinal);
+        var offline = fellBack.Single(a => a.Kind == ActionKind.SuggestArticle);
+        Assert.Contains("Offline draft: the language model endpoint could not be reached or failed", offline.Reason, StringComparison.Ordinal);
+        Assert.Equal(["reset"], offline.Citations!.Select(c => c.ArticleId));
+    }
+
+    [Fact]
+    public async Task Suggestions_WhenNoReplyIsOwed_SendNothing()
+    {
+        var context = Context() with { Messages = [.. Context().Messages, new ContextMessage(AuthorKind.Agent, "Sam", "Here is the link.", Now)] };
+
+        await Assistant(Options()).SuggestActionsAsync(context, CancellationToken.None).WaitAsync(Deadline);
+
+        Assert.Empty(_model.Requests);
+    }
+
     private AiOptions Options() => new()
     {
         Endpoint = _model.Endpoint,
@@ -175,14 +202,19 @@ public sealed class LanguageModelOrchestrationTests(EngineFixture engine) : IAsy
         TimeoutSeconds = Deadline.TotalSeconds,
     };
 
-    private Task<DraftReply> DraftAsync(AiOptions options, string customer = "Ada Lovelace", string? email = "ada@example.com")
-    {
-        var assistant = new LanguageModelAssistant(engine.Assistant, engine.Index, LanguageModelConnector.Create(options), options, _ledger);
-        var context = new AssistContext("w1", "c1", customer, email,
-            [new ContextMessage(AuthorKind.Customer, customer, Question, Now.AddMinutes(-1))],
+    private LanguageModelAssistant Assistant(AiOptions options) =>
+        new(engine.Assistant, engine.Index, LanguageModelConnector.Create(options), options, _ledger);
+
+    private static AssistContext Context() =>
+        new("w1", "c1", "Ada Lovelace", "ada@example.com",
+            [new ContextMessage(AuthorKind.Customer, "Ada Lovelace", Question, Now.AddMinutes(-1))],
             Priority.Normal, null, false, Now, [], [], "Sam");
-        return assistant.DraftReplyAsync(context, CancellationToken.None).WaitAsync(Deadline);
-    }
+
+    private Task<DraftReply> DraftAsync(AiOptions options) =>
+        Assistant(options).DraftReplyAsync(Context(), CancellationToken.None).WaitAsync(Deadline);
+
+    private Task<IReadOnlyList<NextBestAction>> SuggestAsync(AiOptions options) =>
+        Assistant(options).SuggestActionsAsync(Context(), CancellationToken.None).WaitAsync(Deadline);
 
     private static string ToolResult(RecordedRequest request, string callId) =>
         request.Messages.Single(m => m!["role"]!.GetValue<string>() == "tool" && m["tool_call_id"]!.GetValue<string>() == callId)!["content"]!.GetValue<string>();
