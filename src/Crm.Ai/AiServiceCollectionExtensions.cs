@@ -1,29 +1,46 @@
 using Crm.Ai.Embeddings;
+using Crm.Ai.LanguageModel;
 using Crm.Ai.Engines;
 using Crm.Ai.Projections;
 using Crm.Ai.Retrieval;
 using Crm.Grains.Abstractions.Ai;
 using Crm.Grains.Abstractions.Projections;
 using Crm.Grains.Projections;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Crm.Ai;
 
 public static class AiServiceCollectionExtensions
 {
     /// <summary>
-    /// The offline engine behind <see cref="ISupportAssistant"/>: one MiniLM model per process, the knowledge index, and
-    /// the embeddings projection (registered as an <see cref="IProjection"/> for the projection runner), whose file lives
-    /// in <paramref name="folder"/>.
+    /// The engine behind <see cref="ISupportAssistant"/>: one MiniLM model per process, the knowledge index, and the
+    /// embeddings projection (registered as an <see cref="IProjection"/> for the projection runner), whose file lives in
+    /// <paramref name="folder"/>. The offline engine answers unless "Crm:Ai" names an endpoint and a model: then the
+    /// language-model engine wraps it, chosen here once rather than per call.
     /// </summary>
-    public static IServiceCollection AddCrmAi(this IServiceCollection services, string folder)
+    public static IServiceCollection AddCrmAi(this IServiceCollection services, string folder, IConfiguration? configuration = null)
     {
+        var options = new AiOptions();
+        configuration?.GetSection(AiOptions.SectionName).Bind(options);
+        options.Validate();
+        services.AddSingleton(options);
         services.AddSingleton<ITextEmbedder, MiniLmEmbedder>();
         services.AddSingleton<KnowledgeIndex>();
         services.AddSingleton<ArticleEmbedder>();
         services.AddSingleton<ILexicalScorer, PassageBm25Scorer>();
         services.AddSingleton<HybridRetriever>();
-        services.AddSingleton<ISupportAssistant>(sp => new OfflineAssistant(sp.GetRequiredService<HybridRetriever>()));
+        services.AddSingleton(sp => new OfflineAssistant(sp.GetRequiredService<HybridRetriever>()));
+        if (options.UsesLanguageModel)
+        {
+            services.AddSingleton<TokenLedger>();
+            services.AddSingleton<ISupportAssistant>(sp => new LanguageModelAssistant(sp.GetRequiredService<OfflineAssistant>(),
+                sp.GetRequiredService<KnowledgeIndex>(), LanguageModelConnector.Create(options), options, sp.GetRequiredService<TokenLedger>(),
+                sp.GetService<ILogger<LanguageModelAssistant>>()));
+        }
+        else
+            services.AddSingleton<ISupportAssistant>(sp => sp.GetRequiredService<OfflineAssistant>());
         services.AddSingleton(sp => new ArticleEmbeddingsProjection(sp.GetRequiredService<KnowledgeIndex>(), sp.GetRequiredService<ArticleEmbedder>(), folder));
         // The vectors live in this process, so every node keeps its own copy up to date.
         services.AddCrmNodeProjection(sp => sp.GetRequiredService<ArticleEmbeddingsProjection>());

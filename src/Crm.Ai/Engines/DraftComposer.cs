@@ -20,12 +20,17 @@ public static class DraftComposer
         var used = matches.Take(2).Where((m, i) => i == 0 || matches[0].Score - m.Score <= SecondArticleMargin).ToList();
         var greeting = FirstName(context.CustomerName) is { Length: > 0 } name ? $"Hi {name}," : "Hi,";
         var body = string.Join("\n\n", used.Select(m => m.Passage));
-        var links = string.Join("\n", used.Select(m => $"- {m.Title} (/help/{context.WorkspaceId}/articles/{m.Slug})"));
-        var signOff = context.AgentName is { Length: > 0 } agent ? $"Best regards,\n{agent}" : "Best regards";
-        var text = $"{greeting}\n\n{body}\n\nMore details:\n{links}\n\n{signOff}";
-        return new DraftReply(text, used.Select(m => new Citation(m.ArticleId, m.Slug, m.Title, m.Version)).ToList(),
-            matches[0].Score, matches[0].Signals, EngineName, fallbackReason);
+        var citations = used.Select(m => new Citation(m.ArticleId, m.Slug, m.Title, m.Version)).ToList();
+        var links = Links(context.WorkspaceId, citations);
+        var text = $"{greeting}\n\n{body}\n\nMore details:\n{links}\n\n{SignOff(context)}";
+        return new DraftReply(text, citations, matches[0].Score, matches[0].Signals, EngineName, fallbackReason);
     }
+
+    /// <summary>The help-center link of every cited article, one a line: how any draft lists its sources.</summary>
+    public static string Links(string workspaceId, IEnumerable<Citation> citations) =>
+        string.Join("\n", citations.Select(c => $"- {c.Title} (/help/{workspaceId}/articles/{c.Slug})"));
+
+    public static string SignOff(AssistContext context) => context.AgentName is { Length: > 0 } agent ? $"Best regards,\n{agent}" : "Best regards";
 
     private static string FirstName(string name) => name.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
 }

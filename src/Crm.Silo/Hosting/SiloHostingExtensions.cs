@@ -39,7 +39,7 @@ public static class SiloHostingExtensions
         // The search engine and its indexer run beside the grains that answer searches (SearchGrain).
         builder.Services.AddCrmSearch(builder.Configuration);
         // The assistant's engine runs where the grains run; its embeddings projection on the projection runner.
-        builder.Services.AddCrmAi(DataPaths.Combine(builder.Configuration, "ai"));
+        builder.Services.AddCrmAi(DataPaths.Combine(builder.Configuration, "ai"), builder.Configuration);
         builder.UseOrleans(silo => ConfigureSilo(silo, cluster, builder.Configuration));
         // After the silo: the projection waker is a hosted service that calls grains once the silo runs.
         builder.Services.AddCrmProjections(builder.Configuration);
