@@ -32,7 +32,7 @@ public sealed class GlobalSearchTests(BrowserFixture crm)
         await box.PressAsync("Enter");
 
         await Expect(page).ToHaveURLAsync(new Regex("/customers/omar$"));
-        await Expect(page.GetByTestId("customer-ready").GetByText("Omar Haddad")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("customer-ready").GetByTestId("customer-name")).ToHaveTextAsync("Omar Haddad");
     }
 
     [Fact]
