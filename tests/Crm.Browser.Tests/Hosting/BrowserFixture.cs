@@ -101,6 +101,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = BaseAddress.ToString(),
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
             ColorScheme = scheme,
+            // No transitions: a colour read mid-fade (a chip's hover, the theme switching) is neither the old nor the new
+            // palette colour, and the console honours the setting (app.css), as users who ask for it expect.
+            ReducedMotion = ReducedMotion.Reduce,
         });
         context.SetDefaultTimeout((float)Deadline.TotalMilliseconds);
         return context;
