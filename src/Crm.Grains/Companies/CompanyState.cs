@@ -5,13 +5,14 @@ using Crm.Grains.EventSourcing;
 namespace Crm.Grains.Companies;
 
 /// <summary>A company folded from its stream; also what the workspace directory keeps per company.</summary>
+[GenerateSerializer, Alias("crm.companies.company-state")]
 public sealed class CompanyState : IEventSourcedState
 {
-    public CompanySaved? Profile { get; private set; }
-    public string? ParentId { get; private set; }
-    public Dictionary<string, string> Attributes { get; } = new(StringComparer.Ordinal);
-    public DateTimeOffset CreatedAt { get; private set; }
-    public long Version { get; private set; }
+    [Id(0)] public CompanySaved? Profile { get; private set; }
+    [Id(1)] public string? ParentId { get; private set; }
+    [Id(2)] public Dictionary<string, string> Attributes { get; } = new(StringComparer.Ordinal);
+    [Id(3)] public DateTimeOffset CreatedAt { get; private set; }
+    [Id(4)] public long Version { get; private set; }
 
     public void Apply(DomainEvent @event)
     {

@@ -5,20 +5,21 @@ using Crm.Grains.EventSourcing;
 namespace Crm.Grains.Customers;
 
 /// <summary>A customer folded from its stream; also what the workspace directory keeps per customer.</summary>
+[GenerateSerializer, Alias("crm.customers.customer-state")]
 public sealed class CustomerState : IEventSourcedState
 {
-    public CustomerUpserted? Profile { get; private set; }
-    public DateTimeOffset CreatedAt { get; private set; }
-    public DateTimeOffset UpdatedAt { get; private set; }
-    public List<string> ConversationIds { get; } = [];
-    public string? CompanyId { get; private set; }
-    public string? OwnerId { get; private set; }
-    public SortedSet<string> Tags { get; } = new(StringComparer.Ordinal);
-    public Dictionary<string, string> Attributes { get; } = new(StringComparer.Ordinal);
-    public HashSet<string> ActivityIds { get; } = new(StringComparer.Ordinal);
-    public string? MergedInto { get; private set; }
-    public List<string> MergedIds { get; } = [];
-    public long Version { get; private set; }
+    [Id(0)] public CustomerUpserted? Profile { get; private set; }
+    [Id(1)] public DateTimeOffset CreatedAt { get; private set; }
+    [Id(2)] public DateTimeOffset UpdatedAt { get; private set; }
+    [Id(3)] public List<string> ConversationIds { get; } = [];
+    [Id(4)] public string? CompanyId { get; private set; }
+    [Id(5)] public string? OwnerId { get; private set; }
+    [Id(6)] public SortedSet<string> Tags { get; } = new(StringComparer.Ordinal);
+    [Id(7)] public Dictionary<string, string> Attributes { get; } = new(StringComparer.Ordinal);
+    [Id(8)] public HashSet<string> ActivityIds { get; } = new(StringComparer.Ordinal);
+    [Id(9)] public string? MergedInto { get; private set; }
+    [Id(10)] public List<string> MergedIds { get; } = [];
+    [Id(11)] public long Version { get; private set; }
 
     public CustomerDetails ToDetails(string workspaceId, string customerId, long version)
     {

@@ -5,16 +5,25 @@ using Crm.Grains.Abstractions.EventStore;
 using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Abstractions.Pipelines;
 using Crm.Grains.EventSourcing;
+using Crm.Grains.Projections;
 
 namespace Crm.Grains.Deals;
 
-/// <summary>One per workspace: every deal folded with <see cref="DealState"/>, caught up to the store's head before each answer.</summary>
-public sealed class DealBoardGrain(IEventStore store) : Grain, IDealBoardGrain
+/// <summary>
+/// One per workspace ("deals/{workspace}"): every deal folded with <see cref="DealState"/>, a projection on the runner
+/// (snapshot plus tail on activation), caught up to the store's head before each answer.
+/// </summary>
+public sealed class DealBoardGrain : ProjectionGrain<DealBoardSnapshot>, IDealBoardGrain
 {
-    private readonly Dictionary<string, DealState> _deals = new(StringComparer.Ordinal);
-    private ReadModelCatchUp? _catchUp;
+    private Dictionary<string, DealState> _deals = new(StringComparer.Ordinal);
 
-    private string WorkspaceId => this.GetPrimaryKeyString();
+    protected override string Kind => ProjectionKinds.Deals;
+
+    protected override int SnapshotSchema => 1;
+
+    protected override EventFilter Filter => EventFilter.ForCategories(WorkspaceId, StreamIds.DealCategory);
+
+    protected override bool WokenByCommits => false;
 
     public async Task<IReadOnlyList<DealDetails>> ListAsync(DealQuery query)
     {
@@ -55,9 +64,13 @@ public sealed class DealBoardGrain(IEventStore store) : Grain, IDealBoardGrain
             ? d
             : throw new DomainException(DomainErrorKind.Invalid, $"'{month}' is not a month (yyyy-MM).");
 
-    private Task CatchUpAsync()
+    protected override DealBoardSnapshot TakeSnapshot() => new(_deals);
+
+    protected override void Restore(DealBoardSnapshot snapshot) => _deals = snapshot.Deals;
+
+    protected override Task ApplyAsync(StoredEvent stored)
     {
-        _catchUp ??= new ReadModelCatchUp(store, EventFilter.ForCategories(WorkspaceId, StreamIds.DealCategory));
-        return _catchUp.RunAsync((stored, @event) => ReadModelCatchUp.Fold(_deals, stored, @event));
+        EntityFold.Apply(_deals, stored);
+        return Task.CompletedTask;
     }
 }

@@ -6,24 +6,25 @@ using Crm.Grains.EventSourcing;
 namespace Crm.Grains.Deals;
 
 /// <summary>A deal folded from its stream; the board folds every deal with this same class.</summary>
+[GenerateSerializer, Alias("crm.deals.deal-state")]
 public sealed class DealState : IEventSourcedState
 {
-    public DealCreated? Created { get; private set; }
-    public string Title { get; private set; } = "";
-    public string StageId { get; private set; } = "";
-    public string StageName { get; private set; } = "";
-    public int Probability { get; private set; }
-    public StageOutcome Outcome { get; private set; }
-    public string? Reason { get; private set; }
-    public decimal Amount { get; private set; }
-    public string Currency { get; private set; } = "";
-    public DateOnly? ExpectedClose { get; private set; }
-    public string? OwnerId { get; private set; }
-    public List<string> ContactIds { get; private set; } = [];
-    public string? CompanyId { get; private set; }
-    public DateTimeOffset StageEnteredAt { get; private set; }
-    public DateTimeOffset UpdatedAt { get; private set; }
-    public long Version { get; private set; }
+    [Id(0)] public DealCreated? Created { get; private set; }
+    [Id(1)] public string Title { get; private set; } = "";
+    [Id(2)] public string StageId { get; private set; } = "";
+    [Id(3)] public string StageName { get; private set; } = "";
+    [Id(4)] public int Probability { get; private set; }
+    [Id(5)] public StageOutcome Outcome { get; private set; }
+    [Id(6)] public string? Reason { get; private set; }
+    [Id(7)] public decimal Amount { get; private set; }
+    [Id(8)] public string Currency { get; private set; } = "";
+    [Id(9)] public DateOnly? ExpectedClose { get; private set; }
+    [Id(10)] public string? OwnerId { get; private set; }
+    [Id(11)] public List<string> ContactIds { get; private set; } = [];
+    [Id(12)] public string? CompanyId { get; private set; }
+    [Id(13)] public DateTimeOffset StageEnteredAt { get; private set; }
+    [Id(14)] public DateTimeOffset UpdatedAt { get; private set; }
+    [Id(15)] public long Version { get; private set; }
 
     public void Apply(DomainEvent @event)
     {

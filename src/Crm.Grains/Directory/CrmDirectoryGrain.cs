@@ -7,21 +7,29 @@ using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Companies;
 using Crm.Grains.Customers;
 using Crm.Grains.EventSourcing;
+using Crm.Grains.Projections;
 
 namespace Crm.Grains.Directory;
 
 /// <summary>
-/// One per workspace: folds its customer and company streams (with the same state classes their grains fold) into
-/// lists, the company tree and the duplicate index. Not reentrant: each answer first catches up to the store's head.
+/// One per workspace ("directory/{workspace}"): folds its customer and company streams (with the same state classes
+/// their grains fold) into lists, the company tree and the duplicate index; a projection on the runner (snapshot plus
+/// tail on activation; the duplicate index is rebuilt from the snapshot). Not reentrant: each answer first catches up to
+/// the store's head.
 /// </summary>
-public sealed class CrmDirectoryGrain(IEventStore store) : Grain, ICrmDirectoryGrain
+public sealed class CrmDirectoryGrain : ProjectionGrain<DirectorySnapshot>, ICrmDirectoryGrain
 {
-    private readonly Dictionary<string, CustomerState> _customers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, CompanyState> _companies = new(StringComparer.Ordinal);
-    private readonly DuplicateIndex _duplicates = new();
-    private ReadModelCatchUp? _catchUp;
+    private Dictionary<string, CustomerState> _customers = new(StringComparer.Ordinal);
+    private Dictionary<string, CompanyState> _companies = new(StringComparer.Ordinal);
+    private DuplicateIndex _duplicates = new();
 
-    private string WorkspaceId => this.GetPrimaryKeyString();
+    protected override string Kind => ProjectionKinds.Directory;
+
+    protected override int SnapshotSchema => 1;
+
+    protected override EventFilter Filter => EventFilter.ForCategories(WorkspaceId, StreamIds.CustomerCategory, StreamIds.CompanyCategory);
+
+    protected override bool WokenByCommits => false;
 
     public async Task<ListPage<CustomerDetails>> ListCustomersAsync(CustomerQuery query)
     {
@@ -104,23 +112,26 @@ public sealed class CrmDirectoryGrain(IEventStore store) : Grain, ICrmDirectoryG
             .OfType<DuplicateMatch>()
             .OrderByDescending(m => m.Score);
 
-    private Task CatchUpAsync()
+    protected override DirectorySnapshot TakeSnapshot() => new(_customers, _companies);
+
+    protected override void Restore(DirectorySnapshot snapshot)
     {
-        _catchUp ??= new ReadModelCatchUp(store, EventFilter.ForCategories(WorkspaceId, StreamIds.CustomerCategory, StreamIds.CompanyCategory));
-        return _catchUp.RunAsync(Apply);
+        (_customers, _companies, _duplicates) = (snapshot.Customers, snapshot.Companies, new DuplicateIndex());
+        foreach (var (id, customer) in _customers) Index(id, customer);
     }
 
-    private void Apply(StoredEvent stored, DomainEvent @event)
+    protected override Task ApplyAsync(StoredEvent stored)
     {
-        if (StreamIds.Parse(stored.StreamId) is not { } stream) return;
-        if (stream.Category == StreamIds.CompanyCategory)
-        {
-            ReadModelCatchUp.Fold(_companies, stored, @event);
-            return;
-        }
-        var customer = ReadModelCatchUp.Fold(_customers, stored, @event)!;
-        if (customer is { Profile: { } p, MergedInto: null }) _duplicates.Put(stream.Id, p.Name, p.Email, p.Phone, customer.CompanyId);
-        else _duplicates.Remove(stream.Id);
+        if (StreamIds.Parse(stored.StreamId) is not { } stream) return Task.CompletedTask;
+        if (stream.Category == StreamIds.CompanyCategory) EntityFold.Apply(_companies, stored);
+        else if (EntityFold.Apply(_customers, stored) is { } customer) Index(stream.Id, customer);
+        return Task.CompletedTask;
+    }
+
+    private void Index(string customerId, CustomerState customer)
+    {
+        if (customer is { Profile: { } p, MergedInto: null }) _duplicates.Put(customerId, p.Name, p.Email, p.Phone, customer.CompanyId);
+        else _duplicates.Remove(customerId);
     }
 
     private static bool Contains(string? value, string text) => value?.Contains(text, StringComparison.OrdinalIgnoreCase) == true;

@@ -5,12 +5,13 @@ using Crm.Grains.FollowUps.Events;
 namespace Crm.Grains.FollowUps;
 
 /// <summary>A follow-up folded from its stream; the follow-up list folds every one with this same class.</summary>
+[GenerateSerializer, Alias("crm.follow-ups.follow-up-state")]
 public sealed class FollowUpState : IEventSourcedState
 {
-    public FollowUpScheduled? Scheduled { get; private set; }
-    public string? CustomerId { get; private set; }
-    public DateTimeOffset? RemindedAt { get; private set; }
-    public FollowUpCompleted? Completed { get; private set; }
+    [Id(0)] public FollowUpScheduled? Scheduled { get; private set; }
+    [Id(1)] public string? CustomerId { get; private set; }
+    [Id(2)] public DateTimeOffset? RemindedAt { get; private set; }
+    [Id(3)] public FollowUpCompleted? Completed { get; private set; }
 
     public void Apply(DomainEvent @event)
     {

@@ -5,18 +5,19 @@ using Crm.Grains.KnowledgeBase.Events;
 namespace Crm.Grains.KnowledgeBase;
 
 /// <summary>One article folded from its stream: the article grain keeps one, the catalog one per article of the workspace.</summary>
+[GenerateSerializer, Alias("crm.knowledge-base.article-state")]
 public sealed class ArticleState : IEventSourcedState
 {
-    public bool Exists { get; private set; }
-    public string Slug { get; private set; } = "";
-    public string Title { get; private set; } = "";
-    public string Category { get; private set; } = "";
-    public string Body { get; private set; } = "";
-    public DateTimeOffset UpdatedAt { get; private set; }
-    public string UpdatedBy { get; private set; } = "";
-    public bool IsPublished { get; private set; }
-    public int PublishedVersion { get; private set; }
-    public ArticlePublished? LastPublished { get; private set; }
+    [Id(0)] public bool Exists { get; private set; }
+    [Id(1)] public string Slug { get; private set; } = "";
+    [Id(2)] public string Title { get; private set; } = "";
+    [Id(3)] public string Category { get; private set; } = "";
+    [Id(4)] public string Body { get; private set; } = "";
+    [Id(5)] public DateTimeOffset UpdatedAt { get; private set; }
+    [Id(6)] public string UpdatedBy { get; private set; } = "";
+    [Id(7)] public bool IsPublished { get; private set; }
+    [Id(8)] public int PublishedVersion { get; private set; }
+    [Id(9)] public ArticlePublished? LastPublished { get; private set; }
 
     /// <summary>The draft differs from the last published version (or was never published).</summary>
     public bool HasUnpublishedChanges =>

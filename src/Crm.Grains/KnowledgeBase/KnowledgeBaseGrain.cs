@@ -2,27 +2,26 @@ using Crm.Grains.Abstractions.EventStore;
 using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Abstractions.KnowledgeBase;
 using Crm.Grains.EventSourcing;
+using Crm.Grains.Projections;
 
 namespace Crm.Grains.KnowledgeBase;
 
 /// <summary>
-/// The workspace's article catalog: a fold of every article stream of the workspace, read from the store by filter. It
-/// owns no stream, so it can never disagree with the articles: at worst it is behind until the next catch-up (every
-/// activation and every article commit asks for one).
+/// The workspace's article catalog ("knowledge-base/{workspace}"): a fold of every article stream of the workspace, a
+/// projection on the runner (snapshot plus tail on activation). It owns no stream, so it can never disagree with the
+/// articles: at worst it is behind until the next catch-up (every activation and every article commit asks for one).
 /// </summary>
-public sealed class KnowledgeBaseGrain(IEventStore store) : Grain, IKnowledgeBaseGrain
+public sealed class KnowledgeBaseGrain : ProjectionGrain<KnowledgeBaseSnapshot>, IKnowledgeBaseGrain
 {
-    private const int PageSize = 500;
-    private readonly Dictionary<string, ArticleState> _articles = new(StringComparer.Ordinal);
-    private long _checkpoint;
+    private Dictionary<string, ArticleState> _articles = new(StringComparer.Ordinal);
 
-    private EventFilter Filter => EventFilter.ForCategories(this.GetPrimaryKeyString(), StreamIds.ArticleCategory);
+    protected override string Kind => ProjectionKinds.KnowledgeBase;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        await FoldAsync(long.MaxValue, cancellationToken);
-        await base.OnActivateAsync(cancellationToken);
-    }
+    protected override int SnapshotSchema => 1;
+
+    protected override EventFilter Filter => EventFilter.ForCategories(WorkspaceId, StreamIds.ArticleCategory);
+
+    protected override bool WokenByCommits => false;
 
     public Task<IReadOnlyList<ArticleSummary>> ListAsync() =>
         Task.FromResult<IReadOnlyList<ArticleSummary>>(_articles.Where(a => a.Value.Exists)
@@ -39,21 +38,15 @@ public sealed class KnowledgeBaseGrain(IEventStore store) : Grain, IKnowledgeBas
                 && (a.Value.Slug == slug || (a.Value.IsPublished && a.Value.LastPublished?.Slug == slug)))
             .Select(a => a.Key).FirstOrDefault());
 
-    public Task CatchUpAsync(long position) => position <= _checkpoint ? Task.CompletedTask : FoldAsync(position, CancellationToken.None);
+    public Task CatchUpAsync(long position) => position <= Checkpoint ? Task.CompletedTask : CatchUpAsync();
 
-    private async Task FoldAsync(long upTo, CancellationToken cancellationToken)
+    protected override KnowledgeBaseSnapshot TakeSnapshot() => new(_articles);
+
+    protected override void Restore(KnowledgeBaseSnapshot snapshot) => _articles = snapshot.Articles;
+
+    protected override Task ApplyAsync(StoredEvent stored)
     {
-        while (_checkpoint < upTo)
-        {
-            var page = await store.ReadAsync(Filter, _checkpoint, PageSize, cancellationToken);
-            foreach (var stored in page.Events)
-            {
-                if (StreamIds.Parse(stored.StreamId) is not { } stream || !EventSerializer.IsKnown(stored.Type)) continue;
-                if (!_articles.TryGetValue(stream.Id, out var article)) _articles[stream.Id] = article = new ArticleState();
-                article.Apply(EventSerializer.Deserialize(stored));
-            }
-            _checkpoint = Math.Max(_checkpoint, page.ReadUpTo);
-            if (page.ReachedHead || page.ReadUpTo <= 0) break;
-        }
+        EntityFold.Apply(_articles, stored);
+        return Task.CompletedTask;
     }
 }

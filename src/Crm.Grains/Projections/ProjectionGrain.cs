@@ -40,6 +40,13 @@ public abstract class ProjectionGrain<TSnapshot> : Grain, IProjectionPartitionGr
 
     protected string WorkspaceId => this.GetPrimaryKeyString();
 
+    /// <summary>
+    /// False for a read model that answers on demand (deals, follow-ups, the CRM directory, the article catalog): it
+    /// catches up before each answer, so a wake after every commit would only add a grain call and a read to the chat
+    /// path for nobody. The backstop poll still wakes it (its snapshot registers it), which keeps its reported lag short.
+    /// </summary>
+    protected virtual bool WokenByCommits => true;
+
     /// <summary>Every matching event up to here is folded into the state.</summary>
     protected long Checkpoint => _cursor.Checkpoint;
 
@@ -54,7 +61,7 @@ public abstract class ProjectionGrain<TSnapshot> : Grain, IProjectionPartitionGr
         if (snapshot is not null) Restore(snapshot);
         _cursor.Resume(position);
         (_snapshotAt, _snapshotSavedAt) = (position, _services.Monitor.Now);
-        _services.WakeList.Activated(Partition, this.AsReference<IProjectionPartitionGrain>());
+        if (WokenByCommits) _services.WakeList.Activated(Partition, this.AsReference<IProjectionPartitionGrain>());
         try
         {
             await CatchUpAsync();
@@ -71,7 +78,7 @@ public abstract class ProjectionGrain<TSnapshot> : Grain, IProjectionPartitionGr
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        _services.WakeList.Deactivated(Partition);
+        if (WokenByCommits) _services.WakeList.Deactivated(Partition);
         _services.Monitor.Forget(Partition);
         if (_cursor.Checkpoint > _snapshotAt) await SaveSnapshotAsync();
         await base.OnDeactivateAsync(reason, cancellationToken);

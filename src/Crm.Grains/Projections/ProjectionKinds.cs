@@ -1,4 +1,8 @@
+using Crm.Grains.Abstractions.Deals;
+using Crm.Grains.Abstractions.Directory;
+using Crm.Grains.Abstractions.FollowUps;
 using Crm.Grains.Abstractions.Inbox;
+using Crm.Grains.Abstractions.KnowledgeBase;
 using Crm.Grains.Abstractions.Mail;
 using Crm.Grains.Abstractions.Projections;
 using Crm.Grains.Abstractions.Reports;
@@ -18,6 +22,10 @@ public static class ProjectionKinds
     public const string Reports = "reports";
     public const string Router = "router";
     public const string MailOutbox = "mail-outbox";
+    public const string Deals = "deals";
+    public const string FollowUps = "follow-ups";
+    public const string Directory = "directory";
+    public const string KnowledgeBase = "knowledge-base";
 
     public static IReadOnlyList<(string Kind, Func<IGrainFactory, string, IProjectionPartitionGrain> Find)> All { get; } =
     [
@@ -26,6 +34,10 @@ public static class ProjectionKinds
         (Reports, (grains, id) => grains.GetGrain<IReportGrain>(id)),
         (Router, (grains, id) => grains.GetGrain<IRouterGrain>(id)),
         (MailOutbox, (grains, id) => grains.GetGrain<IMailOutboxGrain>(id)),
+        (Deals, (grains, id) => grains.GetGrain<IDealBoardGrain>(id)),
+        (FollowUps, (grains, id) => grains.GetGrain<IFollowUpListGrain>(id)),
+        (Directory, (grains, id) => grains.GetGrain<ICrmDirectoryGrain>(id)),
+        (KnowledgeBase, (grains, id) => grains.GetGrain<IKnowledgeBaseGrain>(id)),
         (HostedProjectionGrain.Kind, (grains, id) => grains.GetGrain<IHostedProjectionGrain>(id)),
     ];
 }

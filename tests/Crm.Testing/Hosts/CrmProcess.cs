@@ -49,6 +49,22 @@ public sealed class CrmProcess : IAsyncDisposable
     /// </summary>
     public static async Task<CrmProcess> StartAsync(string project, IReadOnlyDictionary<string, string?> settings)
     {
+        // A port checked free can still be bound by another test process before this one binds it (FreePort keeps
+        // clear of the OS's ephemeral range, which makes that rare, not impossible): then, and only then, fresh ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnFreshPortsAsync(project, settings);
+            }
+            catch (PortTakenException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    private static async Task<CrmProcess> StartOnFreshPortsAsync(string project, IReadOnlyDictionary<string, string?> settings)
+    {
         var httpPort = FreePort.Next();
         var environment = new Dictionary<string, string>
         {
@@ -102,7 +118,13 @@ public sealed class CrmProcess : IAsyncDisposable
         while (deadline.Elapsed < ReadyDeadline)
         {
             if (_process.HasExited)
-                throw new InvalidOperationException($"{Project} exited with code {_process.ExitCode} before it was ready:\n{Tail()}");
+            {
+                _process.WaitForExit(); // lets the redirected output drain, so the message and the check see its last lines
+                var message = $"{Project} exited with code {_process.ExitCode} before it was ready:\n{Tail()}";
+                throw Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase)
+                    ? new PortTakenException(message)
+                    : new InvalidOperationException(message);
+            }
             try
             {
                 using var response = await http.GetAsync("health/ready");
@@ -130,3 +152,6 @@ public sealed class CrmProcess : IAsyncDisposable
         while (_output.Count > 2_000) _output.TryDequeue(out _);
     }
 }
+
+/// <summary>The process could not bind a port it was given: another process took it after it was checked free.</summary>
+public sealed class PortTakenException(string message) : InvalidOperationException(message);

@@ -1,10 +1,11 @@
+using Crm.Grains.Abstractions.Projections;
 namespace Crm.Grains.Abstractions.Deals;
 
 /// <summary>
 /// The workspace's deals as one read model (key: the workspace id), folded from the deal streams with the deal's own
 /// state class: board, list, forecast, and what a merge must move. Each answer includes every acknowledged write.
 /// </summary>
-public interface IDealBoardGrain : IGrainWithStringKey
+public interface IDealBoardGrain : IGrainWithStringKey, IProjectionPartitionGrain
 {
     /// <summary>Matching deals, most recently changed first.</summary>
     Task<IReadOnlyList<DealDetails>> ListAsync(DealQuery query);

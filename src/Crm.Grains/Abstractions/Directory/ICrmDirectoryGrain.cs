@@ -1,5 +1,6 @@
 using Crm.Grains.Abstractions.Companies;
 using Crm.Grains.Abstractions.Customers;
+using Crm.Grains.Abstractions.Projections;
 
 namespace Crm.Grains.Abstractions.Directory;
 
@@ -7,7 +8,7 @@ namespace Crm.Grains.Abstractions.Directory;
 /// The workspace's customers and companies as lists, hierarchy and duplicate index (key: the workspace id). A read
 /// model folded from the customer and company streams; every answer includes every write acknowledged before it.
 /// </summary>
-public interface ICrmDirectoryGrain : IGrainWithStringKey
+public interface ICrmDirectoryGrain : IGrainWithStringKey, IProjectionPartitionGrain
 {
     Task<ListPage<CustomerDetails>> ListCustomersAsync(CustomerQuery query);
 

@@ -1,10 +1,11 @@
+using Crm.Grains.Abstractions.Projections;
 namespace Crm.Grains.Abstractions.KnowledgeBase;
 
 /// <summary>
 /// A workspace's catalog of articles (key: the workspace id): what the article list, the help center's index and slug
 /// look-ups read. Folded from the workspace's article events in the store, so it never disagrees with them for long.
 /// </summary>
-public interface IKnowledgeBaseGrain : IGrainWithStringKey
+public interface IKnowledgeBaseGrain : IGrainWithStringKey, IProjectionPartitionGrain
 {
     /// <summary>Every article of the workspace, drafts included, by category then title.</summary>
     Task<IReadOnlyList<ArticleSummary>> ListAsync();
