@@ -1,4 +1,3 @@
-using Crm.Grains.Abstractions.EventStore;
 using Crm.Grains.Abstractions.Projections;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,14 +12,16 @@ namespace Crm.Grains.Projections;
 public sealed record NodeProjection(IProjection Projection);
 
 /// <summary>
-/// Feeds every <see cref="NodeProjection"/> of this node from its own checkpoint (read from the target, so it survives
-/// a crash and follows a swapped-in rebuild) up to the head, then waits for the store's commit signal with a backstop.
-/// A failing batch stops that projection alone at its position; it retries with a backoff (capped at a minute) and
-/// reads its checkpoint again first. Its progress joins the runner's in <c>/health/ready</c> and the
-/// <see cref="ProjectionMonitor.MeterName"/> meter, named "{projection}@{silo}" since each node has its own.
+/// Feeds every <see cref="NodeProjection"/> of this node through the shared <see cref="ProjectionCursor"/> (the same
+/// paging, poison-event isolation, backoff and lag reports as the grains' projections) from its own checkpoint, read
+/// from the target so it survives a crash, up to the head; then waits for the store's commit signal with a backstop.
+/// A failing event stops that projection alone, before the event; it retries with the cursor's backoff and reads its
+/// checkpoint again first (it may have been swapped for a rebuilt index). Its progress is reported as
+/// "{projection}@{silo}" in <c>/health/ready</c> and the <see cref="ProjectionMonitor.MeterName"/> meter, since each
+/// node has its own.
 /// </summary>
-public sealed class NodeProjectionHost(IEnumerable<NodeProjection> projections, IEventStore store, ICommitSignal signal,
-    ILogger<NodeProjectionHost> logger, ProjectionMonitor? monitor = null, ILocalSiloDetails? silo = null) : BackgroundService
+public sealed class NodeProjectionHost(IEnumerable<NodeProjection> projections, ProjectionServices services,
+    ILogger<NodeProjectionHost> logger, ILocalSiloDetails? silo = null) : BackgroundService
 {
     private static readonly TimeSpan Backstop = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
@@ -38,62 +39,69 @@ public sealed class NodeProjectionHost(IEnumerable<NodeProjection> projections, 
         }
         finally
         {
-            monitor?.Forget(name);
+            services.Monitor.Forget(name);
         }
     }
 
     private async Task FollowAsync(IProjection projection, string name, CancellationToken stoppingToken)
     {
-        long? position = null;
+        var cursor = new ProjectionCursor(name, projection.Filter, services);
+        var resume = true;
         var retry = FirstRetry;
         while (!stoppingToken.IsCancellationRequested)
         {
+            TimeSpan pause;
             try
             {
-                position ??= await projection.ReadOwnCheckpointAsync(stoppingToken) ?? 0;
-                position = await ProjectionPump.CatchUpAsync(store, projection, position.Value, stoppingToken);
+                if (resume) cursor.Resume(await projection.ReadOwnCheckpointAsync(stoppingToken) ?? cursor.Checkpoint);
+                resume = false;
+                while (!await cursor.StepAsync((batch, readUpTo) => projection.HandleAsync(batch, readUpTo, stoppingToken), stoppingToken))
+                {
+                }
                 retry = FirstRetry;
-                Report(name, position.Value, failure: null);
-                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                wait.CancelAfter(Backstop);
-                try
-                {
-                    await signal.WaitForCommitAsync(position.Value, wait.Token);
-                }
-                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-                {
-                    // The backstop: a commit the signal missed is read now.
-                }
+                await WaitForCommitAsync(cursor.Checkpoint, stoppingToken);
+                continue;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
+            catch (ProjectionStoppedException)
+            {
+                // Logged, counted and reported by the cursor, which holds the backoff.
+                pause = cursor.RetryDelay > TimeSpan.Zero ? cursor.RetryDelay : FirstRetry;
+            }
             catch (Exception exception)
             {
-                logger.LogError(exception, "Node projection {Projection} stopped at position {Position}; retrying in {Retry}",
-                    name, position, retry);
-                monitor?.Failed(name);
-                Report(name, position ?? 0, exception.Message);
-                position = null;
-                try
-                {
-                    await Task.Delay(retry, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
+                // Not an event's fault: the store or the target could not be reached.
+                logger.LogError(exception, "Node projection {Projection} could not read on from position {Position}; retrying in {Retry}",
+                    name, cursor.Checkpoint, retry);
+                pause = retry;
                 retry = TimeSpan.FromTicks(Math.Min(LastRetry.Ticks, retry.Ticks * 2));
+            }
+            resume = true;
+            try
+            {
+                await Task.Delay(pause, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
             }
         }
     }
 
-    private void Report(string name, long position, string? failure)
+    private async Task WaitForCommitAsync(long after, CancellationToken stoppingToken)
     {
-        if (monitor is null) return;
-        var head = Math.Max(position, signal.Head);
-        monitor.Report(new ProjectionStatus(name, position, head, 0, failure is null ? null : position, failure, monitor.Now,
-            CaughtUp: failure is null));
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        wait.CancelAfter(Backstop);
+        try
+        {
+            await services.Signal.WaitForCommitAsync(after, wait.Token);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            // The backstop: a commit the signal missed is read now.
+        }
     }
 }

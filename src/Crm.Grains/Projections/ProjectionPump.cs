@@ -5,8 +5,9 @@ namespace Crm.Grains.Projections;
 
 /// <summary>
 /// A one-off catch-up outside the projection runner: pages a projection's filter through the store up to the head in
-/// the caller's own flow. The search rebuild and the offline <c>reindex</c> command use it, because they write into an
-/// index that is not yet live; <see cref="NodeProjectionHost"/> uses it for projections that run on every node.
+/// the caller's own flow, with no checkpoint, monitor or retry (a failure fails the caller). Only the search rebuild
+/// and the offline <c>reindex</c> command use it: they fill an index that is not live yet, possibly with no silo
+/// running, and start again from nothing when they fail. Everything live goes through <see cref="ProjectionCursor"/>.
 /// </summary>
 public static class ProjectionPump
 {
