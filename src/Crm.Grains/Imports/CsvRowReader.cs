@@ -71,7 +71,7 @@ public sealed class CsvRowReader(Stream stream, byte delimiter) : IDisposable
             while (!recordEnded)
             {
                 _cellLength = 0;
-                var quoted = Peek() == Quote;
+                var quoted = Fill(1) && _buffer[_position] == Quote;
                 if (quoted) _position++;
                 var closed = !quoted;
                 while (true)
@@ -148,8 +148,6 @@ public sealed class CsvRowReader(Stream stream, byte delimiter) : IDisposable
     }
 
     public void Dispose() => stream.Dispose();
-
-    private byte Peek() => _buffer[_position];
 
     private void Append(byte b)
     {
