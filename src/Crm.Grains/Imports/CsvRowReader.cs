@@ -26,6 +26,7 @@ public sealed class CsvRowReader(Stream stream, byte delimiter) : IDisposable
     private long _line = 1;
     private byte[] _cell = new byte[256];
     private int _cellLength;
+    private bool _blank;
 
     /// <summary>Reads ahead asynchronously until <see cref="ReadAhead"/> bytes are buffered or the stream ends.</summary>
     public async ValueTask ReadAheadAsync(CancellationToken cancellationToken = default)
@@ -51,6 +52,12 @@ public sealed class CsvRowReader(Stream stream, byte delimiter) : IDisposable
         }
         return false;
     }
+
+    /// <summary>
+    /// When false, records come with their cell count, encoding and errors but empty cells: a scan (counting rows,
+    /// skipping the rows a resumed run committed) then allocates no strings.
+    /// </summary>
+    public bool DecodeCells { get; set; } = true;
 
     /// <summary>The next non-blank record, or false at the end of the file.</summary>
     public bool TryRead(out CsvRecord record)
@@ -122,7 +129,7 @@ public sealed class CsvRowReader(Stream stream, byte delimiter) : IDisposable
                 if (_cellLength > MaxCellBytes && error is null) (error, errorColumn) = ($"a cell longer than {MaxCellBytes / 1024} KB (a quote never closed?)", cells.Count + 1);
                 cells.Add(Decode(ref latin1));
             }
-            if (cells.Count == 1 && cells[0].Length == 0 && error is null) continue;
+            if (cells.Count == 1 && cells[0].Length == 0 && error is null && (DecodeCells || _blank)) continue;
             record = new CsvRecord(start, cells.ToArray(), latin1, error, errorColumn);
             return true;
         }
@@ -161,11 +168,12 @@ public sealed class CsvRowReader(Stream stream, byte delimiter) : IDisposable
 
     private string Decode(ref bool latin1)
     {
+        _blank = _cellLength == 0;
         if (_cellLength == 0) return "";
         var bytes = _cell.AsSpan(0, Math.Min(_cellLength, _cell.Length));
-        if (Utf8.IsValid(bytes)) return Encoding.UTF8.GetString(bytes);
+        if (Utf8.IsValid(bytes)) return DecodeCells ? Encoding.UTF8.GetString(bytes) : "";
         latin1 = true;
-        return Latin1.GetString(bytes);
+        return DecodeCells ? Latin1.GetString(bytes) : "";
     }
 
     private void Compact()

@@ -73,11 +73,24 @@ public sealed class ImportFile : IDisposable
         return _reader.TryRead(out var record) ? record : null;
     }
 
-    /// <summary>Passes over <paramref name="rows"/> data rows: those a resumed run already committed.</summary>
+    /// <summary>Passes over <paramref name="rows"/> data rows (those a resumed run already committed) without decoding them.</summary>
     public async Task SkipAsync(long rows)
     {
+        _reader.DecodeCells = false;
         for (long i = 0; i < rows && await NextAsync() is not null; i++)
         {
+        }
+        _reader.DecodeCells = true;
+    }
+
+    /// <summary>The remaining records' shapes (cell count, encoding, errors) with empty cells, for a scan; the first <paramref name="keep"/> whole.</summary>
+    public async IAsyncEnumerable<CsvRecord> ScanAsync(int keep)
+    {
+        for (var i = 0; ; i++)
+        {
+            _reader.DecodeCells = i < keep;
+            if (await NextAsync() is not { } record) yield break;
+            yield return record;
         }
     }
 

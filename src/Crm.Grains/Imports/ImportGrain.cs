@@ -46,7 +46,7 @@ public sealed partial class ImportGrain(
         using var file = await ImportFile.OpenAsync(blobs, BlobKey);
         var preview = new List<IReadOnlyList<string>>();
         long total = 0, latin1 = 0, malformed = 0, firstLatin1 = 0;
-        while (await file.NextAsync() is { } record)
+        await foreach (var record in file.ScanAsync(keep: PreviewRows))
         {
             total++;
             if (preview.Count < PreviewRows) preview.Add(record.Cells);

@@ -8,9 +8,12 @@ namespace Crm.Grains.Abstractions.Imports;
 public interface IImportGrain : IGrainWithStringKey
 {
     /// <summary>Reads the uploaded file: columns, suggested mapping, preview, row count. Refuses an unreadable file.</summary>
+    /// <remarks>Reads the whole file once: a million rows outlast the default 30 s call timeout on a loaded machine.</remarks>
+    [ResponseTimeout("00:10:00")]
     Task<ImportDetails> CreateAsync(CreateImport command);
 
     /// <summary>Validates every row and decides its duplicates exactly as a start would, writing nothing.</summary>
+    [ResponseTimeout("00:10:00")]
     Task<ImportReport> DryRunAsync(ConfigureImport command);
 
     /// <summary>Starts the import in the background; a second start of a running or finished import is refused.</summary>
