@@ -22,6 +22,9 @@ public sealed partial class ImportGrain
     private IGrainTimer? _timer;
     private (ImportFile File, ImportRowMapper Mapper, ImportPlanner Planner)? _run;
 
+    /// <summary>The batch read ahead while the previous one committed; past the committed offset, so dropped on any failure.</summary>
+    private ImportBatch? _read;
+
     /// <summary>The backstop after a restart when nobody reads the import: activating it is enough to continue.</summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -50,8 +53,14 @@ public sealed partial class ImportGrain
                 _run = (file, mapper, planner);
             }
             var run = _run.Value;
-            var batch = await run.File.NextBatchAsync(BatchRows, run.Mapper, run.Planner);
-            var counts = await WriteAsync(batch.Planned, batch.Issues, batch.Counts);
+            var batch = _read ?? await run.File.NextBatchAsync(BatchRows, run.Mapper, run.Planner);
+            _read = null;
+            // The batch's appends are queued at once; the next batch is read and decided while they commit. Its rows that
+            // name a customer of this batch go through that customer's grain, after this batch is awaited.
+            var writing = WriteAsync(batch.Planned, batch.Issues, batch.Counts);
+            var next = batch.Ended ? null : await run.File.NextBatchAsync(BatchRows, run.Mapper, run.Planner);
+            var counts = await writing;
+            _read = next;
             await RaiseAsync(State.Start!.By, new ImportBatchCommitted(State.RowsDone + batch.RowsRead, counts,
                 batch.Issues.Take(Math.Max(0, ImportState.MaxIssues - State.Issues.Count)).ToList(), batch.Issues.Count));
             if (!batch.Ended)
@@ -148,6 +157,7 @@ public sealed partial class ImportGrain
     {
         _run?.File.Dispose();
         _run = null;
+        _read = null;
     }
 
     private async Task StopReminderAsync()

@@ -44,6 +44,7 @@ public static class ImportBenchmark
             var pid = crm.ProcessId;
             using var admin = await ConsoleClient.SignInAsync(crm.BaseAddress, "admin@demo.crm");
 
+            Console.WriteLine(Invariant($"  Crm.Web started: {Megabytes(pid, "VmRSS:"):0} MB resident before the import"));
             var uploadWatch = Stopwatch.StartNew();
             using var form = new MultipartFormDataContent();
             var file = new StreamContent(File.OpenRead(csv));
@@ -77,7 +78,7 @@ public static class ImportBenchmark
             var cpu = ServerProbe.CpuTime(pid) - cpuBefore;
             var counts = details.GetProperty("report").GetProperty("counts");
             var found = counts.GetProperty("duplicates").GetInt64();
-            var peakMb = PeakMegabytes(pid);
+            var peakMb = Megabytes(pid, "VmHWM:");
             var perSecond = rows / seconds;
             Console.WriteLine(Invariant($"  import: {counts}"));
             Console.WriteLine(Invariant($"  import: {seconds:0.0} s, {perSecond:N0} rows/s, CPU {cpu.TotalMilliseconds * 1000 / rows:0.0} µs per row (Crm.Web, both cores), load {ServerProbe.LoadAverage()}"));
@@ -99,11 +100,11 @@ public static class ImportBenchmark
         return JsonSerializer.Deserialize<JsonElement>(body, Json);
     }
 
-    /// <summary>The process's peak resident memory (VmHWM), in MB.</summary>
-    private static double PeakMegabytes(int? pid)
+    /// <summary>A memory figure of the process's status (VmHWM: peak resident, VmRSS: resident now), in MB.</summary>
+    private static double Megabytes(int? pid, string field)
     {
         if (pid is null) return double.NaN;
-        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
         return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
 
