@@ -3,6 +3,7 @@ using Crm.Grains.Abstractions.Errors;
 using Crm.Grains.Abstractions.EventStore;
 using Crm.Grains.Abstractions.Imports;
 using Crm.Grains.Abstractions.Keys;
+using Crm.Grains.Abstractions.LiveFeed;
 using Crm.Grains.Customers.Events;
 using Crm.Grains.EventSourcing;
 using Crm.Grains.Imports.Events;
@@ -17,6 +18,7 @@ public sealed partial class ImportGrain
     public const int BatchRows = 5_000;
 
     private const string ResumeReminder = "resume";
+    private const int IssuesAnnounced = 200;
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(2);
 
     private IGrainTimer? _timer;
@@ -65,10 +67,12 @@ public sealed partial class ImportGrain
                 batch.Issues.Take(Math.Max(0, ImportState.MaxIssues - State.Issues.Count)).ToList(), batch.Issues.Count));
             if (!batch.Ended)
             {
+                Announce();
                 Continue();
                 return;
             }
             await RaiseAsync(State.Start.By, new ImportCompleted());
+            Announce();
             CloseFile();
             await StopReminderAsync();
         }
@@ -151,6 +155,14 @@ public sealed partial class ImportGrain
         yield return new CustomerUpserted(c.Name, c.Email, c.Phone, c.CompanyName);
         if (c.Tags.Count > 0) yield return new CustomerTagsChanged(c.Tags.Order(StringComparer.Ordinal).ToList(), []);
         if (c.Attributes.Count > 0) yield return new CustomerAttributesChanged(new Dictionary<string, string>(c.Attributes), []);
+    }
+
+    /// <summary>One-way, after the commit: the import's page follows it. The first issues only; the page shows no more.</summary>
+    private void Announce()
+    {
+        var details = Details();
+        var shown = details with { Report = details.Report with { Issues = details.Report.Issues.Take(IssuesAnnounced).ToList() } };
+        _ = GrainFactory.GetGrain<ILiveFeedPublisherGrain>(0).PublishAsync([new ImportFeedItem(Key.WorkspaceId, shown)]);
     }
 
     private void CloseFile()

@@ -2,7 +2,9 @@ using Crm.Grains.Abstractions.Blobs;
 using Crm.Grains.Abstractions.Errors;
 using Crm.Grains.Abstractions.Imports;
 using Crm.Grains.Abstractions.Keys;
+using Crm.Grains.Abstractions.LiveFeed;
 using Crm.Web.Identity;
+using Crm.Web.LiveFeed;
 using Crm.Web.Security.Authorization;
 
 namespace Crm.Web.Services;
@@ -11,7 +13,7 @@ namespace Crm.Web.Services;
 /// CSV imports for the console and the API: the upload goes to the blob store under a key built here from the caller's
 /// workspace, then the import grain reads it; dry runs, the start and progress go to that grain.
 /// </summary>
-public sealed class ImportService(IGrainFactory grains, IBlobStore blobs)
+public sealed class ImportService(IGrainFactory grains, IBlobStore blobs, LiveFeedRelay feed)
 {
     /// <summary>The largest file accepted: a million customers with a few columns fit with room to spare.</summary>
     public const long MaxUploadBytes = 256L * 1024 * 1024;
@@ -41,6 +43,13 @@ public sealed class ImportService(IGrainFactory grains, IBlobStore blobs)
         Import(user, importId).StartAsync(Command(user, mapping, duplicates));
 
     public Task<ImportDetails> GetAsync(WorkspaceUser user, string importId) => Import(user, importId).GetAsync();
+
+    /// <summary>
+    /// The import's progress as each batch commits; <paramref name="reload"/> runs instead when the page fell behind the
+    /// feed (or reconnected) and must read the import again. Dispose to stop.
+    /// </summary>
+    public IDisposable Subscribe(WorkspaceUser user, string importId, Func<ImportDetails, Task> onProgress, Func<Task> reload) =>
+        feed.Subscribe(user.WorkspaceId, item => item is ImportFeedItem i && i.Import.ImportId == importId ? onProgress(i.Import) : Task.CompletedTask, reload);
 
     private static ConfigureImport Command(WorkspaceUser user, IReadOnlyList<string>? mapping, string? duplicates)
     {

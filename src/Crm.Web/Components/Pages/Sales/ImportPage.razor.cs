@@ -8,11 +8,9 @@ using Microsoft.AspNetCore.Components.Forms;
 
 namespace Crm.Web.Components.Pages.Sales;
 
-/// <summary>Upload, map, dry-run and start a customer import; progress is re-read every half second while it runs.</summary>
+/// <summary>Upload, map, dry-run and start a customer import; its progress arrives on the live feed, batch by batch.</summary>
 public sealed partial class ImportPage
 {
-    private static readonly TimeSpan ProgressEvery = TimeSpan.FromMilliseconds(500);
-
     private ImportDetails? _import;
     private List<string> _mapping = [];
     private IReadOnlyList<string> _targets = [];
@@ -21,6 +19,7 @@ public sealed partial class ImportPage
     private string? _error;
     private bool _busy;
     private readonly CancellationTokenSource _disposed = new();
+    private IDisposable? _progress;
 
     [Inject] private ImportService Imports { get; set; } = default!;
 
@@ -39,29 +38,24 @@ public sealed partial class ImportPage
 
     private Task DryRunAsync() => RunAsync(async user => _report = await Imports.DryRunAsync(user, _import!.ImportId, _mapping, _duplicates.ToString()));
 
+    /// <summary>Follows the live feed first, so no batch committed right after the start is missed, then starts.</summary>
     private Task StartAsync() => RunAsync(async user =>
     {
-        _import = await Imports.StartAsync(user, _import!.ImportId, _mapping, _duplicates.ToString());
+        var importId = _import!.ImportId;
+        _progress?.Dispose();
+        _progress = Imports.Subscribe(user, importId, ShowAsync, async () => await ShowAsync(await Imports.GetAsync(user, importId)));
+        _import = await Imports.StartAsync(user, importId, _mapping, _duplicates.ToString());
         _report = null;
-        _ = FollowAsync(user);
+        await ShowAsync(await Imports.GetAsync(user, importId));
     });
 
-    /// <summary>Re-reads the import until it completes or the page closes.</summary>
-    private async Task FollowAsync(WorkspaceUser user)
+    /// <summary>The newest view wins: feed items and reads may arrive out of order, and the rows count only grows.</summary>
+    private Task ShowAsync(ImportDetails import) => InvokeAsync(() =>
     {
-        using var timer = new PeriodicTimer(ProgressEvery);
-        try
-        {
-            while (_import is { Status: ImportStatus.Running } && await timer.WaitForNextTickAsync(_disposed.Token))
-            {
-                _import = await Imports.GetAsync(user, _import.ImportId);
-                await InvokeAsync(StateHasChanged);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
+        if (_import is { } shown && (shown.Status == ImportStatus.Completed || shown.Report.Counts.Rows > import.Report.Counts.Rows)) return;
+        _import = import;
+        StateHasChanged();
+    });
 
     private async Task<IReadOnlyList<string>> TargetsAsync(WorkspaceUser user)
     {
@@ -98,6 +92,7 @@ public sealed partial class ImportPage
 
     public async ValueTask DisposeAsync()
     {
+        _progress?.Dispose();
         await _disposed.CancelAsync();
         _disposed.Dispose();
     }
