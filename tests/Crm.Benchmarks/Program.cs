@@ -1,5 +1,6 @@
 using Crm.Benchmarks.AiEval;
 using Crm.Benchmarks.Chat;
+using Crm.Benchmarks.Import;
 using Crm.Benchmarks.Projections;
 using Crm.Benchmarks.Routing;
 using Crm.Benchmarks.Store;
@@ -19,6 +20,7 @@ public static class Program
         ["routing"] = RoutingBenchmark.RunAsync,
         ["projections"] = ProjectionsBenchmark.RunAsync,
         ["ai-eval"] = AiEvalBenchmark.RunAsync,
+        ["import"] = ImportBenchmark.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)
@@ -26,7 +28,7 @@ public static class Program
         if (args.Length == 0 || !Benchmarks.TryGetValue(args[0], out var run))
         {
             await Console.Error.WriteLineAsync(
-                $"usage: Crm.Benchmarks <{string.Join('|', Benchmarks.Keys)}> [--quick]");
+                $"usage: Crm.Benchmarks <{string.Join('|', Benchmarks.Keys)}> [--quick] [--rows N] (import)");
             return 2;
         }
 

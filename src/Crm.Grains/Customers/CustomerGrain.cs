@@ -45,7 +45,7 @@ public sealed class CustomerGrain(IEventStore store, [FromKeyedServices(DomainCl
         RequireNotMerged();
         if (command.ExpectedVersion is { } expected && expected != Version)
             throw new DomainException(DomainErrorKind.Conflict, "This customer was changed since you opened it; nothing was saved. Reload and try again.");
-        var profile = new CustomerProfile(command.Name, command.Email, command.Phone, State.Profile?.CompanyName,
+        var profile = new CustomerProfile(command.Name, command.Email, command.Phone, command.CompanyName ?? State.Profile?.CompanyName,
             command.CompanyId, command.OwnerId, command.Tags, command.Attributes);
         var events = await ChangesAsync(profile, lenientPhone: false);
         if (events.Count > 0) await RaiseAndAnnounceAsync(command.Actor, events);

@@ -86,6 +86,14 @@ public sealed class CrmDirectoryGrain : ProjectionGrain<DirectorySnapshot>, ICrm
         return Matches(probe).ToList();
     }
 
+    public async Task<IReadOnlyList<DuplicateProbe>> GetContactsAsync()
+    {
+        await CatchUpAsync();
+        return _customers.Where(c => c.Value is { Profile: not null, MergedInto: null })
+            .Select(c => new DuplicateProbe(c.Key, c.Value.Profile!.Name, c.Value.Profile.Email, c.Value.Profile.Phone, c.Value.CompanyId))
+            .ToList();
+    }
+
     public async Task<IReadOnlyList<DuplicatePair>> GetSuspectedDuplicatesAsync(int limit)
     {
         RequirePage(0, limit);

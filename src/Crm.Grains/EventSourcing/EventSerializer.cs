@@ -43,6 +43,10 @@ public static class EventSerializer
     public static EventData ToEventData(DomainEvent @event) =>
         new(Guid.CreateVersion7(), TypeName(@event), JsonSerializer.Serialize(@event, @event.GetType(), Json), @event.By, @event.At);
 
+    /// <summary>With an id the caller chose: a writer that may repeat a batch after a crash (the import) makes the repeat a no-op.</summary>
+    public static EventData ToEventData(DomainEvent @event, Guid eventId) =>
+        new(eventId, TypeName(@event), JsonSerializer.Serialize(@event, @event.GetType(), Json), @event.By, @event.At);
+
     public static DomainEvent Deserialize(StoredEvent stored) =>
         TypesByName.TryGetValue(stored.Type, out var type)
             ? (DomainEvent)JsonSerializer.Deserialize(stored.Data, type, Json)!

@@ -11,13 +11,15 @@ public static class SalesHostingExtensions
         .AddSingleton<CompanyService>()
         .AddSingleton<DealService>()
         .AddSingleton<FollowUpService>()
-        .AddSingleton<AttributeSchemaService>();
+        .AddSingleton<AttributeSchemaService>()
+        .AddSingleton<ImportService>();
 
-    /// <summary>/api/customers, /api/companies, /api/deals, /api/follow-ups, /api/my-day, /api/attributes, /api/pipelines and the CSV exports.</summary>
+    /// <summary>/api/customers, /api/companies, /api/deals, /api/follow-ups, /api/my-day, /api/attributes, /api/pipelines, the CSV exports and /api/imports.</summary>
     public static IEndpointRouteBuilder MapCrmSalesApis(this IEndpointRouteBuilder endpoints) => endpoints
         .MapCustomersApi()
         .MapCompaniesApi()
         .MapDealsApi()
         .MapFollowUpsApi()
-        .MapCrmSettingsApi();
+        .MapCrmSettingsApi()
+        .MapImportsApi();
 }

@@ -11,6 +11,7 @@ namespace Crm.Grains.Abstractions.Blobs;
 public static class BlobKeys
 {
     public const string AttachmentCategory = "attachments";
+    public const string ImportCategory = "imports";
 
     /// <summary>Azure's limit on a blob name; the folder store keeps the same limit so both providers accept the same keys.</summary>
     public const int MaxKeyLength = 1024;
@@ -23,6 +24,10 @@ public static class BlobKeys
     /// <summary>The key of an attachment's bytes: "{workspaceId}/attachments/{attachmentId}/{sanitized file name}".</summary>
     public static string Attachment(string workspaceId, string attachmentId, string fileName) =>
         $"{Ids.Require(workspaceId, "workspace")}/{AttachmentCategory}/{Ids.Require(attachmentId, "attachment")}/{SanitizeFileName(fileName)}";
+
+    /// <summary>The key of an uploaded import file: "{workspaceId}/imports/{importId}/upload.csv".</summary>
+    public static string Import(string workspaceId, string importId) =>
+        $"{Ids.Require(workspaceId, "workspace")}/{ImportCategory}/{Ids.Require(importId, "import")}/upload.csv";
 
     /// <summary>The prefix shared by every blob of one workspace.</summary>
     public static string WorkspacePrefix(string workspaceId) => $"{Ids.Require(workspaceId, "workspace")}/";

@@ -1,0 +1,115 @@
+using Crm.Grains.Abstractions.Blobs;
+using Crm.Grains.Abstractions.Errors;
+using Crm.Grains.Abstractions.Imports;
+
+namespace Crm.Grains.Imports;
+
+/// <summary>
+/// An uploaded file read for an import: opened at its header, optionally past the rows a run already committed, then
+/// read batch by batch through the mapper and the planner. Used by the upload's scan, the dry run and the run.
+/// </summary>
+public sealed class ImportFile : IDisposable
+{
+    public const int MaxColumns = 200;
+
+    private readonly CsvRowReader _reader;
+
+    private ImportFile(CsvRowReader reader, byte delimiter, bool bom, CsvRecord header)
+    {
+        _reader = reader;
+        Delimiter = delimiter;
+        Bom = bom;
+        Header = header;
+    }
+
+    public byte Delimiter { get; }
+
+    public bool Bom { get; }
+
+    public CsvRecord Header { get; }
+
+    /// <summary>Opens the blob at its first data row; a missing file, an empty one or a broken header is refused.</summary>
+    public static async Task<ImportFile> OpenAsync(IBlobStore blobs, string blobKey)
+    {
+        var blob = await blobs.OpenReadAsync(blobKey) ?? throw new DomainException(DomainErrorKind.NotFound, "The uploaded file is gone; upload it again.");
+        var stream = blob.Stream;
+        try
+        {
+            var head = new byte[64 * 1024];
+            var length = 0;
+            for (int read; length < head.Length && (read = await stream.ReadAsync(head.AsMemory(length))) > 0;) length += read;
+            var delimiter = CsvRowReader.DetectDelimiter(head.AsSpan(0, length));
+            var reader = new CsvRowReader(new PrefixedStream(head, length, stream), delimiter);
+            var bom = reader.SkipBom();
+            await reader.ReadAheadAsync();
+            if (!reader.TryRead(out var header))
+            {
+                reader.Dispose();
+                throw new DomainException(DomainErrorKind.Invalid, "The file is empty: the first line should name the columns.");
+            }
+            var problem = header.Error is { } e ? $"The header row is malformed (column {header.ErrorColumn}): {e}."
+                : header.Cells.Length > MaxColumns ? $"The file has {header.Cells.Length} columns; at most {MaxColumns} are imported. Remove the ones you do not need."
+                : null;
+            if (problem is not null)
+            {
+                reader.Dispose();
+                throw new DomainException(DomainErrorKind.Invalid, problem);
+            }
+            return new ImportFile(reader, delimiter, bom, header with { Cells = header.Cells.Select(c => c.Trim()).ToArray() });
+        }
+        catch
+        {
+            await stream.DisposeAsync();
+            throw;
+        }
+    }
+
+    public static string DelimiterName(byte delimiter) => delimiter switch { (byte)';' => ";", (byte)'\t' => "tab", _ => "," };
+
+    /// <summary>The next record, read ahead asynchronously first so parsing does not wait on I/O.</summary>
+    public async Task<CsvRecord?> NextAsync()
+    {
+        await _reader.ReadAheadAsync();
+        return _reader.TryRead(out var record) ? record : null;
+    }
+
+    /// <summary>Passes over <paramref name="rows"/> data rows (those a resumed run already committed) without decoding them.</summary>
+    public async Task SkipAsync(long rows)
+    {
+        _reader.DecodeCells = false;
+        for (long i = 0; i < rows && await NextAsync() is not null; i++)
+        {
+        }
+        _reader.DecodeCells = true;
+    }
+
+    /// <summary>The remaining records' shapes (cell count, encoding, errors) with empty cells, for a scan; the first <paramref name="keep"/> whole.</summary>
+    public async IAsyncEnumerable<CsvRecord> ScanAsync(int keep)
+    {
+        for (var i = 0; ; i++)
+        {
+            _reader.DecodeCells = i < keep;
+            if (await NextAsync() is not { } record) yield break;
+            yield return record;
+        }
+    }
+
+    /// <summary>Up to <paramref name="maxRows"/> data rows mapped, validated and decided in file order.</summary>
+    public async Task<ImportBatch> NextBatchAsync(int maxRows, ImportRowMapper mapper, ImportPlanner planner)
+    {
+        var planned = new List<PlannedRow>(maxRows);
+        var issues = new List<ImportIssue>();
+        var counts = ImportCounts.Zero;
+        var read = 0;
+        while (read < maxRows)
+        {
+            if (await NextAsync() is not { } record) return new ImportBatch(planned, counts, issues, read, Ended: true);
+            read++;
+            if (mapper.Map(record, issues) is { } candidate) planned.Add(planner.Plan(candidate, ref counts));
+            else counts = counts with { Rows = counts.Rows + 1, Invalid = counts.Invalid + 1 };
+        }
+        return new ImportBatch(planned, counts, issues, read, Ended: false);
+    }
+
+    public void Dispose() => _reader.Dispose();
+}
