@@ -12,7 +12,8 @@ namespace Crm.Silo.Hosting;
 
 public static class OperationsExtensions
 {
-    private const string ReadyTag = "ready";
+    /// <summary>The tag of the checks /health/ready runs.</summary>
+    public const string ReadyTag = "ready";
 
     /// <summary>Serilog to the console and a rolling file in the data folder, Prometheus metrics, and the health checks.</summary>
     public static IHostApplicationBuilder AddCrmOperations(this IHostApplicationBuilder builder, string logFilePrefix)

@@ -45,7 +45,9 @@ public static class WebHostingExtensions
         builder.AddCrmSecurity();
 
         builder.Services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName);
+        builder.Services.AddSingleton<DemoHistoryProgress>();
         builder.Services.AddHostedService<DemoDataSeeder>();
+        builder.Services.AddHealthChecks().AddCheck<DemoHistoryHealthCheck>("demo-history", tags: [OperationsExtensions.ReadyTag]);
         builder.Services.AddOptions<WorkspaceSetupOptions>().BindConfiguration(WorkspaceSetupOptions.SectionName);
         // After the demo seeder: it seeds only into an empty identity store.
         builder.Services.AddHostedService<WorkspaceSetup>();

@@ -1,5 +1,4 @@
 using Crm.Browser.Tests.Hosting;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -50,15 +49,8 @@ public sealed class EveryPageTests(BrowserFixture crm)
     }
 
     /// <summary>axe-core's serious and critical violations on the page as it is now.</summary>
-    private static async Task<IEnumerable<string>> AxeProblemsAsync(IPage page, ConsoleTour.TourPage tourPage)
-    {
-        var result = await page.RunAxe();
-        return result.Violations
-            .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => (v, Nodes: v.Nodes.Where(n => !InsideMudSelect(n.Html ?? "", n.Target?.ToString() ?? "")).ToList()))
-            .Where(x => x.Nodes.Count > 0)
-            .Select(x => $"{tourPage.Name}: axe {x.v.Impact} {x.v.Id} ({x.v.Help}) at {string.Join(" | ", x.Nodes.Take(3).Select(n => Short(n.Html ?? "")))}");
-    }
+    private static Task<IReadOnlyList<string>> AxeProblemsAsync(IPage page, ConsoleTour.TourPage tourPage) =>
+        AxeProbe.ProblemsAsync(page, tourPage.Name, InsideMudSelect);
 
     /// <summary>
     /// MudBlazor 9's MudSelect puts ARIA attributes on its inner read-only input that axe flags (prohibited attribute,
@@ -67,8 +59,6 @@ public sealed class EveryPageTests(BrowserFixture crm)
     /// </summary>
     private static bool InsideMudSelect(string html, string target) =>
         html.Contains("mud-select", StringComparison.Ordinal) || target.Contains("#mudinput", StringComparison.Ordinal);
-
-    private static string Short(string text) => text.Length > 120 ? text[..120] + "…" : text;
 
     /// <summary>
     /// The body's background must be dark, and every visible element's opaque background one of the theme's palette

@@ -29,6 +29,12 @@ public static class WidgetPages
     public static async Task StartChatAsync(this IPage page, string name)
     {
         await page.GetByTestId("widget-launcher").ClickAsync();
+        await page.FillPreChatAndStartAsync(name);
+    }
+
+    /// <summary>With the panel open on the pre-chat form: fills it, starts the chat and waits until the widget is online.</summary>
+    public static async Task FillPreChatAndStartAsync(this IPage page, string name)
+    {
         await page.GetByTestId("widget-name").FillAsync(name);
         // Required while no agent is online (the reply then comes by email).
         await page.GetByTestId("widget-email").FillAsync($"{Guid.NewGuid():n}@example.com");
@@ -36,6 +42,16 @@ public static class WidgetPages
         await Expect(page.GetByTestId("widget-input")).ToBeVisibleAsync();
         await page.WaitUntilOnlineAsync();
     }
+
+    /// <summary>Closes the panel with its × button and waits until it is gone.</summary>
+    public static async Task CloseWidgetAsync(this IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close chat", Exact = true }).ClickAsync();
+        await Expect(page.Locator(".crm-panel")).ToBeHiddenAsync();
+    }
+
+    /// <summary>The launcher's unread badge (hidden while there is nothing unread or the panel is open).</summary>
+    public static ILocator UnreadBadge(this IPage page) => page.GetByTestId("widget-unread");
 
     public static Task WaitUntilOnlineAsync(this IPage page) =>
         Expect(page.GetByTestId("widget-status")).ToHaveAttributeAsync("data-state", "online");

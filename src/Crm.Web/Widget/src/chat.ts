@@ -13,6 +13,8 @@ export interface ChatEvents {
   onState(state: VisitorConversationState): void;
   /** Whether an agent can chat now (false: the message still lands, and the team replies by email). */
   onAvailability(available: boolean): void;
+  /** How many of the team's messages arrived while the panel was closed (0 once the visitor opens it). */
+  onUnread(count: number): void;
 }
 
 const heartbeatEveryMs = 5_000;
@@ -36,6 +38,8 @@ export class ChatClient {
   private typingSentAt = 0;
   private starting = false;
   private agentsTyping: string[] = [];
+  /** Whether the panel is open: what arrives then is seen at once and never counts as unread. */
+  private visible = false;
 
   constructor(
     private readonly baseUrl: string,
@@ -53,6 +57,17 @@ export class ChatClient {
 
   get visitorName(): string | undefined {
     return this.state.name;
+  }
+
+  /** The unread count saved by the last page view, shown until the thread is read again after connecting. */
+  get unread(): number {
+    return this.state.unread ?? 0;
+  }
+
+  /** The panel opened or closed: opening marks everything received so far as seen. */
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    if (visible) this.countUnread();
   }
 
   /** Asks once, without a session, whether an agent is available (before the visitor even opens the panel). */
@@ -302,6 +317,8 @@ export class ChatClient {
       this.state.conversationId = this.state.customerId ? undefined : this.state.conversationId;
       this.messages.clear();
       this.cursor = 0;
+      this.state.seenSeq = undefined;
+      this.state.unread = undefined;
     }
     this.state.token = session.token;
     this.state.customerId = session.customerId;
@@ -312,6 +329,31 @@ export class ChatClient {
   private render(): void {
     const pending = this.state.outbox.filter((p) => !Array.from(this.messages.values()).some((m) => m.clientMessageId === p.clientMessageId));
     this.events.onMessages(Array.from(this.messages.values()).sort((a, b) => a.seq - b.seq), pending);
+    this.countUnread();
+  }
+
+  /**
+   * Team messages after the last one the visitor had in front of them. While the panel is open everything received is
+   * seen; the position and the count are saved, so a reload keeps the badge until the visitor opens the chat.
+   */
+  private countUnread(): void {
+    if (this.messages.size === 0 && !this.visible) return; // nothing loaded yet: keep the saved count
+    const seen = this.state.seenSeq ?? 0;
+    let latest = seen;
+    let unread = 0;
+    this.messages.forEach((m) => {
+      latest = Math.max(latest, m.seq);
+      if (!m.mine && m.seq > seen) unread++;
+    });
+    if (this.visible) {
+      unread = 0;
+      this.state.seenSeq = latest;
+    }
+    if (unread !== (this.state.unread ?? 0) || this.state.seenSeq !== seen) {
+      this.state.unread = unread;
+      this.persist();
+    }
+    this.events.onUnread(unread);
   }
 
   private persist(): void {

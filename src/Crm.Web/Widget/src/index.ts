@@ -31,7 +31,11 @@ function boot(script: HTMLScriptElement): void {
     upload: (file) => client.upload(file),
     rate: (score, comment) => client.rate(score, comment),
     attachmentUrl: (url) => client.attachmentUrl(url),
-    opened: () => client.watch().catch(() => undefined),
+    opened: () => {
+      client.setVisible(true);
+      client.watch().catch(() => undefined);
+    },
+    closed: () => client.setVisible(false),
   });
   client = new ChatClient(baseUrl, workspaceId, {
     onMessages: (messages, pending) => view.renderMessages(messages, pending),
@@ -40,7 +44,9 @@ function boot(script: HTMLScriptElement): void {
     onAgentsTyping: (names) => view.showAgentsTyping(names),
     onState: (state) => view.setState(state),
     onAvailability: (available) => view.setAvailability(available),
+    onUnread: (count) => view.setUnread(count),
   }, script.dataset.queue ?? null);
+  view.setUnread(client.unread);
   client.checkAvailability().catch(() => undefined);
 
   if (client.hasConversation) {

@@ -11,6 +11,10 @@ export interface SavedState {
   email?: string;
   conversationId?: string;
   outbox: PendingMessage[];
+  /** The highest sequence number the visitor has had in front of them (panel open): team messages after it are unread. */
+  seenSeq?: number;
+  /** The team's messages the visitor has not seen, kept so a reload shows the launcher's badge before reconnecting. */
+  unread?: number;
 }
 
 export class Store {

@@ -9,8 +9,10 @@ export interface ViewActions {
   upload(file: File): Promise<AttachmentRef>;
   rate(score: number, comment: string): Promise<void>;
   attachmentUrl(url: string): string;
-  /** The visitor opened the panel: worth a live channel, so availability changes show at once. */
+  /** The visitor opened the panel: worth a live channel, so availability changes show at once, and all is seen. */
   opened(): void;
+  /** The visitor closed the panel: what arrives from now on counts as unread. */
+  closed(): void;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -24,6 +26,8 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
 const awayText = "We're away right now — leave a message and we'll reply by email";
 const availableText = "We're online — we typically reply in a few minutes";
 
+const unreadText = (count: number): string => `${count} unread message${count === 1 ? "" : "s"}`;
+
 const statusText: Record<ConnectionStatus, string> = {
   connecting: "Connecting…",
   online: availableText,
@@ -33,6 +37,9 @@ const statusText: Record<ConnectionStatus, string> = {
 
 /** The widget's DOM, inside a shadow root so the host page's CSS and the widget's never touch. */
 export class WidgetView {
+  private readonly launcher: HTMLButtonElement;
+  private readonly badge: HTMLElement;
+  private readonly announcer: HTMLElement;
   private readonly panel: HTMLElement;
   private readonly status: HTMLElement;
   private readonly form: HTMLFormElement;
@@ -52,26 +59,48 @@ export class WidgetView {
   private readUpTo = 0;
   private lastMessages: VisitorMessage[] = [];
   private lastPending: { clientMessageId: string; body: string }[] = [];
+  private unread = 0;
+  private readonly nameInput: HTMLInputElement;
 
   constructor(root: ShadowRoot, title: string, private readonly actions: ViewActions) {
     const style = el("style");
     style.textContent = styles;
-    const launcher = el("button", "crm-launcher", "Chat");
-    launcher.setAttribute("aria-label", "Open chat");
+    // One landmark for the whole widget, so a screen reader finds it among the host page's regions.
+    const widget = el("aside", "crm-widget");
+    widget.setAttribute("aria-label", title);
+    const launcher = el("button", "crm-launcher");
+    this.launcher = launcher;
+    launcher.type = "button";
     launcher.dataset.testid = "widget-launcher";
+    launcher.setAttribute("aria-controls", "crm-panel");
+    launcher.setAttribute("aria-expanded", "false");
+    // The count is in the button's name ("Open chat, 2 unread messages"); the red dot is for the eyes only.
+    this.badge = el("span", "crm-badge crm-hidden");
+    this.badge.dataset.testid = "widget-unread";
+    this.badge.setAttribute("aria-hidden", "true");
+    launcher.append(el("span", undefined, "Chat"), this.badge);
+    this.announcer = el("div", "crm-sr");
+    this.announcer.setAttribute("role", "status");
 
+    // A non-modal dialog: the host page stays usable beside it.
     this.panel = el("section", "crm-panel crm-hidden");
+    this.panel.id = "crm-panel";
+    this.panel.setAttribute("role", "dialog");
     this.panel.setAttribute("aria-label", title);
     const header = el("header", "crm-header");
     const close = el("button", "crm-close", "×");
+    close.type = "button";
     close.setAttribute("aria-label", "Close chat");
-    header.append(el("strong", undefined, title), close);
+    header.append(el("h2", "crm-title", title), close);
     this.status = el("div", "crm-status", statusText.connecting);
+    this.status.setAttribute("role", "status");
     this.status.dataset.testid = "widget-status";
 
     this.form = el("form", "crm-prechat");
     const name = el("input");
+    this.nameInput = name;
     name.placeholder = "Your name";
+    name.setAttribute("aria-label", "Your name");
     name.autocomplete = "name";
     name.maxLength = 100;
     name.dataset.testid = "widget-name";
@@ -80,6 +109,7 @@ export class WidgetView {
     email.type = "email";
     email.placeholder = "Email (optional, for replies)";
     email.autocomplete = "email";
+    email.setAttribute("aria-label", "Email");
     email.dataset.testid = "widget-email";
     const startButton = el("button", "crm-primary", "Start chat");
     startButton.type = "submit";
@@ -94,7 +124,11 @@ export class WidgetView {
 
     this.thread = el("ol", "crm-thread crm-hidden");
     this.thread.dataset.testid = "widget-thread";
+    // It scrolls: keyboard users reach it with Tab and scroll it with the arrow keys.
+    this.thread.tabIndex = 0;
+    this.thread.setAttribute("aria-label", "Messages");
     this.error = el("div", "crm-error crm-hidden");
+    this.error.setAttribute("role", "alert");
     this.typingLine = el("div", "crm-typing crm-hidden");
     this.typingLine.dataset.testid = "widget-typing";
     this.composer = el("form", "crm-composer crm-hidden");
@@ -102,15 +136,20 @@ export class WidgetView {
     this.input.rows = 2;
     this.input.maxLength = 10_000;
     this.input.placeholder = "Type a message…";
+    this.input.setAttribute("aria-label", "Message");
     this.input.dataset.testid = "widget-input";
     const send = el("button", "crm-primary", "Send");
     send.type = "submit";
     send.dataset.testid = "widget-send";
-    const attach = el("label", "crm-attach", "📎");
+    const attach = el("label", "crm-attach");
     attach.title = "Attach a file (images, PDF, documents; up to 10 MB)";
     attach.dataset.testid = "widget-attach";
-    const file = el("input");
+    const clip = el("span", undefined, "📎");
+    clip.setAttribute("aria-hidden", "true");
+    // Visually hidden rather than display:none, so the file picker stays reachable by keyboard.
+    const file = el("input", "crm-sr");
     file.type = "file";
+    file.setAttribute("aria-label", "Attach a file");
     file.accept = "image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain,text/csv,.docx,.xlsx";
     file.addEventListener("change", () => {
       const picked = file.files?.[0];
@@ -120,7 +159,7 @@ export class WidgetView {
         this.renderPendingFiles();
       }, (e: Error) => this.showError(e.message));
     });
-    attach.append(file);
+    attach.append(clip, file);
     this.composer.append(attach, this.input, send);
     this.pendingFiles = el("div", "crm-files crm-hidden");
     this.rating = this.buildRating();
@@ -137,17 +176,54 @@ export class WidgetView {
     });
 
     this.panel.append(header, this.status, this.form, this.thread, this.typingLine, this.rating, this.error, this.pendingFiles, this.composer);
-    root.append(style, launcher, this.panel);
-    launcher.addEventListener("click", () => {
-      this.panel.classList.toggle("crm-hidden");
-      if (!this.panel.classList.contains("crm-hidden")) this.actions.opened();
+    widget.append(launcher, this.announcer, this.panel);
+    root.append(style, widget);
+    launcher.addEventListener("click", () => (this.isOpen ? this.close() : this.open(true)));
+    close.addEventListener("click", () => this.close());
+    this.panel.addEventListener("keydown", (e) => {
+      if (e.key === "Escape") this.close();
     });
-    close.addEventListener("click", () => this.panel.classList.add("crm-hidden"));
+    this.renderLauncher();
   }
 
-  open(): void {
+  get isOpen(): boolean {
+    return !this.panel.classList.contains("crm-hidden");
+  }
+
+  /** Opens the panel; with focus (the visitor asked for it) the caret goes to the first field. */
+  open(focus = false): void {
     this.panel.classList.remove("crm-hidden");
+    this.renderLauncher();
     this.actions.opened();
+    if (focus) (this.form.classList.contains("crm-hidden") ? this.input : this.nameInput).focus();
+  }
+
+  close(): void {
+    if (!this.isOpen) return;
+    // Focus goes back to the launcher only if it was in the panel, never stolen from the host page.
+    const hadFocus = this.panel.contains((this.panel.getRootNode() as ShadowRoot).activeElement);
+    this.panel.classList.add("crm-hidden");
+    this.renderLauncher();
+    this.actions.closed();
+    if (hadFocus) this.launcher.focus();
+  }
+
+  /** The team's messages that arrived while the panel was closed: a badge on the launcher and in its name. */
+  setUnread(count: number): void {
+    if (count === this.unread) return;
+    const more = count > this.unread;
+    this.unread = count;
+    this.renderLauncher();
+    // Said once, politely, when something new arrives; the launcher's name keeps the count for later.
+    this.announcer.textContent = more ? unreadText(count) : "";
+  }
+
+  private renderLauncher(): void {
+    const open = this.isOpen;
+    this.launcher.setAttribute("aria-expanded", String(open));
+    this.launcher.setAttribute("aria-label", open ? "Hide chat" : this.unread > 0 ? `Open chat, ${unreadText(this.unread)}` : "Open chat");
+    this.badge.textContent = this.unread > 9 ? "9+" : String(this.unread);
+    this.badge.classList.toggle("crm-hidden", this.unread === 0 || open);
   }
 
   showChat(): void {
@@ -251,10 +327,12 @@ export class WidgetView {
     comment.rows = 2;
     comment.maxLength = 1000;
     comment.placeholder = "Anything we could do better? (optional)";
+    comment.setAttribute("aria-label", "Comment (optional)");
     const scores = el("div", "crm-scores");
     for (let score = 1; score <= 5; score++) {
       const button = el("button", "crm-score", "★".repeat(score));
       button.type = "button";
+      button.setAttribute("aria-label", `${score} out of 5`);
       button.dataset.testid = `widget-rate-${score}`;
       button.addEventListener("click", () =>
         this.actions.rate(score, comment.value).then(
