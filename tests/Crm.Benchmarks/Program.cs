@@ -2,6 +2,7 @@ using Crm.Benchmarks.AiEval;
 using Crm.Benchmarks.Chat;
 using Crm.Benchmarks.Projections;
 using Crm.Benchmarks.Routing;
+using Crm.Benchmarks.Search;
 using Crm.Benchmarks.Store;
 
 namespace Crm.Benchmarks;
@@ -19,6 +20,7 @@ public static class Program
         ["routing"] = RoutingBenchmark.RunAsync,
         ["projections"] = ProjectionsBenchmark.RunAsync,
         ["ai-eval"] = AiEvalBenchmark.RunAsync,
+        ["search"] = SearchBenchmark.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)
