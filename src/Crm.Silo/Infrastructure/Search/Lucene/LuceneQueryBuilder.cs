@@ -70,15 +70,21 @@ internal static class LuceneQueryBuilder
     private static Query Phone(IReadOnlyList<string> terms)
     {
         var any = new BooleanQuery();
-        foreach (var term in terms) any.Add(Prefix(LuceneFields.PhoneGrams, LuceneFields.Phone, LuceneFields.PhoneGramLength, term), Occur.SHOULD);
+        foreach (var term in terms) any.Add(Prefix(LuceneFields.PhoneGrams, LuceneFields.Phone, LuceneFields.PhoneGramLength, Cut(term, 20)), Occur.SHOULD);
         return Boost(any, 3);
     }
 
     private static Query EmailPrefix(string fragment) => Prefix(LuceneFields.EmailGrams, LuceneFields.Email, LuceneFields.EmailGramLength, Cut(fragment, 64));
 
-    /// <summary>A short prefix is one gram; a longer one (few terms start with it) a prefix query on the whole values.</summary>
+    /// <summary>
+    /// A short prefix is one gram; a longer one (few terms start with it) a prefix query on the whole values, or the
+    /// long gram that indexes written before grams were cut short hold (64 email, 20 phone characters), so those keep
+    /// answering until they are rebuilt.
+    /// </summary>
     private static Query Prefix(string grams, string whole, int gramLength, string prefix) =>
-        prefix.Length <= gramLength ? new TermQuery(new Term(grams, prefix)) : new PrefixQuery(new Term(whole, prefix));
+        prefix.Length <= gramLength
+            ? new TermQuery(new Term(grams, prefix))
+            : new BooleanQuery { { new PrefixQuery(new Term(whole, prefix)), Occur.SHOULD }, { new TermQuery(new Term(grams, prefix)), Occur.SHOULD } };
 
     private static Query Word(string word, bool includeNotes, bool isLast)
     {
