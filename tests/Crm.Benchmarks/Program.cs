@@ -3,6 +3,7 @@ using Crm.Benchmarks.Chat;
 using Crm.Benchmarks.Import;
 using Crm.Benchmarks.Projections;
 using Crm.Benchmarks.Routing;
+using Crm.Benchmarks.Search;
 using Crm.Benchmarks.Store;
 
 namespace Crm.Benchmarks;
@@ -21,6 +22,7 @@ public static class Program
         ["projections"] = ProjectionsBenchmark.RunAsync,
         ["ai-eval"] = AiEvalBenchmark.RunAsync,
         ["import"] = ImportBenchmark.RunAsync,
+        ["search"] = SearchBenchmark.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)

@@ -54,7 +54,8 @@ public static class SearchText
     {
         if (word.StartsWith(queryWord, StringComparison.Ordinal)) return true;
         var edits = MaxEdits(queryWord.Length);
-        if (edits == 0) return false;
+        // Every engine keeps the first letter exact (prefix length 1), so a word starting otherwise was not matched.
+        if (edits == 0 || word.Length == 0 || word[0] != queryWord[0]) return false;
         // As typed so far: compare with the word's start of the same length (one shorter or longer for a missed or extra letter).
         for (var length = queryWord.Length - edits; length <= queryWord.Length + edits; length++)
         {

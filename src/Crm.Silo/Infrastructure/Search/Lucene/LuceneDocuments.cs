@@ -26,8 +26,17 @@ internal static class LuceneDocuments
             fields.Add(new TextField(LuceneFields.NameGrams, name, Field.Store.NO));
         }
 
-        foreach (var term in document.Emails.SelectMany(EmailFragments.IndexTerms)) fields.Add(new TextField(LuceneFields.EmailGrams, term, Field.Store.NO));
-        foreach (var term in document.Phones.SelectMany(PhoneNumbers.IndexTerms)) fields.Add(new TextField(LuceneFields.PhoneGrams, term, Field.Store.NO));
+        foreach (var term in document.Emails.SelectMany(EmailFragments.IndexTerms))
+        {
+            fields.Add(new TextField(LuceneFields.Email, term, Field.Store.NO));
+            fields.Add(new TextField(LuceneFields.EmailGrams, term, Field.Store.NO));
+        }
+
+        foreach (var term in document.Phones.SelectMany(PhoneNumbers.IndexTerms))
+        {
+            fields.Add(new TextField(LuceneFields.Phone, term, Field.Store.NO));
+            fields.Add(new TextField(LuceneFields.PhoneGrams, term, Field.Store.NO));
+        }
         foreach (var text in document.Texts) fields.Add(new TextField(LuceneFields.Text, text, Field.Store.NO));
         foreach (var text in document.InternalTexts) fields.Add(new TextField(LuceneFields.Note, text, Field.Store.NO));
         Keyword(fields, LuceneFields.Status, document.Status);

@@ -12,11 +12,18 @@ internal static class LuceneFields
     public const string Name = "name";
     public const string NameGrams = "name.g";
 
-    /// <summary>Email addresses from each of their parts onwards, as edge n-grams.</summary>
+    /// <summary>
+    /// Email addresses from each of their parts onwards, whole (typed fragments longer than the grams are looked up by
+    /// prefix here: they are selective), and as edge n-grams of up to <see cref="EmailGramLength"/> characters.
+    /// </summary>
+    public const string Email = "email";
     public const string EmailGrams = "email.g";
+    public const int EmailGramLength = 10;
 
-    /// <summary>Every tail of a phone number's digits, as edge n-grams.</summary>
+    /// <summary>Every tail of a phone number's digits, whole, and as edge n-grams of up to <see cref="PhoneGramLength"/> digits.</summary>
+    public const string Phone = "phone";
     public const string PhoneGrams = "phone.g";
+    public const int PhoneGramLength = 7;
 
     /// <summary>Public message bodies, whole words.</summary>
     public const string Text = "text";

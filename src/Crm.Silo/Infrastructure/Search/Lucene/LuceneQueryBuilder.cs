@@ -62,7 +62,7 @@ internal static class LuceneQueryBuilder
             alternatives.Add(allWords, Occur.SHOULD);
         }
 
-        if (EmailFragments.QueryTerm(token) is { } email) alternatives.Add(Boost(new TermQuery(new Term(LuceneFields.EmailGrams, Cut(email, 64))), 3), Occur.SHOULD);
+        if (EmailFragments.QueryTerm(token) is { } email) alternatives.Add(Boost(EmailPrefix(email), 3), Occur.SHOULD);
         if (PhoneNumbers.QueryTerms(token) is { Count: > 0 } phones) alternatives.Add(Phone(phones), Occur.SHOULD);
         return alternatives.Clauses.Count == 0 ? null : alternatives;
     }
@@ -70,9 +70,21 @@ internal static class LuceneQueryBuilder
     private static Query Phone(IReadOnlyList<string> terms)
     {
         var any = new BooleanQuery();
-        foreach (var term in terms) any.Add(new TermQuery(new Term(LuceneFields.PhoneGrams, Cut(term, 20))), Occur.SHOULD);
+        foreach (var term in terms) any.Add(Prefix(LuceneFields.PhoneGrams, LuceneFields.Phone, LuceneFields.PhoneGramLength, Cut(term, 20)), Occur.SHOULD);
         return Boost(any, 3);
     }
+
+    private static Query EmailPrefix(string fragment) => Prefix(LuceneFields.EmailGrams, LuceneFields.Email, LuceneFields.EmailGramLength, Cut(fragment, 64));
+
+    /// <summary>
+    /// A short prefix is one gram; a longer one (few terms start with it) a prefix query on the whole values, or the
+    /// long gram that indexes written before grams were cut short hold (64 email, 20 phone characters), so those keep
+    /// answering until they are rebuilt.
+    /// </summary>
+    private static Query Prefix(string grams, string whole, int gramLength, string prefix) =>
+        prefix.Length <= gramLength
+            ? new TermQuery(new Term(grams, prefix))
+            : new BooleanQuery { { new PrefixQuery(new Term(whole, prefix)), Occur.SHOULD }, { new TermQuery(new Term(grams, prefix)), Occur.SHOULD } };
 
     private static Query Word(string word, bool includeNotes, bool isLast)
     {
@@ -82,7 +94,7 @@ internal static class LuceneQueryBuilder
         {
             { Boost(new TermQuery(new Term(LuceneFields.Name, word)), 4), Occur.SHOULD },
             { Boost(new TermQuery(new Term(LuceneFields.NameGrams, gram)), 2), Occur.SHOULD },
-            { Boost(new TermQuery(new Term(LuceneFields.EmailGrams, Cut(word, 64))), 1.5f), Occur.SHOULD },
+            { Boost(EmailPrefix(word), 1.5f), Occur.SHOULD },
         };
         if (edits > 0) any.Add(Boost(new FuzzyQuery(new Term(LuceneFields.NameGrams, gram), edits, 1, 50, true), 1), Occur.SHOULD);
         TextClauses(any, LuceneFields.Text, word, edits, isLast);

@@ -85,6 +85,8 @@ public sealed class LuceneSearchIndex(string root, ILogger<LuceneSearchIndex> lo
         try
         {
             await finalCatchUp(cancellationToken);
+            // Durable before `current` names it.
+            next.Commit();
             var temporary = System.IO.Path.Combine(root, CurrentFile + ".tmp");
             await File.WriteAllTextAsync(temporary, System.IO.Path.GetFileName(next.Path), cancellationToken);
             File.Move(temporary, System.IO.Path.Combine(root, CurrentFile), overwrite: true);
