@@ -45,7 +45,8 @@ public sealed class NodeProjectionHost(IEnumerable<NodeProjection> projections, 
 
     private async Task FollowAsync(IProjection projection, string name, CancellationToken stoppingToken)
     {
-        var cursor = new ProjectionCursor(name, projection.Filter, services);
+        // Not bound by a grain turn: bigger pages mean fewer, larger index commits while catching up.
+        var cursor = new ProjectionCursor(name, projection.Filter, services, pageSize: ProjectionPump.BatchSize);
         var resume = true;
         var retry = FirstRetry;
         while (!stoppingToken.IsCancellationRequested)

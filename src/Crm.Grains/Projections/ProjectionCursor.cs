@@ -17,6 +17,7 @@ public sealed class ProjectionCursor
     private readonly EventFilter _filter;
     private readonly ProjectionServices _services;
     private readonly Func<Exception, bool> _transient;
+    private readonly int _pageSize;
     private long _knownHead;
     private DateTimeOffset _headReadAt;
     private double _lagSeconds;
@@ -25,8 +26,10 @@ public sealed class ProjectionCursor
     private DateTimeOffset _retryAt;
 
     /// <param name="transient">Exceptions that are no poison (e.g. a lost write race): rethrown as they are, the checkpoint before the event.</param>
-    public ProjectionCursor(string name, EventFilter filter, ProjectionServices services, Func<Exception, bool>? transient = null)
+    /// <param name="pageSize">Events per page; default <see cref="ProjectionOptions.PageSize"/> (a grain turn's worth).</param>
+    public ProjectionCursor(string name, EventFilter filter, ProjectionServices services, Func<Exception, bool>? transient = null, int? pageSize = null)
     {
+        _pageSize = pageSize ?? services.Options.PageSize;
         _name = name;
         _filter = filter;
         _services = services;
@@ -122,7 +125,7 @@ public sealed class ProjectionCursor
     {
         if (FailedAt is { } failedAt && RetryDelay > TimeSpan.Zero)
             throw new ProjectionStoppedException(_name, failedAt, _error ?? "its handler failed");
-        return await _services.Store.ReadAsync(_filter, Checkpoint, _services.Options.PageSize, cancellationToken);
+        return await _services.Store.ReadAsync(_filter, Checkpoint, _pageSize, cancellationToken);
     }
 
     private async Task HandleOneAsync(StoredEvent stored, Func<Task> handle)

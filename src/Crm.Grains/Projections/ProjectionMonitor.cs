@@ -17,13 +17,14 @@ public sealed class ProjectionMonitor : IDisposable
     private static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private readonly IGrainFactory _grains;
+    private readonly IGrainFactory? _grains;
     private readonly TimeProvider _time;
     private readonly Meter _meter;
     private readonly Counter<long> _handled;
     private readonly Counter<long> _failures;
 
-    public ProjectionMonitor(IGrainFactory grains, IMeterFactory? meterFactory = null, TimeProvider? time = null)
+    /// <param name="grains">Where to report for <c>/health/ready</c>; null in a process with no cluster (a benchmark).</param>
+    public ProjectionMonitor(IGrainFactory? grains, IMeterFactory? meterFactory = null, TimeProvider? time = null)
     {
         _grains = grains;
         _time = time ?? TimeProvider.System;
@@ -64,13 +65,13 @@ public sealed class ProjectionMonitor : IDisposable
                     || now - previous.ForwardedAt >= ReportEvery;
                 return new Entry(status, forward ? now : previous.ForwardedAt);
             });
-        if (forward) _ = _grains.GetGrain<IProjectionHealthGrain>(0).ReportAsync(status);
+        if (forward && _grains is not null) _ = _grains.GetGrain<IProjectionHealthGrain>(0).ReportAsync(status);
     }
 
     /// <summary>The partition left this silo (its grain deactivated).</summary>
     internal void Forget(string name)
     {
-        if (_entries.TryRemove(name, out _)) _ = _grains.GetGrain<IProjectionHealthGrain>(0).ForgetAsync(name);
+        if (_entries.TryRemove(name, out _) && _grains is not null) _ = _grains.GetGrain<IProjectionHealthGrain>(0).ForgetAsync(name);
     }
 
     public void Dispose() => _meter.Dispose();

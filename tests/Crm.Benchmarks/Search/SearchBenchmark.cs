@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Diagnostics;
 using System.Globalization;
 using Crm.Benchmarks.Chat;
@@ -42,8 +43,11 @@ public static class SearchBenchmark
 
             using var index = new LuceneSearchIndex(Path.Combine(root, "crm", "search", "lucene"), NullLogger<LuceneSearchIndex>.Instance);
             var writes = new VisibleWrites(index);
+            // The runner's services as a silo has them, minus the cluster: no snapshots or wake list are used by node projections.
+            var runner = new ProjectionServices(store, store.CommitSignal, null!, new ProjectionMonitor(grains: null), new ProjectionWakeList(), null!,
+                Options.Create(new ProjectionOptions()), NullLogger<ProjectionCursor>.Instance);
             using var indexer = new NodeProjectionHost(
-                [new NodeProjection(new SearchIndexProjection(writes))], store, store.CommitSignal, NullLogger<NodeProjectionHost>.Instance);
+                [new NodeProjection(new SearchIndexProjection(writes))], runner, NullLogger<NodeProjectionHost>.Instance);
 
             // (a) The indexer catching up from an empty index, as a new node (or a rebuild) does.
             var docs = (long)profile.Customers + profile.Conversations;
