@@ -60,7 +60,11 @@ public sealed class NodeProjectionHost(IEnumerable<NodeProjection> projections, 
                 {
                 }
                 retry = FirstRetry;
+                var caughtUpAt = Environment.TickCount64;
                 await WaitForCommitAsync(cursor.Checkpoint, stoppingToken);
+                // The first commit after a quiet spell is read at once; a steady stream, once per Pace.
+                var early = projection.Pace - TimeSpan.FromMilliseconds(Environment.TickCount64 - caughtUpAt);
+                if (early > TimeSpan.Zero) await Task.Delay(early, stoppingToken);
                 continue;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

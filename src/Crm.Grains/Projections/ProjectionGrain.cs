@@ -22,6 +22,9 @@ public abstract class ProjectionGrain<TSnapshot> : Grain, IProjectionPartitionGr
 {
     private static readonly TimeSpan SnapshotAtLeastEvery = TimeSpan.FromMinutes(1);
 
+    // How long an activation folds before it answers and goes on in later turns.
+    private static readonly TimeSpan ActivationBudget = TimeSpan.FromSeconds(1);
+
     private ProjectionServices _services = null!;
     private ProjectionCursor _cursor = null!;
     private ProjectionContinuation _continue = null!;
@@ -64,7 +67,10 @@ public abstract class ProjectionGrain<TSnapshot> : Grain, IProjectionPartitionGr
         if (WokenByCommits) _services.WakeList.Activated(Partition, this.AsReference<IProjectionPartitionGrain>());
         try
         {
-            await CatchUpAsync();
+            // The tail after a snapshot is short and folded here, so the first answer includes it. A long one (no
+            // snapshot yet: a first start on a big history, a new projection) goes on in later turns: an activation
+            // folding millions of events would hold every call to this partition, and fifty of them at once the silo.
+            if (!await CatchUpWithinAsync(ActivationBudget)) _continue.In(TimeSpan.Zero);
         }
         catch (ProjectionStoppedException)
         {
@@ -107,6 +113,14 @@ public abstract class ProjectionGrain<TSnapshot> : Grain, IProjectionPartitionGr
         while (!await StepAsync())
         {
         }
+    }
+
+    private async Task<bool> CatchUpWithinAsync(TimeSpan budget)
+    {
+        var started = Environment.TickCount64;
+        while (!await StepAsync())
+            if (Environment.TickCount64 - started >= budget.TotalMilliseconds) return false;
+        return true;
     }
 
     private async Task<bool> StepAsync()

@@ -43,7 +43,28 @@ public sealed class CrmTarget : ChatTarget
             settings[$"Crm:RateLimits:{rule}:PermitLimit"] = "100000000";
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
             settings[key] = value;
-        return new CrmTarget(await CrmProcess.StartAsync("Crm.Web", settings), settings);
+        var target = new CrmTarget(await CrmProcess.StartAsync("Crm.Web", settings), settings);
+        await target.WaitForDemoHistoryAsync(TimeSpan.FromMinutes(5));
+        return target;
+    }
+
+    /// <summary>
+    /// A first start writes the demo's 30 days of history after /health/ready: measured load waits until it has landed,
+    /// or the numbers would be the seeder's as much as the product's.
+    /// </summary>
+    private async Task WaitForDemoHistoryAsync(TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            using var response = await _http.GetAsync(new Uri(BaseAddress, "health/ready"));
+            using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            if (!json.RootElement.TryGetProperty("checks", out var checks) || !checks.TryGetProperty("demo-history", out var history)
+                || !history.TryGetProperty("data", out var data) || !data.TryGetProperty("landing", out var landing) || !landing.GetBoolean())
+                return;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"The demo history was still landing {limit} after the start.");
     }
 
     public override async Task<string?> CreateVisitorAsync(int index)

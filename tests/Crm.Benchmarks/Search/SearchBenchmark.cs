@@ -42,7 +42,7 @@ public static class SearchBenchmark
             Log($"history: {head:N0} events written in {clock.Elapsed.TotalSeconds:0.0} s");
 
             using var index = new LuceneSearchIndex(Path.Combine(root, "crm", "search", "lucene"), NullLogger<LuceneSearchIndex>.Instance);
-            var writes = new VisibleWrites(index);
+            using var writes = new VisibleWrites(index);
             // The runner's services as a silo has them, minus the cluster: no snapshots or wake list are used by node projections.
             var runner = new ProjectionServices(store, store.CommitSignal, null!, new ProjectionMonitor(grains: null), new ProjectionWakeList(), null!,
                 Options.Create(new ProjectionOptions()), NullLogger<ProjectionCursor>.Instance);

@@ -227,6 +227,23 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
     }
 
     [EngineFact]
+    public async Task HandleAsync_BatchesBackToBack_EachSeesTheLastOnesWrites()
+    {
+        // No pause between them: the second batch reads the document back before any refresh could have run.
+        await IndexAsync(events.Opened(Ws, "quick", "Three animals", "Quinn Quick"));
+        await IndexAsync(events.Message(Ws, "quick", "First the walrus"));
+        await IndexAsync(events.Message(Ws, "quick", "then the pelican"));
+        await IndexAsync(events.Message(Ws, "quick", "and last the narwhal"));
+
+        var document = (await Index.GetDocumentsAsync([SearchDocument.KeyOf(Ws, SearchKind.Conversation, "quick")], default)).Values.Single();
+
+        Assert.Equal(3, document.Texts.Count(t => t.Contains("walrus", StringComparison.Ordinal) || t.Contains("pelican", StringComparison.Ordinal)
+            || t.Contains("narwhal", StringComparison.Ordinal)));
+        Assert.Equal(["quick"], await IdsAsync("walrus"));
+        Assert.Equal(["quick"], await IdsAsync("narwhal"));
+    }
+
+    [EngineFact]
     public async Task HandleAsync_Batch_CommitsItsCheckpointWithTheDocuments()
     {
         await IndexAsync(events.Customer(Ws, "late", "Latecomer Person"));

@@ -45,4 +45,11 @@ public interface IProjection
     /// batch is handed only when the checkpoint would move (a projection with its own checkpoint may just record it).
     /// </summary>
     Task HandleAsync(IReadOnlyList<StoredEvent> batch, long readUpTo, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The shortest time between two reads once caught up: commits that arrive meanwhile are handled as one batch. Zero
+    /// (the default) reads after every commit; a projection whose cost per batch does not shrink with the batch (a
+    /// document rewritten per change, an index refresh) sets it, trading that much lag for one write per burst.
+    /// </summary>
+    TimeSpan Pace => TimeSpan.Zero;
 }

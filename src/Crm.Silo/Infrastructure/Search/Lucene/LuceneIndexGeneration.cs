@@ -9,11 +9,17 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 namespace Crm.Silo.Infrastructure.Search.Lucene;
 
 /// <summary>
-/// One index folder: its writer, and a searcher manager over the writer (near-real-time: a refresh after each write
-/// makes it searchable at once). The checkpoint lives in the commit's user data, so it is durable exactly when the
-/// documents it covers are. Commits (an fsync of every new file) happen at most once per <see cref="CommitInterval"/>,
-/// not per write: under a steady stream of small batches the fsyncs, not the indexing, set the pace; what a crash
-/// loses of the last interval is replayed from the store (the older checkpoint comes back with the older documents).
+/// One index folder: its writer, and a searcher manager over the writer (near-real-time). The checkpoint lives in the
+/// commit's user data, so it is durable exactly when the documents it covers are. Commits (an fsync of every new file)
+/// happen at most once per <see cref="CommitInterval"/>, not per write: under a steady stream of small batches the
+/// fsyncs, not the indexing, set the pace; what a crash loses of the last interval is replayed from the store (the older
+/// checkpoint comes back with the older documents).
+/// <para>
+/// Refreshes (which flush the writer's buffer into a new segment) happen at most once per <see cref="RefreshInterval"/>,
+/// or before a search when writes are waiting, never per write: at chat rates a refresh per batch meant a tiny segment
+/// per message and merges without end (over 1 ms of CPU per chat message). Until the refresh, the documents written are
+/// kept in <c>pending</c>, so the indexer reading a document back (to fold the next event into it) sees its own writes.
+/// </para>
 /// </summary>
 internal sealed class LuceneIndexGeneration : ISearchIndexWriter, IDisposable
 {
@@ -22,16 +28,23 @@ internal sealed class LuceneIndexGeneration : ISearchIndexWriter, IDisposable
     /// <summary>The longest a written batch waits for its durable commit.</summary>
     public static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>The longest a written document waits to be searchable when nobody searches.</summary>
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
+
     private readonly LuceneDirectory directory;
     private readonly IndexWriter writer;
-    private readonly object writeLock = new();
+    private readonly System.Threading.Lock writeLock = new();
     private readonly Timer committer;
 
-    // Under writeLock: the checkpoint of the last write (committed or not), and whether a write awaits its commit.
+    // Under writeLock: the checkpoint of the last write (committed or not), whether a write awaits its commit, and the
+    // documents written since the last refresh, by key, with the checkpoint of the last write among them.
+    private readonly Dictionary<string, SearchDocument> pending = new(StringComparer.Ordinal);
     private long? written;
     private bool dirty;
     private bool disposed;
     private long lastCommit = Environment.TickCount64;
+    private long lastRefresh = Environment.TickCount64;
+    private long searchable;
 
     private LuceneIndexGeneration(string path, LuceneDirectory directory, IndexWriter writer)
     {
@@ -39,13 +52,27 @@ internal sealed class LuceneIndexGeneration : ISearchIndexWriter, IDisposable
         this.directory = directory;
         this.writer = writer;
         Searchers = new SearcherManager(writer, true, null);
-        // Commits the last writes of a burst once the index is quiet, so they do not wait for the next write.
-        committer = new Timer(_ => CommitIfDue(), null, CommitInterval, CommitInterval);
+        // Refreshes and commits the last writes of a burst once the index is quiet, so they do not wait for the next write.
+        committer = new Timer(_ => FlushIfDue(), null, RefreshInterval, RefreshInterval);
     }
 
     public string Path { get; }
 
     public SearcherManager Searchers { get; }
+
+    /// <summary>The checkpoint of the last write a search can see.</summary>
+    public long SearchableCheckpoint => Interlocked.Read(ref searchable);
+
+    /// <summary>A searcher that sees every write so far (refreshing first if writes wait); release it to <see cref="Searchers"/>.</summary>
+    public IndexSearcher AcquireCurrent()
+    {
+        lock (writeLock)
+        {
+            if (pending.Count > 0 && !disposed) RefreshLocked();
+        }
+
+        return Searchers.Acquire();
+    }
 
     public static LuceneIndexGeneration Open(string path)
     {
@@ -89,6 +116,16 @@ internal sealed class LuceneIndexGeneration : ISearchIndexWriter, IDisposable
     public Task<IReadOnlyDictionary<string, SearchDocument>> GetDocumentsAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, SearchDocument>();
+        // Under the write lock: a refresh between reading pending and the searcher would hide the documents it moves.
+        using var _ = writeLock.EnterScope();
+        var missing = new List<string>(keys.Count);
+        foreach (var key in keys)
+        {
+            if (pending.TryGetValue(key, out var recent)) found[key] = recent;
+            else missing.Add(key);
+        }
+
+        if (missing.Count == 0) return Task.FromResult<IReadOnlyDictionary<string, SearchDocument>>(found);
         var searcher = Searchers.Acquire();
         try
         {
@@ -97,7 +134,7 @@ internal sealed class LuceneIndexGeneration : ISearchIndexWriter, IDisposable
                 .Where(s => s.Terms is not null)
                 .ToList();
             DocsEnum? reuse = null;
-            foreach (var key in keys)
+            foreach (var key in missing)
             {
                 var term = new BytesRef(key);
                 foreach (var (reader, terms) in segments)
@@ -123,14 +160,19 @@ internal sealed class LuceneIndexGeneration : ISearchIndexWriter, IDisposable
     {
         lock (writeLock)
         {
-            foreach (var document in documents) writer.UpdateDocument(new Term(LuceneFields.Key, document.Key), LuceneDocuments.From(document));
+            foreach (var document in documents)
+            {
+                writer.UpdateDocument(new Term(LuceneFields.Key, document.Key), LuceneDocuments.From(document));
+                pending[document.Key] = document;
+            }
             written = checkpoint;
             dirty = true;
-            if (Environment.TickCount64 - lastCommit >= CommitInterval.TotalMilliseconds) CommitLocked();
+            var now = Environment.TickCount64;
+            if (now - lastRefresh >= RefreshInterval.TotalMilliseconds) RefreshLocked();
+            if (now - lastCommit >= CommitInterval.TotalMilliseconds) CommitLocked();
         }
 
-        // Searchable now (the next batch reads these documents back through the searcher); durable by the next commit.
-        Searchers.MaybeRefreshBlocking();
+        // Searchable within RefreshInterval (or at the next search); durable by the next commit.
         return Task.CompletedTask;
     }
 
@@ -140,20 +182,29 @@ internal sealed class LuceneIndexGeneration : ISearchIndexWriter, IDisposable
         lock (writeLock) CommitLocked();
     }
 
-    private void CommitIfDue()
+    private void FlushIfDue()
     {
         lock (writeLock)
         {
-            if (disposed || !dirty || Environment.TickCount64 - lastCommit < CommitInterval.TotalMilliseconds) return;
+            if (disposed) return;
             try
             {
-                CommitLocked();
+                if (pending.Count > 0) RefreshLocked();
+                if (dirty && Environment.TickCount64 - lastCommit >= CommitInterval.TotalMilliseconds) CommitLocked();
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
                 // Left dirty: the next write commits again and hands the failure to the indexer, which retries.
             }
         }
+    }
+
+    private void RefreshLocked()
+    {
+        Searchers.MaybeRefreshBlocking();
+        pending.Clear();
+        lastRefresh = Environment.TickCount64;
+        if (written is { } covered) Interlocked.Exchange(ref searchable, covered);
     }
 
     private void CommitLocked()

@@ -26,6 +26,9 @@ public sealed class LuceneSearchIndex(string root, ILogger<LuceneSearchIndex> lo
 
     public long SizeInBytes() => Live().SizeInBytes();
 
+    /// <summary>The store position searches can see up to (the benchmark's index lag).</summary>
+    public long SearchableCheckpoint => live?.SearchableCheckpoint ?? 0;
+
     public Task<long?> ReadCheckpointAsync(CancellationToken cancellationToken) => Live().ReadCheckpointAsync(cancellationToken);
 
     public Task<IReadOnlyDictionary<string, SearchDocument>> GetDocumentsAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
@@ -49,7 +52,7 @@ public sealed class LuceneSearchIndex(string root, ILogger<LuceneSearchIndex> lo
         var text = query.Text.Length == 0 ? new MatchAllDocsQuery() : LuceneQueryBuilder.Text(query);
         if (text is null) return Task.FromResult(SearchResults.Nothing(SearchNotices.NothingToSearch));
         var generation = Live();
-        var searcher = generation.Searchers.Acquire();
+        var searcher = generation.AcquireCurrent();
         try
         {
             var filtered = new FilteredQuery(text, LuceneQueryBuilder.Filter(query));
@@ -63,7 +66,7 @@ public sealed class LuceneSearchIndex(string root, ILogger<LuceneSearchIndex> lo
             var hits = docs.ScoreDocs
                 .Select(d => SearchHighlighter.Hit(LuceneDocuments.Read(searcher.Doc(d.Doc)), query, float.IsNaN(d.Score) ? 0 : d.Score))
                 .ToList();
-                        return Task.FromResult(new SearchResults(hits, docs.TotalHits, facets?.Result() ?? new Dictionary<string, IReadOnlyList<FacetCount>>(), SearchNotices.For(query)));
+            return Task.FromResult(new SearchResults(hits, docs.TotalHits, facets?.Result() ?? new Dictionary<string, IReadOnlyList<FacetCount>>(), SearchNotices.For(query)));
         }
         finally
         {
