@@ -17,6 +17,8 @@ public sealed class SearchIndexProjection(ISearchIndexWriter index, IReadOnlyLis
 
     private readonly IReadOnlyList<ISearchDocumentMapper> mappers = mappers ?? SearchDocumentMappers.All;
 
+    public IReadOnlyList<ISearchDocumentMapper> Mappers => mappers;
+
     public string Name => ProjectionName;
 
     /// <summary>

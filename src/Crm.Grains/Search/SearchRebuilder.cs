@@ -47,6 +47,7 @@ public sealed class SearchRebuilder(IEventStore store, ISearchIndex index, TimeP
             lock (gate) running = projection;
             logger.LogInformation("Search rebuild started");
             var position = await ProjectionPump.CatchUpAsync(store, projection, 0, cancellationToken);
+            await target.RecordMappingAsync(SearchMapping.Of(projection.Mappers), cancellationToken);
             // Live writes wait here: whatever the live index has, the rebuilt one gets too before it is swapped in.
             await index.SwapInAsync(target, async ct => position = await ProjectionPump.CatchUpAsync(store, projection, position, ct), cancellationToken);
             logger.LogInformation("Search rebuild swapped in at position {Position} with {Documents} documents", position, projection.DocumentsWritten);

@@ -29,6 +29,10 @@ public sealed class VisibleWrites : ISearchIndexWriter, IDisposable
 
     public Task<long?> ReadCheckpointAsync(CancellationToken cancellationToken) => index.ReadCheckpointAsync(cancellationToken);
 
+    public Task<string?> ReadMappingAsync(CancellationToken cancellationToken) => index.ReadMappingAsync(cancellationToken);
+
+    public Task RecordMappingAsync(string mapping, CancellationToken cancellationToken) => index.RecordMappingAsync(mapping, cancellationToken);
+
     public Task<IReadOnlyDictionary<string, SearchDocument>> GetDocumentsAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
         index.GetDocumentsAsync(keys, cancellationToken);
 

@@ -73,6 +73,21 @@ public sealed class ElasticsearchRequestShapeTests
     }
 
     [Fact]
+    public async Task IndexingRequest_ADeletedArticleIsADeleteActionByItsKey()
+    {
+        var es = new RecordingElasticsearch();
+        var events = new SearchEvents();
+        var batch = new[] { events.ArticleDrafted(Ws, "refunds", "Refund policy", "Five days."), events.ArticleDeleted(Ws, "refunds") };
+
+        await new SearchIndexProjection(es.Index).HandleAsync(batch, 7, default);
+
+        var lines = Assert.Single(es.Requests, r => r.Path.Contains("_bulk", StringComparison.Ordinal)).NdJson;
+        Assert.Equal("acme|Article|refunds", lines[0]["delete"]!["_id"]!.GetValue<string>());
+        Assert.Equal("crm-checkpoint", lines[1]["index"]!["_id"]!.GetValue<string>());
+        Assert.Equal(3, lines.Count);
+    }
+
+    [Fact]
     public async Task SearchRequest_CarriesTheWorkspaceFilterAndLeavesNotesOutForUsersWhoMayNotReadThem()
     {
         var es = new RecordingElasticsearch();

@@ -3,6 +3,7 @@ using Crm.Grains.Abstractions.EventStore;
 using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Conversations.Events;
 using Crm.Grains.Customers.Events;
+using Crm.Grains.KnowledgeBase.Events;
 using Crm.Grains.EventSourcing;
 
 namespace Crm.Silo.Tests.Search;
@@ -36,6 +37,15 @@ public sealed class SearchEvents
     public StoredEvent Assigned(string workspace, string id, string agentId, string agentName) =>
         Stored(StreamIds.For(StreamIds.ConversationCategory, workspace, id),
             new ConversationAssigned(Position + 1, agentId, agentName, new Author(AuthorKind.Agent, agentId, agentName)));
+
+    public StoredEvent ArticleDrafted(string workspace, string id, string title, string body) =>
+        Stored(StreamIds.For(StreamIds.ArticleCategory, workspace, id), new ArticleDrafted(id, title, "Billing", body));
+
+    public StoredEvent ArticlePublished(string workspace, string id, string title, string body) =>
+        Stored(StreamIds.For(StreamIds.ArticleCategory, workspace, id), new ArticlePublished(1, id, title, "Billing", body));
+
+    public StoredEvent ArticleDeleted(string workspace, string id) =>
+        Stored(StreamIds.For(StreamIds.ArticleCategory, workspace, id), new ArticleDeleted());
 
     private StoredEvent Stored(string streamId, DomainEvent @event)
     {

@@ -251,6 +251,24 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
         Assert.Equal(events.Position + 5, await Index.ReadCheckpointAsync(default));
     }
 
+    [EngineFact]
+    public async Task Articles_DraftPublishDelete_FoundWithTheirStatusUntilDeleted()
+    {
+        await IndexAsync(
+            events.ArticleDrafted(Ws, "refunds", "Refund policy", "Refunds are paid back to the original card within five days."),
+            events.ArticleDrafted(Other, "refunds", "Refund policy", "Another workspace's words."));
+        Assert.Equal(["refunds"], await IdsAsync("refund pol", SearchKind.Article, status: "draft"));
+
+        await IndexAsync(events.ArticlePublished(Ws, "refunds", "Refund policy", "Refunds are paid back to the original card within five days."));
+        Assert.Equal(["refunds"], await IdsAsync("original card", SearchKind.Article, status: "published"));
+
+        await IndexAsync(events.ArticleDeleted(Ws, "refunds"));
+        Assert.Empty(await IdsAsync("refund", SearchKind.Article));
+        Assert.Empty(await IdsAsync("", SearchKind.Article));
+        // The other workspace's article of the same id is untouched.
+        Assert.Single((await Index.SearchAsync(SearchQuery.Create(Other, "refund", true, SearchKind.Article), default)).Hits);
+    }
+
     protected async Task IndexAsync(params StoredEvent[] batch) =>
         await new SearchIndexProjection(Index).HandleAsync(batch, batch.Max(e => e.Position) + 5, default);
 

@@ -30,6 +30,12 @@ public sealed record SearchDocument(
     /// <summary>Engines store a document under this key: workspace, kind and id, so no two workspaces ever share one.</summary>
     public string Key => KeyOf(WorkspaceId, Kind, Id);
 
+    /// <summary>
+    /// The thing is gone (a deleted or unpublished article): engines drop the document, so no query finds it. The
+    /// indexer may still read it back as written until the next refresh, and a mapper folds later events onto it.
+    /// </summary>
+    public bool Removed { get; init; }
+
     public static string KeyOf(string workspaceId, SearchKind kind, string id) => $"{workspaceId}|{kind}|{id}";
 
     public static SearchDocument Empty(string workspaceId, SearchKind kind, string id) =>

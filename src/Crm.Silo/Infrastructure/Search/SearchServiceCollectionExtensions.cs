@@ -24,6 +24,9 @@ public static class SearchServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISearchIndex>(provider => CreateIndex(options, provider.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton<SearchRebuilder>();
+        services.AddHostedService(provider => new SearchMappingCheck(
+            provider.GetRequiredService<ISearchIndex>(), provider.GetRequiredService<SearchRebuilder>(),
+            rebuildOnChange: options.Provider == SearchProvider.Lucene, provider.GetRequiredService<ILogger<SearchMappingCheck>>()));
         // The checkpoint lives in the index's own commits, so a crash between a commit and a checkpoint cannot skip or
         // double a document. An embedded index is per node, so its indexer is too; a shared one runs once per cluster.
         if (options.Provider == SearchProvider.Lucene)

@@ -9,6 +9,7 @@ public static class SearchLinks
     public static string Href(SearchHit hit) => hit.Kind switch
     {
         SearchKind.Customer => $"customers/{Uri.EscapeDataString(hit.Id)}",
+        SearchKind.Article => $"knowledge-base/{Uri.EscapeDataString(hit.Id)}",
         _ => $"conversations/{Uri.EscapeDataString(hit.Id)}",
     };
 
@@ -17,7 +18,15 @@ public static class SearchLinks
     public static string GroupTitle(SearchKind kind) => kind switch
     {
         SearchKind.Customer => "Customers",
+        SearchKind.Article => "Articles",
         _ => "Conversations",
+    };
+
+    public static string Icon(SearchKind kind) => kind switch
+    {
+        SearchKind.Customer => MudBlazor.Icons.Material.Filled.Person,
+        SearchKind.Article => MudBlazor.Icons.Material.Filled.Article,
+        _ => MudBlazor.Icons.Material.Filled.Forum,
     };
 
     public static string Page(string? text) => "search" + (string.IsNullOrWhiteSpace(text) ? "" : "?q=" + Uri.EscapeDataString(text));

@@ -33,13 +33,19 @@ internal static class ElasticsearchDocuments
     }
 
     /// <summary>
-    /// One <c>_bulk</c> body: an index action per document (its key is its id, so a write replaces it), then the
+    /// One <c>_bulk</c> body: an index action per document (its key is its id, so a write replaces it; a delete action
+    /// for a removed one, which Elasticsearch answers "not found" without failing the batch when it was never there), then the
     /// checkpoint document last, so the checkpoint never lands before the documents it covers.
     /// </summary>
     public static string Bulk(IReadOnlyList<SearchDocument> documents, long checkpoint)
     {
         var body = new StringBuilder();
-        foreach (var document in documents) Line(body, IndexAction(document.Key), Source(document));
+        foreach (var document in documents)
+        {
+            if (document.Removed) body.Append(new JsonObject { ["delete"] = new JsonObject { ["_id"] = document.Key } }.ToJsonString()).Append('\n');
+            else Line(body, IndexAction(document.Key), Source(document));
+        }
+
         Line(body, IndexAction(F.CheckpointId), new JsonObject { [F.Checkpoint] = checkpoint });
         return body.ToString();
     }

@@ -34,4 +34,8 @@ internal static class ElasticsearchFields
     /// <summary>The projection checkpoint: one document in the index, with no workspace, so no query ever matches it.</summary>
     public const string CheckpointId = "crm-checkpoint";
     public const string Checkpoint = "checkpoint";
+
+    /// <summary>What the index was built for (see SearchMapping), in one document of its own, like the checkpoint.</summary>
+    public const string MappingId = "crm-mapping";
+    public const string Mapping = "mapping";
 }

@@ -24,6 +24,15 @@ internal sealed class ElasticsearchIndexGeneration(ElasticsearchConnection conne
         return lastCheckpoint;
     }
 
+    public async Task<string?> ReadMappingAsync(CancellationToken cancellationToken)
+    {
+        var (status, body) = await connection.SendAsync(HttpMethod.GET, $"/{target}/_doc/{F.MappingId}", null, cancellationToken, accepted: 404);
+        return status == 404 || body?["found"]?.GetValue<bool>() != true ? null : body["_source"]?[F.Mapping]?.GetValue<string>();
+    }
+
+    public Task RecordMappingAsync(string mapping, CancellationToken cancellationToken) =>
+        connection.SendAsync(HttpMethod.PUT, $"/{target}/_doc/{F.MappingId}?refresh=wait_for", new JsonObject { [F.Mapping] = mapping }.ToJsonString(), cancellationToken);
+
     public async Task<IReadOnlyDictionary<string, SearchDocument>> GetDocumentsAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, SearchDocument>();
@@ -45,7 +54,7 @@ internal sealed class ElasticsearchIndexGeneration(ElasticsearchConnection conne
             HttpMethod.POST, $"/{target}/_bulk?refresh=wait_for", ElasticsearchDocuments.Bulk(documents, checkpoint), cancellationToken, ndJson: true);
         if (body?["errors"]?.GetValue<bool>() == true)
         {
-            var reason = body["items"]?.AsArray().Select(i => i?["index"]?["error"]?["reason"]?.GetValue<string>()).FirstOrDefault(r => r is not null);
+            var reason = body["items"]?.AsArray().Select(i => (i?["index"] ?? i?["delete"])?["error"]?["reason"]?.GetValue<string>()).FirstOrDefault(r => r is not null);
             await RestoreCheckpointAsync(cancellationToken);
             throw new InvalidOperationException($"Elasticsearch did not index a search batch: {reason}");
         }

@@ -75,6 +75,7 @@ internal static class ElasticsearchMappings
             [F.Updated] = new JsonObject { ["type"] = "long" },
             [F.Stored] = new JsonObject { ["type"] = "object", ["enabled"] = false },
             [F.Checkpoint] = new JsonObject { ["type"] = "long", ["index"] = false },
+            [F.Mapping] = new JsonObject { ["type"] = "keyword", ["index"] = false },
         },
     };
 

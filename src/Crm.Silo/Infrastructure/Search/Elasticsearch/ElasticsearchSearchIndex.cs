@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Crm.Grains.Abstractions.Search;
+using Crm.Grains.Search;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Transport;
 using Microsoft.Extensions.Logging;
@@ -42,6 +43,18 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
     {
         await EnsureAsync(cancellationToken);
         return await live.ReadCheckpointAsync(cancellationToken);
+    }
+
+    public async Task<string?> ReadMappingAsync(CancellationToken cancellationToken)
+    {
+        await EnsureAsync(cancellationToken);
+        return await live.ReadMappingAsync(cancellationToken);
+    }
+
+    public async Task RecordMappingAsync(string mapping, CancellationToken cancellationToken)
+    {
+        await EnsureAsync(cancellationToken);
+        await live.RecordMappingAsync(mapping, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, SearchDocument>> GetDocumentsAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
@@ -139,6 +152,8 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
                 var (status, body) = await connection.SendAsync(HttpMethod.PUT, $"/{alias}-initial", first.ToJsonString(), cancellationToken, accepted: 400);
                 if (status == 400 && body?["error"]?["type"]?.GetValue<string>() != "resource_already_exists_exception")
                     throw new InvalidOperationException($"Elasticsearch refused to make the search index {alias}-initial: {body?["error"]?["reason"]}");
+                // A new index is built for what the indexer reads now (see SearchMappingCheck).
+                if (status != 400) await live.RecordMappingAsync(SearchMapping.Current, cancellationToken);
             }
 
             ready = true;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Crm.Grains.Abstractions.Search;
+using Crm.Grains.Search;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
@@ -24,6 +25,7 @@ namespace Crm.Silo.Infrastructure.Search.Lucene;
 internal sealed class LuceneIndexGeneration : ISearchIndexWriter, IDisposable
 {
     private const string CheckpointKey = "crm.checkpoint";
+    private const string MappingKey = "crm.mapping";
 
     /// <summary>The longest a written batch waits for its durable commit.</summary>
     public static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(1);
@@ -40,6 +42,7 @@ internal sealed class LuceneIndexGeneration : ISearchIndexWriter, IDisposable
     // documents written since the last refresh, by key, with the checkpoint of the last write among them.
     private readonly Dictionary<string, SearchDocument> pending = new(StringComparer.Ordinal);
     private long? written;
+    private string? mapping;
     private bool dirty;
     private bool disposed;
     private long lastCommit = Environment.TickCount64;
@@ -51,6 +54,9 @@ internal sealed class LuceneIndexGeneration : ISearchIndexWriter, IDisposable
         Path = path;
         this.directory = directory;
         this.writer = writer;
+        // A new index is built for what the indexer reads now; an old one says what it was built for, if anything.
+        mapping = writer.CommitData is { } data && data.TryGetValue(MappingKey, out var recorded) ? recorded
+            : DirectoryReader.IndexExists(directory) && writer.CommitData.Count > 0 ? null : SearchMapping.Current;
         Searchers = new SearcherManager(writer, true, null);
         // Refreshes and commits the last writes of a burst once the index is quiet, so they do not wait for the next write.
         committer = new Timer(_ => FlushIfDue(), null, RefreshInterval, RefreshInterval);
@@ -109,6 +115,23 @@ internal sealed class LuceneIndexGeneration : ISearchIndexWriter, IDisposable
         }
     }
 
+    public Task<string?> ReadMappingAsync(CancellationToken cancellationToken)
+    {
+        lock (writeLock) return Task.FromResult(mapping);
+    }
+
+    public Task RecordMappingAsync(string value, CancellationToken cancellationToken)
+    {
+        lock (writeLock)
+        {
+            mapping = value;
+            dirty = true;
+            CommitLocked();
+        }
+
+        return Task.CompletedTask;
+    }
+
     /// <summary>
     /// Looks each key up in the key field's terms of every segment (a seek, not a scored query: the indexer asks for
     /// every key of every batch, most of them new).
@@ -162,7 +185,9 @@ internal sealed class LuceneIndexGeneration : ISearchIndexWriter, IDisposable
         {
             foreach (var document in documents)
             {
-                writer.UpdateDocument(new Term(LuceneFields.Key, document.Key), LuceneDocuments.From(document));
+                var key = new Term(LuceneFields.Key, document.Key);
+                if (document.Removed) writer.DeleteDocuments(key);
+                else writer.UpdateDocument(key, LuceneDocuments.From(document));
                 pending[document.Key] = document;
             }
             written = checkpoint;
@@ -211,7 +236,10 @@ internal sealed class LuceneIndexGeneration : ISearchIndexWriter, IDisposable
     {
         if (!dirty) return;
         // One commit carries the documents and their checkpoint: after a crash both are there, or neither.
-        writer.SetCommitData(new Dictionary<string, string> { [CheckpointKey] = written!.Value.ToString(CultureInfo.InvariantCulture) });
+        var data = new Dictionary<string, string>();
+        if (written is { } checkpoint) data[CheckpointKey] = checkpoint.ToString(CultureInfo.InvariantCulture);
+        if (mapping is not null) data[MappingKey] = mapping;
+        writer.SetCommitData(data);
         writer.Commit();
         dirty = false;
         lastCommit = Environment.TickCount64;

@@ -31,6 +31,10 @@ public sealed class LuceneSearchIndex(string root, ILogger<LuceneSearchIndex> lo
 
     public Task<long?> ReadCheckpointAsync(CancellationToken cancellationToken) => Live().ReadCheckpointAsync(cancellationToken);
 
+    public Task<string?> ReadMappingAsync(CancellationToken cancellationToken) => Live().ReadMappingAsync(cancellationToken);
+
+    public Task RecordMappingAsync(string mapping, CancellationToken cancellationToken) => Live().RecordMappingAsync(mapping, cancellationToken);
+
     public Task<IReadOnlyDictionary<string, SearchDocument>> GetDocumentsAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
         Live().GetDocumentsAsync(keys, cancellationToken);
 

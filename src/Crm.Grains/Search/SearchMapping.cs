@@ -1,0 +1,20 @@
+using Crm.Grains.Abstractions.Search;
+
+namespace Crm.Grains.Search;
+
+/// <summary>
+/// What an index is built for: each mapper's category and event types, and <see cref="Version"/> (raise it when a
+/// mapper folds the same events differently). An index recorded with another mapping, or with none, misses what the
+/// new mappers would have made of old events (articles written before articles were indexed), so it is rebuilt.
+/// </summary>
+public static class SearchMapping
+{
+    public const int Version = 1;
+
+    public static string Of(IReadOnlyList<ISearchDocumentMapper> mappers) =>
+        $"v{Version};" + string.Join(";", mappers
+            .Select(m => $"{m.Category}:{string.Join(",", m.EventTypes.Order(StringComparer.Ordinal))}")
+            .Order(StringComparer.Ordinal));
+
+    public static string Current { get; } = Of(SearchDocumentMappers.All);
+}
