@@ -11,7 +11,7 @@ namespace Crm.Web.Api;
 public static class NotificationsApi
 {
     /// <summary>Either some ids or all: exactly one of the two. Anything else in the body is refused, not ignored.</summary>
-    public sealed record MarkReadRequest(IReadOnlyList<string?>? Ids, bool? All)
+    public sealed record NotificationsReadRequest(IReadOnlyList<string?>? Ids, bool? All)
     {
         [JsonExtensionData] public Dictionary<string, JsonElement>? Unknown { get; init; }
     }
@@ -21,7 +21,7 @@ public static class NotificationsApi
     {
         var api = endpoints.MapGroup("/api/notifications").WithTags("Notifications").RequirePolicy(CrmPolicies.Staff);
         api.MapGet("", (WorkspaceUser user, NotificationService notifications) => notifications.ListAsync(user));
-        api.MapPost("/read", (MarkReadRequest request, WorkspaceUser user, NotificationService notifications) =>
+        api.MapPost("/read", (NotificationsReadRequest request, WorkspaceUser user, NotificationService notifications) =>
         {
             var (ids, all) = Validate(request);
             return notifications.MarkReadAsync(user, ids, all);
@@ -29,7 +29,7 @@ public static class NotificationsApi
         return endpoints;
     }
 
-    public static (IReadOnlyList<string> Ids, bool All) Validate(MarkReadRequest request)
+    public static (IReadOnlyList<string> Ids, bool All) Validate(NotificationsReadRequest request)
     {
         if (request.Unknown is { Count: > 0 } unknown)
             throw Invalid($"Unknown field{(unknown.Count > 1 ? "s" : "")}: {string.Join(", ", unknown.Keys)}. Send ids or all.");
