@@ -1,6 +1,7 @@
 using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.Abstractions.EventStore;
 using Crm.Grains.Abstractions.Inbox;
+using Crm.Grains.Abstractions.Notifications;
 using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Abstractions.LiveFeed;
 using Crm.Grains.Conversations;
@@ -44,6 +45,9 @@ public sealed class InboxGrain(IEventStore store) : ProjectionGrain<InboxSnapsho
         // What the activation folded is no news to anyone; from now on, what the store adds is published.
         _changed.Clear();
         _publish = true;
+        // A workspace's notification projection first starts with its inbox (both read its conversations); after its
+        // first snapshot the waker finds it by itself. Not awaited: it folds on its own schedule.
+        _ = GrainFactory.GetGrain<INotificationProjectionGrain>(WorkspaceId).WakeAsync();
     }
 
     public Task<IReadOnlyList<ConversationSummary>> ListAsync(InboxQuery query)

@@ -32,4 +32,15 @@ public sealed class UserPreferencesGrain(IEventStore store, [FromKeyedServices(D
             await RaiseAsync(command.Actor, new UserPreferencesChanged(wanted.Theme.ToString(), wanted.BrowserNotifications, wanted.Sound));
         return State.Current;
     }
+
+    public Task<PaneLayout> GetLayoutAsync() => Task.FromResult(State.Layout);
+
+    public async Task<PaneLayout> SetLayoutAsync(SetPaneLayout command)
+    {
+        var wanted = command.Layout ?? throw new DomainException(DomainErrorKind.Invalid, "Send the layout.");
+        if (wanted.Problem() is { } problem) throw new DomainException(DomainErrorKind.Invalid, problem);
+        if (wanted != State.Layout)
+            await RaiseAsync(command.Actor, new PaneLayoutChanged(wanted.ListWidth, wanted.ContextWidth, wanted.ListFolded, wanted.ContextFolded));
+        return State.Layout;
+    }
 }

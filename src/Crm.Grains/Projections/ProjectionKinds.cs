@@ -4,6 +4,7 @@ using Crm.Grains.Abstractions.FollowUps;
 using Crm.Grains.Abstractions.Inbox;
 using Crm.Grains.Abstractions.KnowledgeBase;
 using Crm.Grains.Abstractions.Mail;
+using Crm.Grains.Abstractions.Notifications;
 using Crm.Grains.Abstractions.Projections;
 using Crm.Grains.Abstractions.Reports;
 using Crm.Grains.Abstractions.Roster;
@@ -26,6 +27,7 @@ public static class ProjectionKinds
     public const string FollowUps = "follow-ups";
     public const string Directory = "directory";
     public const string KnowledgeBase = "knowledge-base";
+    public const string Notifications = "notifications";
 
     public static IReadOnlyList<(string Kind, Func<IGrainFactory, string, IProjectionPartitionGrain> Find)> All { get; } =
     [
@@ -38,6 +40,7 @@ public static class ProjectionKinds
         (FollowUps, (grains, id) => grains.GetGrain<IFollowUpListGrain>(id)),
         (Directory, (grains, id) => grains.GetGrain<ICrmDirectoryGrain>(id)),
         (KnowledgeBase, (grains, id) => grains.GetGrain<IKnowledgeBaseGrain>(id)),
+        (Notifications, (grains, id) => grains.GetGrain<INotificationProjectionGrain>(id)),
         (HostedProjectionGrain.Kind, (grains, id) => grains.GetGrain<IHostedProjectionGrain>(id)),
     ];
 }

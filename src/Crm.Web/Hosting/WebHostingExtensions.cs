@@ -17,6 +17,7 @@ using Crm.Web.LiveFeed;
 using Crm.Web.Security;
 using Crm.Web.Seeding;
 using Crm.Web.Services;
+using Crm.Web.Services.Notifications;
 using Crm.Web.Visitors;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -71,6 +72,7 @@ public static class WebHostingExtensions
 
         builder.Services.AddSingleton<ConversationService>();
         builder.Services.AddSingleton<PreferencesService>();
+        builder.Services.AddSingleton<NotificationService>();
         builder.Services.AddSingleton<AgentDirectory>();
         builder.Services.AddSingleton<PresenceService>();
         builder.Services.AddSingleton<AgentPresenceService>();
@@ -119,6 +121,7 @@ public static class WebHostingExtensions
         app.MapAuthApi();
         app.MapAccountApi();
         app.MapPreferencesApi();
+        app.MapNotificationsApi();
         app.MapAdminUsersApi();
         app.MapConversationsApi();
         app.MapAgentsApi();

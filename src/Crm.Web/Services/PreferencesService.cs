@@ -19,6 +19,10 @@ public sealed class PreferencesService(IGrainFactory grains)
         return stored;
     }
 
+    public Task<PaneLayout> GetLayoutAsync(WorkspaceUser user) => Grain(user).GetLayoutAsync();
+
+    public Task<PaneLayout> SetLayoutAsync(WorkspaceUser user, PaneLayout layout) => Grain(user).SetLayoutAsync(new SetPaneLayout(layout, user.Actor));
+
     public static string Key(WorkspaceUser user) => GrainKeys.Scoped(user.WorkspaceId, user.AgentId);
 
     private IUserPreferencesGrain Grain(WorkspaceUser user) => grains.GetGrain<IUserPreferencesGrain>(Key(user));

@@ -26,6 +26,13 @@ public sealed class StreamIdsTests
     }
 
     [Fact]
+    public void Notifications_AnAgent_OneStreamPerAgentUnderTheWorkspacePrefix()
+    {
+        Assert.Equal("acme/notifications/alice", StreamIds.Notifications("acme", "alice"));
+        Assert.StartsWith(StreamIds.WorkspacePrefix("acme"), StreamIds.Notifications("acme", "alice"));
+    }
+
+    [Fact]
     public void WorkspacePrefix_AWorkspace_MatchesItsStreamsOnlyNotAWorkspaceWhoseIdStartsTheSame()
     {
         Assert.Equal("acme/", StreamIds.WorkspacePrefix("acme"));

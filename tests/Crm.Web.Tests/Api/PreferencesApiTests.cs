@@ -25,18 +25,8 @@ public sealed class PreferencesApiTests(ProductionWebNodeFixture node) : IClassF
 
     [Theory]
     [MemberData(nameof(BadBodies))]
-    public async Task Put_BadValue_Returns400AndStoresNothing(string _, string body, string? reason)
-    {
-        using var sales = await node.SignInAsync(DemoUsers.Sales);
-        var before = await sales.Http.GetStringAsync("api/account/preferences");
-
-        using var response = await sales.Http.PutAsync("api/account/preferences", new StringContent(body, Encoding.UTF8, "application/json"));
-
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"Expected 400, got {(int)response.StatusCode}: {text}");
-        if (reason is not null) Assert.Contains(reason, text);
-        Assert.Equal(before, await sales.Http.GetStringAsync("api/account/preferences"));
-    }
+    public Task Put_BadValue_Returns400AndStoresNothing(string _, string body, string? reason) =>
+        AssertRefusedAsync("api/account/preferences", body, reason);
 
     [Fact]
     public async Task Put_ValidPreferences_AreTheUsersOwnAndStick()
@@ -55,5 +45,49 @@ public sealed class PreferencesApiTests(ProductionWebNodeFixture node) : IClassF
         Assert.True(stored["sound"]!.GetValue<bool>());
         var others = JsonNode.Parse(await admin.Http.GetStringAsync("api/account/preferences"))!;
         Assert.Equal("system", others["theme"]!.GetValue<string>().ToLowerInvariant());
+    }
+
+    public static TheoryData<string, string, string?> BadLayouts => new()
+    {
+        { "list too wide", """{"listWidth":5000,"contextWidth":300,"listFolded":false,"contextFolded":false}""", "listWidth must be 200" },
+        { "context too narrow", """{"listWidth":300,"contextWidth":10,"listFolded":false,"contextFolded":false}""", "contextWidth must be 200" },
+        { "fold missing", """{"listWidth":300,"contextWidth":300,"listFolded":false}""", "contextFolded" },
+        { "unknown setting", """{"listWidth":300,"contextWidth":300,"listFolded":false,"contextFolded":false,"zoom":2}""", "Unknown setting: zoom" },
+        { "width not a number", """{"listWidth":"wide","contextWidth":300,"listFolded":false,"contextFolded":false}""", null },
+        { "not json", "wide please", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadLayouts))]
+    public Task PutLayout_BadValue_Returns400AndStoresNothing(string _, string body, string? reason) =>
+        AssertRefusedAsync("api/account/preferences/layout", body, reason);
+
+    [Fact]
+    public async Task PutLayout_Valid_IsTheUsersOwnAndSticks()
+    {
+        using var admin = await node.SignInAsync(DemoUsers.Admin);
+        using var sales = await node.SignInAsync(DemoUsers.Sales);
+        var others = await sales.Http.GetStringAsync("api/account/preferences/layout");
+
+        using var put = await admin.Http.PutAsJsonAsync("api/account/preferences/layout", new { listWidth = 420, contextWidth = 280, listFolded = true, contextFolded = false });
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+
+        var stored = JsonNode.Parse(await admin.Http.GetStringAsync("api/account/preferences/layout"))!;
+        Assert.Equal((420, true), (stored["listWidth"]!.GetValue<int>(), stored["listFolded"]!.GetValue<bool>()));
+        Assert.Equal(others, await sales.Http.GetStringAsync("api/account/preferences/layout"));
+    }
+
+    /// <summary>PUT <paramref name="body"/> to <paramref name="path"/>: a 400 naming <paramref name="reason"/>, and a GET of it unchanged.</summary>
+    private async Task AssertRefusedAsync(string path, string body, string? reason)
+    {
+        using var sales = await node.SignInAsync(DemoUsers.Sales);
+        var before = await sales.Http.GetStringAsync(path);
+
+        using var response = await sales.Http.PutAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"Expected 400, got {(int)response.StatusCode}: {text}");
+        if (reason is not null) Assert.Contains(reason, text);
+        Assert.Equal(before, await sales.Http.GetStringAsync(path));
     }
 }

@@ -36,6 +36,27 @@ public sealed class WorkspaceIsolationTests(TwoWorkspaceNodeFixture node) : ICla
     }
 
     [Fact]
+    public async Task Notifications_OfAnAgent_AreNotSeenOrMarkedByAnotherAgentOrAnotherWorkspace()
+    {
+        using var supervisor = await node.SignInAsync(DemoUsers.Supervisor);
+        using var owner = await node.SignInAsync(DemoUsers.Agent);
+        using var colleague = await node.SignInAsync(DemoUsers.Agent2);
+        using var intruder = await node.SignInAsync(TwoWorkspaceNodeFixture.OtherAgent);
+        var conversation = await supervisor.Http.OpenFreshConversationAsync("iso");
+        await supervisor.Http.AssignAsync(conversation.ConversationId, "alex");
+        var note = await owner.Http.NotificationAboutAsync(conversation.ConversationId);
+
+        // The intruder is agent "alex" too, in workspace "acme": the same agent id reaches nothing of demo's.
+        foreach (var other in new[] { colleague, intruder })
+        {
+            Assert.DoesNotContain(conversation.ConversationId, await other.Http.GetStringAsync("api/notifications"), StringComparison.Ordinal);
+            using var mark = await other.Http.PostAsJsonAsync("api/notifications/read", new { ids = new[] { note.Id } });
+            Assert.True(mark.StatusCode == HttpStatusCode.NotFound, $"mark read: {(int)mark.StatusCode}");
+        }
+        Assert.False((await owner.Http.NotificationsAsync()).Items.Single(n => n.Id == note.Id).Read);
+    }
+
+    [Fact]
     public async Task RestCalls_OnAnotherWorkspacesConversation_Are404AndChangeNothing()
     {
         using var owner = await node.SignInAsync(DemoUsers.Agent);

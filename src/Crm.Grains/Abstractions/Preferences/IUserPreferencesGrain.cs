@@ -8,4 +8,10 @@ public interface IUserPreferencesGrain : IGrainWithStringKey
 
     /// <summary>Stores the preferences; a value outside the enums is refused and nothing is stored.</summary>
     Task<UserPreferences> SetAsync(SetUserPreferences command);
+
+    /// <summary>The stored pane layout, or <see cref="PaneLayout.Default"/> for someone who never moved a splitter.</summary>
+    Task<PaneLayout> GetLayoutAsync();
+
+    /// <summary>Stores the pane layout; widths out of range are refused and nothing is stored.</summary>
+    Task<PaneLayout> SetLayoutAsync(SetPaneLayout command);
 }

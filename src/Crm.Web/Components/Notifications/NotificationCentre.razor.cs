@@ -1,5 +1,5 @@
-using Crm.Grains.Abstractions.Inbox;
 using Crm.Grains.Abstractions.LiveFeed;
+using Crm.Grains.Abstractions.Notifications;
 using Crm.Grains.Abstractions.Preferences;
 using Crm.Web.Identity;
 using Crm.Web.Security.Authorization;
@@ -14,17 +14,15 @@ using MudBlazor;
 namespace Crm.Web.Components.Notifications;
 
 /// <summary>
-/// The signed-in agent's notifications, made by <see cref="NotificationRules"/> from this console's live-feed
-/// subscription (never polled). The list lives as long as the console's circuit; the unread count goes into the
-/// tab title, and each new one optionally into a browser notification and a tone, as the user's preferences say.
+/// The signed-in agent's stored notifications: read once when the console opens, then kept current by the live feed
+/// (never polled). The unread count goes into the tab title, and each new one optionally into a browser notification
+/// and a tone, as the user's preferences say.
 /// </summary>
 public sealed partial class NotificationCentre : IAsyncDisposable
 {
-    private const int Keep = 50;
-
-    private readonly List<ConsoleNotification> _items = [];
-    private readonly CancellationTokenSource _closing = new();
-    private NotificationRules? _rules;
+    private List<NotificationDetails> _items = [];
+    // Feed changes that arrive before the stored list did: applied on top of it once it is in.
+    private List<NotificationFeedItem>? _early = [];
     private WorkspaceUser? _user;
     private UserPreferences _preferences = UserPreferences.Default;
     private IDisposable? _subscription;
@@ -33,11 +31,10 @@ public sealed partial class NotificationCentre : IAsyncDisposable
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
-    [Inject] private ConversationService Conversations { get; set; } = default!;
+    [Inject] private NotificationService Notifications { get; set; } = default!;
     [Inject] private PreferencesService Preferences { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IJSRuntime Js { get; set; } = default!;
-    [Inject] private TimeProvider Clock { get; set; } = default!;
 
     private int Unread => _items.Count(n => !n.Read);
 
@@ -47,13 +44,11 @@ public sealed partial class NotificationCentre : IAsyncDisposable
     {
         if (WorkspaceUser.From((await AuthenticationState).User) is not { } user || !user.May(CrmPolicies.Staff)) return;
         _user = user;
-        _rules = new NotificationRules(user.AgentId, Clock);
-        // Subscribe before reading the baseline; the rules drop anything not newer than what they were seeded with.
-        _subscription = Conversations.Subscribe(user, OnFeedAsync, CatchUpAsync);
+        // Subscribe before reading the list, so nothing committed in between is missed.
+        _subscription = Notifications.Subscribe(user, OnFeedAsync, ReloadAsync);
         Preferences.Changed += OnPreferencesChanged;
         _preferences = await Preferences.GetAsync(user);
-        _rules.Seed(await Conversations.ListInboxAsync(user, new InboxQuery(null, 200, InboxView.Mine, user.AgentId)));
-        _ = CheckSlaLoopAsync();
+        await ReloadAsync();
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -62,53 +57,52 @@ public sealed partial class NotificationCentre : IAsyncDisposable
         try
         {
             _module = await Js.InvokeAsync<IJSObjectReference>("import", "./js/notify.js");
+            await CallAsync("setUnread", Unread);
         }
         catch (JSDisconnectedException)
         {
         }
     }
 
-    private Task OnFeedAsync(LiveFeedItem item) =>
-        item is ConversationFeedItem or MessageFeedItem or Grains.Abstractions.Routing.AgentWorkloadFeedItem
-            ? InvokeAsync(() => AddAsync(_rules!.On(item)))
-            : Task.CompletedTask;
-
-    /// <summary>
-    /// The feed cut this console over (it fell too far behind): compare the agent's conversations as they are now with
-    /// what the rules knew, so an assignment or a customer reply missed meanwhile is still announced.
-    /// </summary>
-    private async Task CatchUpAsync()
+    /// <summary>The stored list: on open, and again when the feed cut this console over after it fell behind.</summary>
+    private async Task ReloadAsync()
     {
         if (_user is not { } user) return;
-        var mine = await Conversations.ListInboxAsync(user, new InboxQuery(null, 200, InboxView.Mine, user.AgentId));
-        await InvokeAsync(() => AddAsync(mine.SelectMany(s => _rules!.On(new ConversationFeedItem(s))).ToList()));
+        var stored = await Notifications.ListAsync(user);
+        await InvokeAsync(async () =>
+        {
+            _items = [.. stored.Items];
+            var early = _early ?? [];
+            _early = null;
+            foreach (var change in early) Apply(change);
+            StateHasChanged();
+            await CallAsync("setUnread", Unread);
+        });
     }
 
-    /// <summary>"About to breach" is a matter of time passing, not of an event: check the known due times locally.</summary>
-    private async Task CheckSlaLoopAsync()
+    private Task OnFeedAsync(NotificationFeedItem change) => InvokeAsync(async () =>
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(30), Clock);
-        try
+        if (_early is not null)
         {
-            do await InvokeAsync(() => AddAsync(_rules!.CheckSla()));
-            while (await timer.WaitForNextTickAsync(_closing.Token));
+            _early.Add(change);
+            return;
         }
-        catch (OperationCanceledException)
-        {
-            // The console closed.
-        }
-    }
-
-    private async Task AddAsync(IReadOnlyList<ConsoleNotification> fresh)
-    {
-        if (fresh.Count == 0) return;
-        _items.InsertRange(0, fresh.Reverse());
-        if (_items.Count > Keep) _items.RemoveRange(Keep, _items.Count - Keep);
+        var added = Apply(change);
         StateHasChanged();
         await CallAsync("setUnread", Unread);
-        var latest = fresh[^1];
-        if (_preferences.BrowserNotifications || _preferences.Sound)
-            await CallAsync("announce", latest.Title, latest.Body, _preferences.BrowserNotifications, _preferences.Sound);
+        if (added is not null && (_preferences.BrowserNotifications || _preferences.Sound))
+            await CallAsync("announce", added.Title, added.Body, _preferences.BrowserNotifications, _preferences.Sound);
+    });
+
+    /// <summary>Applies one change; returns the notification it added (null when it added none or one already shown).</summary>
+    private NotificationDetails? Apply(NotificationFeedItem change)
+    {
+        for (var i = 0; i < _items.Count; i++)
+            if (!_items[i].Read && (change.AllRead || change.ReadIds.Contains(_items[i].Id))) _items[i] = _items[i] with { Read = true };
+        if (change.Added is not { } added || _items.Exists(n => n.Id == added.Id)) return null;
+        _items.Insert(0, added);
+        if (_items.Count > INotificationsGrain.Keep) _items.RemoveRange(INotificationsGrain.Keep, _items.Count - INotificationsGrain.Keep);
+        return added;
     }
 
     private void Toggle() => _open = !_open;
@@ -120,19 +114,19 @@ public sealed partial class NotificationCentre : IAsyncDisposable
         if (e.Key == "Escape") _open = false;
     }
 
-    private async Task OpenAsync(ConsoleNotification notification)
+    private async Task OpenAsync(NotificationDetails notification)
     {
-        await MarkAsync(n => n.Id == notification.Id);
+        if (!notification.Read) await MarkAsync([notification.Id], all: false);
         _open = false;
         Navigation.NavigateTo($"conversations/{notification.ConversationId}");
     }
 
-    private Task MarkAllReadAsync() => MarkAsync(_ => true);
+    private Task MarkAllReadAsync() => MarkAsync([], all: true);
 
-    private async Task MarkAsync(Func<ConsoleNotification, bool> which)
+    private async Task MarkAsync(IReadOnlyList<string> ids, bool all)
     {
-        for (var i = 0; i < _items.Count; i++)
-            if (!_items[i].Read && which(_items[i])) _items[i] = _items[i] with { Read = true };
+        if (_user is null) return;
+        _items = [.. (await Notifications.MarkReadAsync(_user, ids, all)).Items];
         await CallAsync("setUnread", Unread);
     }
 
@@ -165,8 +159,6 @@ public sealed partial class NotificationCentre : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _closing.CancelAsync();
-        _closing.Dispose();
         _subscription?.Dispose();
         Preferences.Changed -= OnPreferencesChanged;
         if (_module is not null)

@@ -1,3 +1,4 @@
+using Crm.Web.Components.Panes;
 using Crm.Web.Security.Authorization;
 using Crm.Grains.Abstractions.Attachments;
 using Crm.Grains.Abstractions.CannedResponses;
@@ -41,12 +42,7 @@ public sealed partial class ConversationPage
     private string? _actionError;
     private ReplyBox? _replyBox;
     private InboxList? _list;
-    private bool _listHidden;
-    private bool _contextHidden;
-
-    /// <summary>Desktop: list | thread | customer; each side pane folds away. Narrower screens are the stylesheet's.</summary>
-    private string PaneClass =>
-        "crm-panes crm-panes--open" + (_listHidden ? " crm-panes--no-list" : "") + (_contextHidden ? " crm-panes--no-context" : "");
+    private ThreePanes? _panes;
 
     /// <summary>j / k: the next or previous conversation of the list beside the thread; the list itself stays.</summary>
     private Task MoveAsync(int step)
