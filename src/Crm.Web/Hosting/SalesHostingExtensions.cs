@@ -12,14 +12,16 @@ public static class SalesHostingExtensions
         .AddSingleton<DealService>()
         .AddSingleton<FollowUpService>()
         .AddSingleton<AttributeSchemaService>()
-        .AddSingleton<ImportService>();
+        .AddSingleton<ImportService>()
+        .AddSingleton<SavedViewService>();
 
-    /// <summary>/api/customers, /api/companies, /api/deals, /api/follow-ups, /api/my-day, /api/attributes, /api/pipelines, the CSV exports and /api/imports.</summary>
+    /// <summary>/api/customers, /api/companies, /api/deals, /api/follow-ups, /api/my-day, /api/attributes, /api/pipelines, the CSV exports, /api/imports and /api/views.</summary>
     public static IEndpointRouteBuilder MapCrmSalesApis(this IEndpointRouteBuilder endpoints) => endpoints
         .MapCustomersApi()
         .MapCompaniesApi()
         .MapDealsApi()
         .MapFollowUpsApi()
         .MapCrmSettingsApi()
-        .MapImportsApi();
+        .MapImportsApi()
+        .MapSavedViewsApi();
 }

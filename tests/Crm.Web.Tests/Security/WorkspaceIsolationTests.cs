@@ -36,6 +36,22 @@ public sealed class WorkspaceIsolationTests(TwoWorkspaceNodeFixture node) : ICla
     }
 
     [Fact]
+    public async Task SavedViews_SameAgentIdInAnotherWorkspace_AreApartAndChangeNothing()
+    {
+        using var owner = await node.SignInAsync(DemoUsers.Agent);
+        using var intruder = await node.SignInAsync(TwoWorkspaceNodeFixture.OtherAgent);
+        var name = $"demo's view {Guid.NewGuid():N}";
+        using var saved = await owner.Http.PutAsJsonAsync("api/views/customers", new { name, filters = new { tag = "vip" } });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+
+        // Both are agent "alex", each in their own workspace: neither reads nor deletes the other's views.
+        Assert.DoesNotContain(name, await intruder.Http.GetStringAsync("api/views/customers"));
+        using var delete = await intruder.Http.DeleteAsync($"api/views/customers?name={Uri.EscapeDataString(name)}");
+        Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
+        Assert.Contains(name, await owner.Http.GetStringAsync("api/views/customers"));
+    }
+
+    [Fact]
     public async Task RestCalls_OnAnotherWorkspacesConversation_Are404AndChangeNothing()
     {
         using var owner = await node.SignInAsync(DemoUsers.Agent);

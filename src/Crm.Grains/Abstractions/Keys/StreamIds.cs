@@ -22,13 +22,14 @@ public static class StreamIds
     public const string AttributesCategory = "attributes";
     public const string ArticleCategory = "kb-article";
     public const string ImportCategory = "import";
+    public const string SavedViewsCategory = "saved-views";
 
     /// <summary>Every category above: what a filter by category (the audit view's) may name.</summary>
     public static readonly IReadOnlyList<string> Categories =
     [
         WorkspaceCategory, CustomerCategory, ConversationCategory, AgentCategory, QueueCategory, CannedResponsesCategory, MailOutboxCategory,
         PreferencesCategory,
-        CompanyCategory, DealCategory, FollowUpCategory, PipelinesCategory, AttributesCategory, ArticleCategory, ImportCategory,
+        CompanyCategory, DealCategory, FollowUpCategory, PipelinesCategory, AttributesCategory, ArticleCategory, ImportCategory, SavedViewsCategory,
     ];
 
     public static string For(string category, string workspaceId, string id) =>
