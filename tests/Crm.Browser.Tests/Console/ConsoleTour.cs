@@ -33,6 +33,7 @@ public static class ConsoleTour
         new("sign-in-rules", Admin, "admin/security", "[data-testid=require-two-factor]"),
         new("audit", Admin, "admin/audit", "[data-testid=audit-table]"),
         new("sales", Sales, "sales", "[data-testid=start-ready]"),
+        new("companies", Sales, "companies", "[data-testid=company-list] tbody"),
     ];
 
     public static readonly ViewportSize Desktop = new() { Width = 1440, Height = 900 };
