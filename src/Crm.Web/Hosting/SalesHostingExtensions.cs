@@ -1,5 +1,6 @@
 using Crm.Web.Api;
 using Crm.Web.Services;
+using Crm.Web.Services.Bulk;
 
 namespace Crm.Web.Hosting;
 
@@ -13,9 +14,12 @@ public static class SalesHostingExtensions
         .AddSingleton<FollowUpService>()
         .AddSingleton<AttributeSchemaService>()
         .AddSingleton<ImportService>()
-        .AddSingleton<SavedViewService>();
+        .AddSingleton<SavedViewService>()
+        .AddSingleton<CustomerPipelineEntry>()
+        .AddSingleton<CustomerBulkService>()
+        .AddSingleton<DealBulkService>();
 
-    /// <summary>/api/customers, /api/companies, /api/deals, /api/follow-ups, /api/my-day, /api/attributes, /api/pipelines, the CSV exports, /api/imports and /api/views.</summary>
+    /// <summary>/api/customers, /api/companies, /api/deals, /api/follow-ups, /api/my-day, /api/attributes, /api/pipelines, the CSV exports, /api/imports, /api/views and the bulk actions.</summary>
     public static IEndpointRouteBuilder MapCrmSalesApis(this IEndpointRouteBuilder endpoints) => endpoints
         .MapCustomersApi()
         .MapCompaniesApi()
@@ -23,5 +27,6 @@ public static class SalesHostingExtensions
         .MapFollowUpsApi()
         .MapCrmSettingsApi()
         .MapImportsApi()
-        .MapSavedViewsApi();
+        .MapSavedViewsApi()
+        .MapBulkApi();
 }
