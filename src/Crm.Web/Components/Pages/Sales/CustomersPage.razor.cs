@@ -1,9 +1,9 @@
 using Crm.Grains.Abstractions.Customers;
 using Crm.Grains.Abstractions.Directory;
-using Crm.Grains.Abstractions.Errors;
 using Crm.Grains.Abstractions.SavedViews;
 using Crm.Web.Components.Lists;
 using Crm.Web.Identity;
+using Crm.Web.Security.Authorization;
 using Crm.Web.Services;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -19,6 +19,8 @@ public sealed partial class CustomersPage
     private ListPage<CustomerDetails>? _page;
     private string? _text, _tag, _owner;
     private string _sort = "name";
+    private HashSet<CustomerDetails> _selected = [];
+    private bool _allMatching, _maySell;
 
     [Inject] private CustomerRecordService Customers { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -35,8 +37,11 @@ public sealed partial class CustomersPage
         return LoadAsync();
     }
 
-    private SavedView CurrentView(string name) =>
-        new(name, ListFilters.Of(("q", _text), ("tag", _tag), ("owner", _owner)), _sort, []);
+    private IReadOnlyDictionary<string, string> Filters => ListFilters.Of(("q", _text), ("tag", _tag), ("owner", _owner));
+
+    private IReadOnlyList<string> SelectedIds => _selected.Select(c => c.CustomerId).ToList();
+
+    private SavedView CurrentView(string name) => new(name, Filters, _sort, []);
 
     private Task ApplyAsync(SavedView view)
     {
@@ -47,7 +52,11 @@ public sealed partial class CustomersPage
 
     private async Task LoadAsync()
     {
-        if (WorkspaceUser.From((await AuthenticationState).User) is { } user) _page = await Customers.ListAsync(user, Query);
+        if (WorkspaceUser.From((await AuthenticationState).User) is not { } user) return;
+        _maySell = user.May(CrmPolicies.Sell);
+        _page = await Customers.ListAsync(user, Query);
+        // The rows are new records: a selection of the old ones would name what is no longer shown.
+        _selected = [];
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -14,6 +14,8 @@ public sealed partial class DealListPage
     private IReadOnlyList<DealDetails>? _deals;
     private string? _text, _stage, _owner;
     private string _sort = DealListOrder.Default;
+    private HashSet<DealDetails> _selected = [];
+    private bool _allMatching;
 
     [Inject] private DealService Deals { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -28,7 +30,11 @@ public sealed partial class DealListPage
         return LoadAsync();
     }
 
-    private SavedView CurrentView(string name) => new(name, ListFilters.Of(("q", _text), ("stage", _stage), ("owner", _owner)), _sort, []);
+    private IReadOnlyDictionary<string, string> Filters => ListFilters.Of(("q", _text), ("stage", _stage), ("owner", _owner));
+
+    private IReadOnlyList<string> SelectedIds => _selected.Select(d => d.DealId).ToList();
+
+    private SavedView CurrentView(string name) => new(name, Filters, _sort, []);
 
     private Task ApplyAsync(SavedView view)
     {
@@ -42,6 +48,7 @@ public sealed partial class DealListPage
         if (WorkspaceUser.From((await AuthenticationState).User) is not { } user) return;
         var query = new DealQuery(StageId: Blank(_stage), OwnerId: Blank(_owner), Text: Blank(_text));
         _deals = DealListOrder.Sort(await Deals.ListAsync(user, query), _sort);
+        _selected = [];
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
