@@ -9,4 +9,5 @@ public enum SearchKind
 {
     Customer = 0,
     Conversation = 1,
+    Company = 2,
 }

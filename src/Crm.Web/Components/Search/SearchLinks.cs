@@ -9,6 +9,7 @@ public static class SearchLinks
     public static string Href(SearchHit hit) => hit.Kind switch
     {
         SearchKind.Customer => $"customers/{Uri.EscapeDataString(hit.Id)}",
+        SearchKind.Company => $"companies?q={Uri.EscapeDataString(hit.TitleText)}",
         _ => $"conversations/{Uri.EscapeDataString(hit.Id)}",
     };
 
@@ -17,6 +18,7 @@ public static class SearchLinks
     public static string GroupTitle(SearchKind kind) => kind switch
     {
         SearchKind.Customer => "Customers",
+        SearchKind.Company => "Companies",
         _ => "Conversations",
     };
 

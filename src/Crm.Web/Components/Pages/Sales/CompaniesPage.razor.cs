@@ -22,7 +22,14 @@ public sealed partial class CompaniesPage
     [Inject] private CompanyService Companies { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
-    protected override Task OnInitializedAsync() => LoadAsync();
+    /// <summary>A search hit opens the list filtered to the company's name.</summary>
+    [SupplyParameterFromQuery(Name = "q")] public string? Q { get; set; }
+
+    protected override Task OnInitializedAsync()
+    {
+        _text = Q;
+        return LoadAsync();
+    }
 
     private Task FilterAsync(Action change)
     {
