@@ -1,5 +1,3 @@
-using Crm.Grains.Abstractions.Companies;
-using Crm.Grains.Abstractions.Directory;
 using Crm.Grains.Abstractions.Imports;
 
 namespace Crm.Grains.Imports.Kinds;
@@ -31,13 +29,7 @@ public sealed class CompanyImportKind : IImportKind
     public async Task<IImportRows> PrepareAsync(IGrainFactory grains, ImportScope scope, IReadOnlyList<string> mapping, DuplicateMode mode)
     {
         var index = new CompanyImportIndex();
-        var directory = grains.GetGrain<ICrmDirectoryGrain>(scope.WorkspaceId);
-        for (var offset = 0; ; offset += 1_000)
-        {
-            var page = await directory.ListCompaniesAsync(new CompanyQuery(Offset: offset, Limit: 1_000));
-            foreach (var c in page.Items) index.Add(c.CompanyId, c.Name, c.Domain);
-            if (offset + page.Items.Count >= page.Total || page.Items.Count == 0) break;
-        }
+        foreach (var c in await StoredCompanies.ReadAsync(grains, scope.WorkspaceId)) index.Add(c.CompanyId, c.Name, c.Domain);
         return new CompanyImportRows(scope, mapping, mode, index);
     }
 }

@@ -45,12 +45,7 @@ public sealed class DealImportKind : IImportKind
     {
         var directory = grains.GetGrain<ICrmDirectoryGrain>(scope.WorkspaceId);
         var companies = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        for (var offset = 0; ; offset += 1_000)
-        {
-            var page = await directory.ListCompaniesAsync(new CompanyQuery(Offset: offset, Limit: 1_000));
-            foreach (var c in page.Items) companies.TryAdd(c.Name.Trim(), c.CompanyId);
-            if (offset + page.Items.Count >= page.Total || page.Items.Count == 0) break;
-        }
+        foreach (var c in await StoredCompanies.ReadAsync(grains, scope.WorkspaceId)) companies.TryAdd(c.Name.Trim(), c.CompanyId);
         var contacts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var c in await directory.GetContactsAsync())
             if (c.Email is not null && c.CustomerId is not null) contacts.TryAdd(c.Email.Trim(), c.CustomerId);

@@ -20,6 +20,19 @@ public sealed record BulkSelection(IReadOnlyList<string>? Ids, IReadOnlyDictiona
         return ids;
     }
 
+    /// <summary>The ids to act on and how many the selection named: the picked ids, or the first <see cref="MaxIds"/> matching.</summary>
+    public async Task<(IReadOnlyList<string> Ids, int Matched)> ResolveAsync(string[] filters, Func<Task<(IReadOnlyList<string> Ids, int Total)>> matching)
+    {
+        if (!AllMatching)
+        {
+            var ids = PickedIds();
+            return (ids, ids.Count);
+        }
+        RequireFilters(filters);
+        var (found, total) = await matching();
+        return (found.Take(MaxIds).ToList(), total);
+    }
+
     public string? FilterValue(string name) =>
         Filter is not null && Filter.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 

@@ -64,17 +64,12 @@ public sealed class CustomerBulkService(IGrainFactory grains, AgentDirectory peo
         return BulkItem.Done(c.CustomerId);
     }
 
-    private async Task<(IReadOnlyList<string> Ids, int Matched)> SelectAsync(WorkspaceUser user, BulkSelection selection)
-    {
-        if (!selection.AllMatching)
+    private Task<(IReadOnlyList<string> Ids, int Matched)> SelectAsync(WorkspaceUser user, BulkSelection selection) =>
+        selection.ResolveAsync(Filters, async () =>
         {
-            var ids = selection.PickedIds();
-            return (ids, ids.Count);
-        }
-        selection.RequireFilters(Filters);
-        var query = new CustomerQuery(selection.FilterValue("q"), selection.FilterValue("owner"), selection.FilterValue("tag"),
-            selection.FilterValue("company"), "created", 0, BulkSelection.MaxIds);
-        var page = await grains.GetGrain<ICrmDirectoryGrain>(user.WorkspaceId).ListCustomersAsync(query);
-        return (page.Items.Select(c => c.CustomerId).ToList(), page.Total);
-    }
+            var query = new CustomerQuery(selection.FilterValue("q"), selection.FilterValue("owner"), selection.FilterValue("tag"),
+                selection.FilterValue("company"), "created", 0, BulkSelection.MaxIds);
+            var page = await grains.GetGrain<ICrmDirectoryGrain>(user.WorkspaceId).ListCustomersAsync(query);
+            return (page.Items.Select(c => c.CustomerId).ToList(), page.Total);
+        });
 }

@@ -44,17 +44,11 @@ public sealed class DealBulkService(IGrainFactory grains, DealService deals, Age
             await action(await grains.GetGrain<IDealGrain>(GrainKeys.Scoped(user.WorkspaceId, Ids.Require(id, "deal"))).GetDetailsAsync()));
     }
 
-    private async Task<(IReadOnlyList<string> Ids, int Matched)> SelectAsync(WorkspaceUser user, BulkSelection selection)
-    {
-        if (!selection.AllMatching)
+    private Task<(IReadOnlyList<string> Ids, int Matched)> SelectAsync(WorkspaceUser user, BulkSelection selection) =>
+        selection.ResolveAsync(Filters, async () =>
         {
-            var ids = selection.PickedIds();
-            return (ids, ids.Count);
-        }
-        selection.RequireFilters(Filters);
-        var query = new DealQuery(selection.FilterValue("pipeline"), selection.FilterValue("stage"), selection.FilterValue("owner"),
-            Text: selection.FilterValue("q"));
-        var all = await deals.ListAsync(user, query);
-        return (all.Take(BulkSelection.MaxIds).Select(d => d.DealId).ToList(), all.Count);
-    }
+            var all = await deals.ListAsync(user, new DealQuery(selection.FilterValue("pipeline"), selection.FilterValue("stage"),
+                selection.FilterValue("owner"), Text: selection.FilterValue("q")));
+            return (all.Select(d => d.DealId).ToList(), all.Count);
+        });
 }
