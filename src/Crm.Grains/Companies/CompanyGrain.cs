@@ -21,11 +21,8 @@ public sealed class CompanyGrain(IEventStore store, [FromKeyedServices(DomainClo
 
     public async Task<CompanyDetails> SaveAsync(SaveCompany command)
     {
-        var name = command.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 200) throw Invalid("A company needs a name of 1–200 characters.");
-        var domain = string.IsNullOrWhiteSpace(command.Domain) ? null : command.Domain.Trim().ToLowerInvariant();
-        if (domain is not null && (domain.Length > 200 || !Uri.CheckHostName(domain).Equals(UriHostNameType.Dns) || !domain.Contains('.')))
-            throw Invalid($"'{command.Domain}' is not a domain name (e.g. example.com).");
+        var name = CompanyRules.RequireName(command.Name);
+        var domain = CompanyRules.Domain(command.Domain);
         var owner = command.OwnerId is null ? null : Ids.Require(command.OwnerId, "owner");
         var events = new List<DomainEvent>();
         var saved = new CompanySaved(name, domain, owner);

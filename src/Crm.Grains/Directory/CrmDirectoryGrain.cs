@@ -61,12 +61,12 @@ public sealed class CrmDirectoryGrain : ProjectionGrain<DirectorySnapshot>, ICrm
         RequirePage(query.Offset, query.Limit);
         await CatchUpAsync();
         var text = query.Text?.Trim();
-        var all = _companies.Where(c => c.Value.Profile is not null)
+        var rows = _companies.Where(c => c.Value.Profile is not null)
             .Where(c => query.ParentId is null || c.Value.ParentId == query.ParentId)
             .Where(c => string.IsNullOrEmpty(text) || Contains(c.Value.Profile!.Name, text) || Contains(c.Value.Profile.Domain, text))
             .Select(c => c.Value.ToDetails(WorkspaceId, c.Key))
-            .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
-            .ToList();
+            .Where(c => query.OwnerId is null || c.OwnerId == query.OwnerId);
+        var all = CompanyOrder.Sort(rows, query.Sort).ToList();
         return new ListPage<CompanyDetails>(all.Skip(query.Offset).Take(query.Limit).ToList(), all.Count);
     }
 

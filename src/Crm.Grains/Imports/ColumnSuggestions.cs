@@ -55,7 +55,7 @@ public static class ColumnSuggestions
     }
 
     /// <summary>Letters and digits only, lowercased, accents dropped ("E-Mail-Adresse" → "emailadresse").</summary>
-    private static string Fold(string text)
+    public static string Fold(string text)
     {
         var normalized = text.Normalize(System.Text.NormalizationForm.FormD);
         return string.Concat(normalized.Where(char.IsAsciiLetterOrDigit)).ToLowerInvariant();

@@ -95,20 +95,28 @@ public sealed class ImportFile : IDisposable
     }
 
     /// <summary>Up to <paramref name="maxRows"/> data rows mapped, validated and decided in file order.</summary>
-    public async Task<ImportBatch> NextBatchAsync(int maxRows, ImportRowMapper mapper, ImportPlanner planner)
+    public Task<ImportBatch<PlannedRow>> NextBatchAsync(int maxRows, ImportRowMapper mapper, ImportPlanner planner) =>
+        NextBatchAsync(maxRows, (CsvRecord record, List<ImportIssue> issues, ref ImportCounts counts) =>
+        {
+            if (mapper.Map(record, issues) is { } candidate) return planner.Plan(candidate, ref counts);
+            counts = counts with { Rows = counts.Rows + 1, Invalid = counts.Invalid + 1 };
+            return null;
+        });
+
+    /// <summary>Up to <paramref name="maxRows"/> data rows decided in file order by <paramref name="decide"/> (which counts each).</summary>
+    public async Task<ImportBatch<T>> NextBatchAsync<T>(int maxRows, RowDecider<T> decide) where T : class
     {
-        var planned = new List<PlannedRow>(maxRows);
+        var planned = new List<T>(maxRows);
         var issues = new List<ImportIssue>();
         var counts = ImportCounts.Zero;
         var read = 0;
         while (read < maxRows)
         {
-            if (await NextAsync() is not { } record) return new ImportBatch(planned, counts, issues, read, Ended: true);
+            if (await NextAsync() is not { } record) return new ImportBatch<T>(planned, counts, issues, read, Ended: true);
             read++;
-            if (mapper.Map(record, issues) is { } candidate) planned.Add(planner.Plan(candidate, ref counts));
-            else counts = counts with { Rows = counts.Rows + 1, Invalid = counts.Invalid + 1 };
+            if (decide(record, issues, ref counts) is { } item) planned.Add(item);
         }
-        return new ImportBatch(planned, counts, issues, read, Ended: false);
+        return new ImportBatch<T>(planned, counts, issues, read, Ended: false);
     }
 
     public void Dispose() => _reader.Dispose();

@@ -25,7 +25,7 @@ public sealed partial class ImportGrain
     private (ImportFile File, ImportRowMapper Mapper, ImportPlanner Planner)? _run;
 
     /// <summary>The batch read ahead while the previous one committed; past the committed offset, so dropped on any failure.</summary>
-    private ImportBatch? _read;
+    private ImportBatch<PlannedRow>? _read;
 
     /// <summary>The backstop after a restart when nobody reads the import: activating it is enough to continue.</summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -45,6 +45,11 @@ public sealed partial class ImportGrain
     private async Task RunBatchAsync()
     {
         if (State.Status != ImportStatus.Running) return;
+        if (Kind is { } kind)
+        {
+            await RunKindBatchAsync(kind);
+            return;
+        }
         try
         {
             if (_run is null)
@@ -63,18 +68,7 @@ public sealed partial class ImportGrain
             var next = batch.Ended ? null : await run.File.NextBatchAsync(BatchRows, run.Mapper, run.Planner);
             var counts = await writing;
             _read = next;
-            await RaiseAsync(State.Start!.By, new ImportBatchCommitted(State.RowsDone + batch.RowsRead, counts,
-                batch.Issues.Take(Math.Max(0, ImportState.MaxIssues - State.Issues.Count)).ToList(), batch.Issues.Count));
-            if (!batch.Ended)
-            {
-                Announce();
-                Continue();
-                return;
-            }
-            await RaiseAsync(State.Start.By, new ImportCompleted());
-            Announce();
-            CloseFile();
-            await StopReminderAsync();
+            await CommitBatchAsync(batch.RowsRead, counts, batch.Issues, batch.Ended);
         }
         catch (Exception ex)
         {
@@ -83,6 +77,23 @@ public sealed partial class ImportGrain
             CloseFile();
             Continue(RetryAfterFailure);
         }
+    }
+
+    /// <summary>Commits a written batch's offset, counts and issues; then the next turn, or the import's completion.</summary>
+    private async Task CommitBatchAsync(int rowsRead, ImportCounts counts, List<ImportIssue> issues, bool ended)
+    {
+        await RaiseAsync(State.Start!.By, new ImportBatchCommitted(State.RowsDone + rowsRead, counts,
+            issues.Take(Math.Max(0, ImportState.MaxIssues - State.Issues.Count)).ToList(), issues.Count));
+        if (!ended)
+        {
+            Announce();
+            Continue();
+            return;
+        }
+        await RaiseAsync(State.Start.By, new ImportCompleted());
+        Announce();
+        CloseFile();
+        await StopReminderAsync();
     }
 
     /// <summary>
@@ -169,6 +180,8 @@ public sealed partial class ImportGrain
     {
         _run?.File.Dispose();
         _run = null;
+        _kindRun?.File.Dispose();
+        _kindRun = null;
         _read = null;
     }
 

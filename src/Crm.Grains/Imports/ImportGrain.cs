@@ -8,13 +8,14 @@ using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Abstractions.Time;
 using Crm.Grains.EventSourcing;
 using Crm.Grains.Imports.Events;
+using Crm.Grains.Imports.Kinds;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Crm.Grains.Imports;
 
 /// <summary>
-/// One CSV import of customers. The run goes a batch per turn of a one-shot timer, so progress reads interleave with
+/// One CSV import of customers, companies or deals (the kinds beside it: ImportGrain.Kinds.cs). The run goes a batch per turn of a one-shot timer, so progress reads interleave with
 /// it; each batch's customers are appended concurrently (the store group-commits them), then the batch's row offset and
 /// counts are committed to this grain's stream. A restart reopens the file past that offset; a batch cut off halfway is
 /// written again with the same customer and event ids, which the store recognizes, so no row is ever stored twice.
@@ -23,7 +24,6 @@ public sealed partial class ImportGrain(
     IEventStore store, [FromKeyedServices(DomainClock.Key)] TimeProvider clock, IBlobStore blobs, ILogger<ImportGrain> logger)
     : EventSourcedGrain<ImportState>(store, clock), IImportGrain, IRemindable
 {
-    public const string CustomersKind = "customers";
     private const int PreviewRows = 5;
 
     private (string WorkspaceId, string ImportId) Key => GrainKeys.Parse(this.GetPrimaryKeyString());
@@ -41,8 +41,7 @@ public sealed partial class ImportGrain(
     public async Task<ImportDetails> CreateAsync(CreateImport command)
     {
         if (State.Upload is not null) return Details();
-        if (command.Kind != CustomersKind)
-            throw new DomainException(DomainErrorKind.Invalid, $"'{command.Kind}' cannot be imported; use kind={CustomersKind}.");
+        var kind = ImportKinds.Require(command.Kind);
         using var file = await ImportFile.OpenAsync(blobs, BlobKey);
         var preview = new List<IReadOnlyList<string>>();
         long total = 0, latin1 = 0, malformed = 0, firstLatin1 = 0;
@@ -59,8 +58,8 @@ public sealed partial class ImportGrain(
         if (latin1 > 0) notes.Add($"{latin1:N0} row(s) are not valid UTF-8 and were read as Latin-1 (the first on line {firstLatin1}); check their accents.");
         if (malformed > 0) notes.Add($"{malformed:N0} row(s) are malformed (quotes or too many cells) and will not be imported; the dry run lists them.");
         var columns = file.Header.Cells;
-        var suggested = ColumnSuggestions.Suggest(columns, await AttributesAsync());
-        await RaiseAsync(command.Actor, new ImportUploaded(CustomersKind, command.FileName, BlobKey, ImportFile.DelimiterName(file.Delimiter),
+        var suggested = kind?.Suggest(columns) ?? ColumnSuggestions.Suggest(columns, await AttributesAsync());
+        await RaiseAsync(command.Actor, new ImportUploaded(command.Kind, command.FileName, BlobKey, ImportFile.DelimiterName(file.Delimiter),
             columns, suggested, preview, notes, total));
         return Details();
     }
@@ -68,6 +67,7 @@ public sealed partial class ImportGrain(
     public async Task<ImportReport> DryRunAsync(ConfigureImport command)
     {
         RequireUploaded();
+        if (Kind is { } kind) return await DryRunKindAsync(kind, command);
         var (mapper, planner) = await PrepareAsync(command.Mapping, command.Duplicates);
         using var file = await ImportFile.OpenAsync(blobs, BlobKey);
         var counts = ImportCounts.Zero;
@@ -89,7 +89,8 @@ public sealed partial class ImportGrain(
         RequireUploaded();
         if (State.Status != ImportStatus.Uploaded)
             throw new DomainException(DomainErrorKind.Conflict, "This import was started already; follow its progress, or upload the file again for a new one.");
-        await PrepareAsync(command.Mapping, command.Duplicates);
+        if (Kind is { } kind) await PrepareKindAsync(kind, command.Mapping, command.Duplicates);
+        else await PrepareAsync(command.Mapping, command.Duplicates);
         await RaiseAsync(command.Actor, new ImportStarted(command.Mapping.ToList(), command.Duplicates));
         await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         Continue();

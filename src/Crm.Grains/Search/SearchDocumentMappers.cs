@@ -7,7 +7,8 @@ namespace Crm.Grains.Search;
 /// <summary>Every kind the index holds. A new kind (companies, deals, articles) is one more mapper in <see cref="All"/>.</summary>
 public static class SearchDocumentMappers
 {
-    public static readonly IReadOnlyList<ISearchDocumentMapper> All = [new CustomerDocumentMapper(), new ConversationDocumentMapper(), new ArticleDocumentMapper()];
+    public static readonly IReadOnlyList<ISearchDocumentMapper> All =
+        [new CustomerDocumentMapper(), new ConversationDocumentMapper(), new CompanyDocumentMapper(), new ArticleDocumentMapper()];
 
     /// <summary>What the indexer reads: the mappers' categories and event types, every workspace.</summary>
     public static EventFilter Filter(IReadOnlyList<ISearchDocumentMapper> mappers) =>

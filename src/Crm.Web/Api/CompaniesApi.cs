@@ -14,8 +14,8 @@ public static class CompaniesApi
     public static IEndpointRouteBuilder MapCompaniesApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/companies").WithTags("Companies").RequirePolicy(CrmPolicies.Staff);
-        api.MapGet("/", (string? q, string? parent, int? offset, int? limit, WorkspaceUser user, CompanyService companies) =>
-            companies.ListAsync(user, new CompanyQuery(q, parent, offset ?? 0, limit ?? 50)));
+        api.MapGet("/", (string? q, string? parent, string? owner, string? sort, int? offset, int? limit, WorkspaceUser user, CompanyService companies) =>
+            companies.ListAsync(user, new CompanyQuery(q, parent, offset ?? 0, limit ?? 50, owner, sort)));
         api.MapPost("/", async (CompanyRequest request, WorkspaceUser user, CompanyService companies) =>
         {
             var saved = await companies.SaveAsync(user, request.CompanyId, Command(request));

@@ -13,11 +13,11 @@ public static class ImportsApi
     /// <summary>The multipart request may be a little larger than the file it carries.</summary>
     private const long RequestLimit = ImportService.MaxUploadBytes + 64 * 1024;
 
-    /// <param name="Mapping">One target per column, in the file's order: name, first-name, last-name, email, phone, company, tags, attr:{key} or ignore.</param>
+    /// <param name="Mapping">One target per column, in the file's order: for customers name, first-name, last-name, email, phone, company, tags, attr:{key}; for companies name, domain, owner; for deals title, pipeline, stage, amount, currency, close, owner, company, contact-email; or ignore.</param>
     /// <param name="Duplicates">skip (the default), update, merge or create.</param>
     public sealed record ImportRequest(IReadOnlyList<string>? Mapping, string? Duplicates);
 
-    /// <summary>/api/imports: upload a CSV (multipart field "file", kind=customers), dry-run a mapping, start, follow.</summary>
+    /// <summary>/api/imports: upload a CSV (multipart field "file", kind=customers, companies or deals), dry-run a mapping, start, follow.</summary>
     public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/imports").WithTags("Imports").RequirePolicy(CrmPolicies.Sell);

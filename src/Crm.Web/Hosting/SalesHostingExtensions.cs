@@ -1,5 +1,6 @@
 using Crm.Web.Api;
 using Crm.Web.Services;
+using Crm.Web.Services.Bulk;
 
 namespace Crm.Web.Hosting;
 
@@ -12,14 +13,20 @@ public static class SalesHostingExtensions
         .AddSingleton<DealService>()
         .AddSingleton<FollowUpService>()
         .AddSingleton<AttributeSchemaService>()
-        .AddSingleton<ImportService>();
+        .AddSingleton<ImportService>()
+        .AddSingleton<SavedViewService>()
+        .AddSingleton<CustomerPipelineEntry>()
+        .AddSingleton<CustomerBulkService>()
+        .AddSingleton<DealBulkService>();
 
-    /// <summary>/api/customers, /api/companies, /api/deals, /api/follow-ups, /api/my-day, /api/attributes, /api/pipelines, the CSV exports and /api/imports.</summary>
+    /// <summary>/api/customers, /api/companies, /api/deals, /api/follow-ups, /api/my-day, /api/attributes, /api/pipelines, the CSV exports, /api/imports, /api/views and the bulk actions.</summary>
     public static IEndpointRouteBuilder MapCrmSalesApis(this IEndpointRouteBuilder endpoints) => endpoints
         .MapCustomersApi()
         .MapCompaniesApi()
         .MapDealsApi()
         .MapFollowUpsApi()
         .MapCrmSettingsApi()
-        .MapImportsApi();
+        .MapImportsApi()
+        .MapSavedViewsApi()
+        .MapBulkApi();
 }

@@ -33,6 +33,9 @@ public static class ConsoleTour
         new("sign-in-rules", Admin, "admin/security", "[data-testid=require-two-factor]"),
         new("audit", Admin, "admin/audit", "[data-testid=audit-table]"),
         new("sales", Sales, "sales", "[data-testid=start-ready]"),
+        new("companies", Sales, "companies", "[data-testid=company-list] tbody"),
+        new("customers", Sales, "customers", "[data-testid=customer-list] tbody"),
+        new("deal-list", Sales, "deals/list", "[data-testid=deal-list] tbody"),
     ];
 
     public static readonly ViewportSize Desktop = new() { Width = 1440, Height = 900 };

@@ -92,7 +92,7 @@ public sealed class ImportApiTests(WebNodeFixture node) : IClassFixture<WebNodeF
         await AssertProblemAsync(await sales.Http.PostAsJsonAsync("api/imports", new { }), HttpStatusCode.BadRequest, "multipart/form-data");
         await AssertProblemAsync(await sales.Http.UploadAsync(""), HttpStatusCode.BadRequest, "The file is empty");
         await AssertProblemAsync(await sales.Http.UploadAsync("Name,Email\n"), HttpStatusCode.BadRequest, "no rows");
-        await AssertProblemAsync(await sales.Http.UploadAsync(Encoding.UTF8.GetBytes("Name\nA\n"), kind: "deals"), HttpStatusCode.BadRequest, "kind=customers");
+        await AssertProblemAsync(await sales.Http.UploadAsync(Encoding.UTF8.GetBytes("Name\nA\n"), kind: "tickets"), HttpStatusCode.BadRequest, "kind=customers");
         await AssertProblemAsync(await sales.Http.UploadAsync(string.Join(',', Enumerable.Range(0, 201).Select(i => $"c{i}")) + "\nx\n"), HttpStatusCode.BadRequest, "201 columns");
 
         var id = (await (await sales.Http.UploadAsync($"Name,Email\nOnce {Guid.NewGuid():N},\n")).JsonAsync()).GetProperty("importId").GetString()!;

@@ -57,6 +57,42 @@ public sealed class WorkspaceIsolationTests(TwoWorkspaceNodeFixture node) : ICla
     }
 
     [Fact]
+    public async Task SavedViews_SameAgentIdInAnotherWorkspace_AreApartAndChangeNothing()
+    {
+        using var owner = await node.SignInAsync(DemoUsers.Agent);
+        using var intruder = await node.SignInAsync(TwoWorkspaceNodeFixture.OtherAgent);
+        var name = $"demo's view {Guid.NewGuid():N}";
+        using var saved = await owner.Http.PutAsJsonAsync("api/views/customers", new { name, filters = new { tag = "vip" } });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+
+        // Both are agent "alex", each in their own workspace: neither reads nor deletes the other's views.
+        Assert.DoesNotContain(name, await intruder.Http.GetStringAsync("api/views/customers"));
+        using var delete = await intruder.Http.DeleteAsync($"api/views/customers?name={Uri.EscapeDataString(name)}");
+        Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
+        Assert.Contains(name, await owner.Http.GetStringAsync("api/views/customers"));
+    }
+
+    [Fact]
+    public async Task BulkActions_OnAnotherWorkspacesIds_FailEachAndChangeNothing()
+    {
+        using var owner = await node.SignInAsync(DemoUsers.Admin);
+        using var intruder = await node.SignInAsync(TwoWorkspaceNodeFixture.OtherAdmin);
+        var id = $"iso-{Guid.NewGuid():N}"[..20];
+        using var created = await owner.Http.PostAsJsonAsync("api/customers", new { customerId = id, name = "Demo only" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var before = await owner.Http.GetStringAsync($"api/customers/{id}");
+
+        // The ids are read in the caller's own workspace: demo's customer is not acme's, whatever the body says.
+        using var tagged = await intruder.Http.PostAsJsonAsync("api/customers/bulk/add-tag", new { ids = new[] { id }, tag = "hijacked" });
+        using var owned = await intruder.Http.PostAsJsonAsync("api/customers/bulk/assign-owner", new { ids = new[] { id }, ownerId = "alex" });
+
+        Assert.Equal(HttpStatusCode.OK, tagged.StatusCode);
+        Assert.Contains("\"failed\":1", await tagged.Content.ReadAsStringAsync());
+        Assert.Contains("\"failed\":1", await owned.Content.ReadAsStringAsync());
+        Assert.Equal(before, await owner.Http.GetStringAsync($"api/customers/{id}"));
+    }
+
+    [Fact]
     public async Task RestCalls_OnAnotherWorkspacesConversation_Are404AndChangeNothing()
     {
         using var owner = await node.SignInAsync(DemoUsers.Agent);

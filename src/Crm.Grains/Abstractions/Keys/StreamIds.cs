@@ -23,6 +23,7 @@ public static class StreamIds
     public const string ArticleCategory = "kb-article";
     public const string ImportCategory = "import";
     public const string NotificationsCategory = "notifications";
+    public const string SavedViewsCategory = "saved-views";
 
     /// <summary>Every category above: what a filter by category (the audit view's) may name.</summary>
     public static readonly IReadOnlyList<string> Categories =
@@ -30,7 +31,7 @@ public static class StreamIds
         WorkspaceCategory, CustomerCategory, ConversationCategory, AgentCategory, QueueCategory, CannedResponsesCategory, MailOutboxCategory,
         PreferencesCategory,
         CompanyCategory, DealCategory, FollowUpCategory, PipelinesCategory, AttributesCategory, ArticleCategory, ImportCategory,
-        NotificationsCategory,
+        NotificationsCategory, SavedViewsCategory,
     ];
 
     public static string For(string category, string workspaceId, string id) =>

@@ -9,5 +9,6 @@ public enum SearchKind
 {
     Customer = 0,
     Conversation = 1,
-    Article = 2,
+    Company = 2,
+    Article = 3,
 }

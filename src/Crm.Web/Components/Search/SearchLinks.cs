@@ -9,6 +9,7 @@ public static class SearchLinks
     public static string Href(SearchHit hit) => hit.Kind switch
     {
         SearchKind.Customer => $"customers/{Uri.EscapeDataString(hit.Id)}",
+        SearchKind.Company => $"companies?q={Uri.EscapeDataString(hit.TitleText)}",
         SearchKind.Article => $"knowledge-base/{Uri.EscapeDataString(hit.Id)}",
         _ => $"conversations/{Uri.EscapeDataString(hit.Id)}",
     };
@@ -18,6 +19,7 @@ public static class SearchLinks
     public static string GroupTitle(SearchKind kind) => kind switch
     {
         SearchKind.Customer => "Customers",
+        SearchKind.Company => "Companies",
         SearchKind.Article => "Articles",
         _ => "Conversations",
     };
@@ -25,6 +27,7 @@ public static class SearchLinks
     public static string Icon(SearchKind kind) => kind switch
     {
         SearchKind.Customer => MudBlazor.Icons.Material.Filled.Person,
+        SearchKind.Company => MudBlazor.Icons.Material.Filled.Business,
         SearchKind.Article => MudBlazor.Icons.Material.Filled.Article,
         _ => MudBlazor.Icons.Material.Filled.Forum,
     };

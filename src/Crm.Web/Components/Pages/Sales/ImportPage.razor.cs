@@ -15,6 +15,7 @@ public sealed partial class ImportPage
     private List<string> _mapping = [];
     private IReadOnlyList<string> _targets = [];
     private DuplicateMode _duplicates = DuplicateMode.Skip;
+    private string _kind = Grains.Imports.Kinds.ImportKinds.Customers;
     private ImportReport? _report;
     private string? _error;
     private bool _busy;
@@ -30,7 +31,7 @@ public sealed partial class ImportPage
     private async Task UploadAsync(IBrowserFile file) => await RunAsync(async user =>
     {
         await using var stream = file.OpenReadStream(ImportService.MaxUploadBytes, _disposed.Token);
-        _import = await Imports.UploadAsync(user, "customers", file.Name, stream, _disposed.Token);
+        _import = await Imports.UploadAsync(user, _kind, file.Name, stream, _disposed.Token);
         _mapping = _import.SuggestedMapping.ToList();
         _targets = await TargetsAsync(user);
         _report = null;
@@ -59,6 +60,7 @@ public sealed partial class ImportPage
 
     private async Task<IReadOnlyList<string>> TargetsAsync(WorkspaceUser user)
     {
+        if (Grains.Imports.Kinds.ImportKinds.Require(_kind) is { } kind) return [.. kind.Fields, Grains.Imports.ImportTargets.Ignore];
         var schema = await Attributes.GetAsync(user);
         return [.. Grains.Imports.ImportTargets.Fields, .. schema.For(Grains.Abstractions.Attributes.AttributeTarget.Customer).Select(a => Grains.Imports.ImportTargets.Attribute(a.Key)), Grains.Imports.ImportTargets.Ignore];
     }
