@@ -1,4 +1,5 @@
 using Crm.Web.Security.Authorization;
+using Crm.Grains.Abstractions.Ai;
 using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Abstractions.Workspaces;
 using Crm.Web.Services;
@@ -18,6 +19,15 @@ public static class WidgetApi
     /// <summary>Whether an agent can chat now; deliberately nothing more (no names, no counts) for the public.</summary>
     public sealed record AvailabilityResponse(bool AgentsAvailable);
 
+    /// <summary>A published article that may answer what the visitor is typing, linked to the help center.</summary>
+    public sealed record ArticleSuggestion(string Title, string Url, string Passage);
+
+    /// <summary>Fewer characters than this are still being typed: nothing is suggested for them.</summary>
+    public const int MinSuggestionQuery = 4;
+
+    /// <summary>Below this retrieval score a match is a guess; the widget shows nothing rather than a wrong article.</summary>
+    public const double MinSuggestionScore = 0.3;
+
     /// <summary>
     /// /api/widget/sessions: a visitor token for a workspace. A still-valid token for the same workspace returns the
     /// same visitor (a returning visitor keeps their history); anything else starts a new visitor.
@@ -27,6 +37,7 @@ public static class WidgetApi
         var api = endpoints.MapGroup("/api/widget").WithTags("Widget").RequirePolicy(CrmPolicies.Public).RequireCors(CorsPolicy).DisableAntiforgery();
         api.MapPost("/sessions", CreateSessionAsync);
         api.MapGet("/availability", GetAvailabilityAsync);
+        api.MapGet("/articles", SuggestArticlesAsync);
 
         var files = endpoints.MapGroup("/api/widget/attachments").WithTags("Widget").RequireCors(CorsPolicy)
             .RequirePolicy(CrmPolicies.Visitor).DisableAntiforgery();
@@ -58,6 +69,29 @@ public static class WidgetApi
         if (await grains.GetGrain<IWorkspaceGrain>(id).FindAsync() is null)
             return TypedResults.Problem($"There is no workspace '{id}'.", statusCode: StatusCodes.Status404NotFound);
         return TypedResults.Ok(new AvailabilityResponse((await presence.GetAvailabilityAsync(id)).AgentsAvailable));
+    }
+
+    /// <summary>
+    /// /api/widget/articles?workspaceId=…&amp;q=…: up to three published articles for what the visitor is typing before a
+    /// chat starts, so they may find the answer without waiting for a person. Published versions of this workspace
+    /// only (the assistant's catalog holds nothing else); confident matches only.
+    /// </summary>
+    private static async Task<Results<Ok<IReadOnlyList<ArticleSuggestion>>, ProblemHttpResult>> SuggestArticlesAsync(
+        string? workspaceId, string? q, IGrainFactory grains, HttpRequest request)
+    {
+        var id = Ids.Require(workspaceId, "workspace");
+        if (q is { Length: > HelpCenter.HelpCenterEndpoints.MaxQueryLength })
+            return TypedResults.Problem($"Ask with at most {HelpCenter.HelpCenterEndpoints.MaxQueryLength} characters.", statusCode: StatusCodes.Status400BadRequest);
+        if (await grains.GetGrain<IWorkspaceGrain>(id).FindAsync() is null)
+            return TypedResults.Problem($"There is no workspace '{id}'.", statusCode: StatusCodes.Status404NotFound);
+        var text = q?.Trim() ?? "";
+        if (text.Length < MinSuggestionQuery) return TypedResults.Ok<IReadOnlyList<ArticleSuggestion>>([]);
+        var matches = await grains.GetGrain<IAssistantGrain>(id).SearchArticlesAsync(text, 3);
+        var help = $"{request.Scheme}://{request.Host}{request.PathBase}/help/{Uri.EscapeDataString(id)}/articles/";
+        return TypedResults.Ok<IReadOnlyList<ArticleSuggestion>>(matches
+            .Where(m => m.Score >= MinSuggestionScore)
+            .Select(m => new ArticleSuggestion(m.Title, help + Uri.EscapeDataString(m.Slug), m.Passage.Length > 160 ? m.Passage[..160] + "…" : m.Passage))
+            .ToList());
     }
 
     private static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> CreateSessionAsync(

@@ -1,7 +1,7 @@
 import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
 import { newGuid, newId } from "./ids";
 import { Store, SavedState } from "./store";
-import type { AttachmentRef, AvailabilityResponse, SessionResponse, VisitorConversation, VisitorConversationState, VisitorMessage, VisitorThread } from "./types";
+import type { ArticleSuggestion, AttachmentRef, AvailabilityResponse, SessionResponse, VisitorConversation, VisitorConversationState, VisitorMessage, VisitorThread } from "./types";
 
 export type ConnectionStatus = "connecting" | "online" | "reconnecting" | "offline";
 
@@ -68,6 +68,13 @@ export class ChatClient {
   setVisible(visible: boolean): void {
     this.visible = visible;
     if (visible) this.countUnread();
+  }
+
+  /** Published articles for a question typed before the chat (no session needed); none when the server has none. */
+  async suggestArticles(question: string): Promise<ArticleSuggestion[]> {
+    const query = `workspaceId=${encodeURIComponent(this.workspaceId)}&q=${encodeURIComponent(question)}`;
+    const response = await fetch(`${this.baseUrl}/api/widget/articles?${query}`);
+    return response.ok ? ((await response.json()) as ArticleSuggestion[]) : [];
   }
 
   /** Asks once, without a session, whether an agent is available (before the visitor even opens the panel). */

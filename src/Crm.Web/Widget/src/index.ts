@@ -36,6 +36,7 @@ function boot(script: HTMLScriptElement): void {
       client.watch().catch(() => undefined);
     },
     closed: () => client.setVisible(false),
+    suggest: (question) => client.suggestArticles(question),
   });
   client = new ChatClient(baseUrl, workspaceId, {
     onMessages: (messages, pending) => view.renderMessages(messages, pending),

@@ -21,7 +21,12 @@ export const styles = `
 .crm-status { padding: 6px 16px; font-size: 12px; color: #5b6170; border-bottom: 1px solid #eceef3; }
 .crm-status[data-state="offline"], .crm-status[data-state="reconnecting"] { color: #a15c00; }
 .crm-prechat { display: flex; flex-direction: column; gap: 10px; padding: 16px; }
-.crm-prechat input, .crm-composer textarea { font: inherit; min-width: 0; padding: 9px; border: 1px solid #c9ced8; border-radius: 8px; }
+.crm-articles { font-size: 13px; }
+.crm-articles-title { margin: 0 0 4px; }
+.crm-articles ul { margin: 0; padding-left: 18px; }
+.crm-articles a { color: var(--crm-accent, #2457d6); font-weight: 600; }
+.crm-articles-passage { display: block; color: #4a5160; overflow-wrap: anywhere; }
+.crm-prechat textarea, .crm-prechat input, .crm-composer textarea { font: inherit; min-width: 0; padding: 9px; border: 1px solid #c9ced8; border-radius: 8px; }
 .crm-primary { border: 0; border-radius: 8px; padding: 9px 14px; background: var(--crm-accent); color: #fff; font: inherit; font-weight: 600; cursor: pointer; }
 .crm-thread { flex: 1; overflow-y: auto; list-style: none; margin: 0; padding: 12px; display: flex; flex-direction: column; gap: 8px; }
 .crm-msg { max-width: 80%; align-self: flex-start; background: #f1f3f7; border-radius: 10px; padding: 6px 10px; }

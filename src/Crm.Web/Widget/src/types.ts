@@ -65,3 +65,10 @@ export interface PendingMessage {
 export interface AvailabilityResponse {
   agentsAvailable: boolean;
 }
+
+/** A published help-center article that may answer what the visitor is typing (/api/widget/articles). */
+export interface ArticleSuggestion {
+  title: string;
+  url: string;
+  passage: string;
+}

@@ -1,5 +1,6 @@
 import type { ConnectionStatus } from "./chat";
-import type { AttachmentRef, VisitorConversationState, VisitorMessage } from "./types";
+import type { ArticleSuggestion, AttachmentRef, VisitorConversationState, VisitorMessage } from "./types";
+import { ArticleSuggestions } from "./articles";
 import { styles } from "./styles";
 
 export interface ViewActions {
@@ -13,6 +14,8 @@ export interface ViewActions {
   opened(): void;
   /** The visitor closed the panel: what arrives from now on counts as unread. */
   closed(): void;
+  /** Published articles that may answer the question typed before a chat starts. */
+  suggest(question: string): Promise<ArticleSuggestion[]>;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -111,15 +114,25 @@ export class WidgetView {
     email.autocomplete = "email";
     email.setAttribute("aria-label", "Email");
     email.dataset.testid = "widget-email";
+    const question = el("textarea");
+    question.rows = 2;
+    question.maxLength = 200;
+    question.placeholder = "How can we help? (optional)";
+    question.setAttribute("aria-label", "Your question");
+    question.dataset.testid = "widget-question";
+    const articles = new ArticleSuggestions((q) => this.actions.suggest(q));
+    question.addEventListener("input", () => articles.typed(question.value));
     const startButton = el("button", "crm-primary", "Start chat");
     startButton.type = "submit";
     startButton.dataset.testid = "widget-start";
     this.intro = el("p", undefined, "Hi! Ask us anything.");
     this.intro.dataset.testid = "widget-intro";
-    this.form.append(this.intro, name, email, startButton);
+    this.form.append(this.intro, name, email, question, articles.element, startButton);
     this.form.addEventListener("submit", (e) => {
       e.preventDefault();
       this.actions.start(name.value, email.value);
+      // The question is waiting in the reply box, for the visitor to send as it is or reword.
+      if (question.value.trim() !== "") this.input.value = question.value.trim();
     });
 
     this.thread = el("ol", "crm-thread crm-hidden");
