@@ -4,6 +4,7 @@ using Crm.Ai.Engines;
 using Crm.Ai.Projections;
 using Crm.Ai.Retrieval;
 using Crm.Grains.Abstractions.Ai;
+using Crm.Grains.Ai;
 using Crm.Grains.Abstractions.Projections;
 using Crm.Grains.Projections;
 using Microsoft.Extensions.Configuration;
@@ -34,9 +35,10 @@ public static class AiServiceCollectionExtensions
         services.AddSingleton(sp => new OfflineAssistant(sp.GetRequiredService<HybridRetriever>()));
         if (options.UsesLanguageModel)
         {
-            services.AddSingleton<TokenLedger>();
+            // Tokens go to the workspace's usage grain, so the budget holds across nodes and restarts.
+            services.AddSingleton<ITokenLedger, GrainTokenLedger>();
             services.AddSingleton<ISupportAssistant>(sp => new LanguageModelAssistant(sp.GetRequiredService<OfflineAssistant>(),
-                sp.GetRequiredService<KnowledgeIndex>(), LanguageModelConnector.Create(options), options, sp.GetRequiredService<TokenLedger>(),
+                sp.GetRequiredService<KnowledgeIndex>(), LanguageModelConnector.Create(options), options, sp.GetRequiredService<ITokenLedger>(),
                 sp.GetService<ILogger<LanguageModelAssistant>>()));
         }
         else

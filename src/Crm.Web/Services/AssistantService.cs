@@ -20,6 +20,13 @@ public sealed class AssistantService(IGrainFactory grains)
     public Task<IReadOnlyList<ArticleMatch>> SearchArticlesAsync(WorkspaceUser user, string? query) =>
         Assistant(user, CrmPolicies.Staff).SearchArticlesAsync(query ?? "", 5);
 
+    /// <summary>The workspace's language-model tokens per month, newest first (admins: the budget is theirs to set).</summary>
+    public Task<IReadOnlyList<AiUsageMonth>> UsageAsync(WorkspaceUser user)
+    {
+        user.Require(CrmPolicies.Administer);
+        return grains.GetGrain<IAiUsageGrain>(user.WorkspaceId).ListMonthsAsync();
+    }
+
     private IAssistantGrain Assistant(WorkspaceUser user, string policy)
     {
         user.Require(policy);

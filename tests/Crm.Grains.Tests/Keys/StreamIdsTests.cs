@@ -43,6 +43,13 @@ public sealed class StreamIdsTests
     }
 
     [Fact]
+    public void AiUsage_ValidId_OneStreamPerWorkspaceUnderItsPrefix()
+    {
+        Assert.Equal("acme/ai-usage/all", StreamIds.AiUsage("acme"));
+        Assert.Contains(StreamIds.AiUsageCategory, StreamIds.Categories);
+    }
+
+    [Fact]
     public void Workspace_ValidId_IsTheWorkspacesOwnStreamUnderItsPrefix()
     {
         Assert.Equal("acme/workspace/acme", StreamIds.Workspace("acme"));

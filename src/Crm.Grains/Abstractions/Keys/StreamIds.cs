@@ -22,6 +22,7 @@ public static class StreamIds
     public const string AttributesCategory = "attributes";
     public const string ArticleCategory = "kb-article";
     public const string ImportCategory = "import";
+    public const string AiUsageCategory = "ai-usage";
 
     /// <summary>Every category above: what a filter by category (the audit view's) may name.</summary>
     public static readonly IReadOnlyList<string> Categories =
@@ -29,6 +30,7 @@ public static class StreamIds
         WorkspaceCategory, CustomerCategory, ConversationCategory, AgentCategory, QueueCategory, CannedResponsesCategory, MailOutboxCategory,
         PreferencesCategory,
         CompanyCategory, DealCategory, FollowUpCategory, PipelinesCategory, AttributesCategory, ArticleCategory, ImportCategory,
+        AiUsageCategory,
     ];
 
     public static string For(string category, string workspaceId, string id) =>
@@ -56,6 +58,9 @@ public static class StreamIds
 
     /// <summary>The workspace's custom-attribute definitions: one stream per workspace.</summary>
     public static string Attributes(string workspaceId) => For(AttributesCategory, workspaceId, "all");
+
+    /// <summary>The workspace's language-model token usage: one stream per workspace.</summary>
+    public static string AiUsage(string workspaceId) => For(AiUsageCategory, workspaceId, "all");
 
     /// <summary>The prefix shared by every stream of one category in one workspace.</summary>
     public static string CategoryPrefix(string category, string workspaceId) =>
