@@ -43,6 +43,7 @@ public static class AiServiceCollectionExtensions
         }
         else
             services.AddSingleton<ISupportAssistant>(sp => sp.GetRequiredService<OfflineAssistant>());
+        services.AddSingleton<ISalesAssistant, FollowUpPlanner>();
         services.AddSingleton(sp => new ArticleEmbeddingsProjection(sp.GetRequiredService<KnowledgeIndex>(), sp.GetRequiredService<ArticleEmbedder>(), folder));
         // The vectors live in this process, so every node keeps its own copy up to date.
         services.AddCrmNodeProjection(sp => sp.GetRequiredService<ArticleEmbeddingsProjection>());

@@ -82,6 +82,7 @@ public static class WebHostingExtensions
         builder.Services.AddSingleton<CannedResponseService>();
         builder.Services.AddSingleton<KnowledgeBaseService>();
         builder.Services.AddSingleton<AssistantService>();
+        builder.Services.AddSingleton<SalesAssistantService>();
         builder.Services.AddSingleton<AttachmentService>();
         builder.Services.AddSingleton<ReportService>();
         builder.Services.AddSingleton<AuditTrailService>();
@@ -126,6 +127,7 @@ public static class WebHostingExtensions
         app.MapCannedResponsesApi();
         app.MapKnowledgeBaseApi();
         app.MapAssistantApi();
+        app.MapSalesAssistantApi();
         app.MapHelpCenter();
         app.MapWorkspaceSettingsApi();
         app.MapReportsApi();

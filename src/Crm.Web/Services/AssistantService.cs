@@ -27,6 +27,13 @@ public sealed class AssistantService(IGrainFactory grains)
         return grains.GetGrain<IAiUsageGrain>(user.WorkspaceId).ListMonthsAsync();
     }
 
+    /// <summary>How often each kind of suggestion was accepted, edited or rejected (admins).</summary>
+    public Task<IReadOnlyList<SuggestionAcceptance>> AcceptanceAsync(WorkspaceUser user)
+    {
+        user.Require(CrmPolicies.Administer);
+        return grains.GetGrain<ISuggestionFeedbackGrain>(user.WorkspaceId).GetAcceptanceAsync();
+    }
+
     private IAssistantGrain Assistant(WorkspaceUser user, string policy)
     {
         user.Require(policy);

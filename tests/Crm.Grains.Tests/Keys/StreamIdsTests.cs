@@ -47,6 +47,8 @@ public sealed class StreamIdsTests
     {
         Assert.Equal("acme/ai-usage/all", StreamIds.AiUsage("acme"));
         Assert.Contains(StreamIds.AiUsageCategory, StreamIds.Categories);
+        Assert.Equal("acme/ai-feedback/all", StreamIds.AiFeedback("acme"));
+        Assert.Contains(StreamIds.AiFeedbackCategory, StreamIds.Categories);
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public static class StreamIds
     public const string ArticleCategory = "kb-article";
     public const string ImportCategory = "import";
     public const string AiUsageCategory = "ai-usage";
+    public const string AiFeedbackCategory = "ai-feedback";
 
     /// <summary>Every category above: what a filter by category (the audit view's) may name.</summary>
     public static readonly IReadOnlyList<string> Categories =
@@ -30,7 +31,7 @@ public static class StreamIds
         WorkspaceCategory, CustomerCategory, ConversationCategory, AgentCategory, QueueCategory, CannedResponsesCategory, MailOutboxCategory,
         PreferencesCategory,
         CompanyCategory, DealCategory, FollowUpCategory, PipelinesCategory, AttributesCategory, ArticleCategory, ImportCategory,
-        AiUsageCategory,
+        AiUsageCategory, AiFeedbackCategory,
     ];
 
     public static string For(string category, string workspaceId, string id) =>
@@ -61,6 +62,9 @@ public static class StreamIds
 
     /// <summary>The workspace's language-model token usage: one stream per workspace.</summary>
     public static string AiUsage(string workspaceId) => For(AiUsageCategory, workspaceId, "all");
+
+    /// <summary>The workspace's verdicts on suggestions (accepted, edited, rejected): one stream per workspace.</summary>
+    public static string AiFeedback(string workspaceId) => For(AiFeedbackCategory, workspaceId, "all");
 
     /// <summary>The prefix shared by every stream of one category in one workspace.</summary>
     public static string CategoryPrefix(string category, string workspaceId) =>
