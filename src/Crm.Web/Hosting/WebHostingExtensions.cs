@@ -83,6 +83,8 @@ public static class WebHostingExtensions
         builder.Services.AddSingleton<KnowledgeBaseService>();
         builder.Services.AddSingleton<AssistantService>();
         builder.Services.AddSingleton<SalesAssistantService>();
+        builder.Services.AddSingleton<AnswerBotSwitch>();
+        builder.Services.AddSingleton<AnswerBotScheduler>();
         builder.Services.AddSingleton<AttachmentService>();
         builder.Services.AddSingleton<ReportService>();
         builder.Services.AddSingleton<AuditTrailService>();
@@ -128,6 +130,7 @@ public static class WebHostingExtensions
         app.MapKnowledgeBaseApi();
         app.MapAssistantApi();
         app.MapSalesAssistantApi();
+        app.MapAnswerBotApi();
         app.MapHelpCenter();
         app.MapWorkspaceSettingsApi();
         app.MapReportsApi();

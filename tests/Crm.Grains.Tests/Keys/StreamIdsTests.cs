@@ -49,6 +49,8 @@ public sealed class StreamIdsTests
         Assert.Contains(StreamIds.AiUsageCategory, StreamIds.Categories);
         Assert.Equal("acme/ai-feedback/all", StreamIds.AiFeedback("acme"));
         Assert.Contains(StreamIds.AiFeedbackCategory, StreamIds.Categories);
+        Assert.Equal("acme/answer-bot/all", StreamIds.AnswerBot("acme"));
+        Assert.Contains(StreamIds.AnswerBotCategory, StreamIds.Categories);
     }
 
     [Fact]

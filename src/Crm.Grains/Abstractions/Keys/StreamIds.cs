@@ -24,6 +24,7 @@ public static class StreamIds
     public const string ImportCategory = "import";
     public const string AiUsageCategory = "ai-usage";
     public const string AiFeedbackCategory = "ai-feedback";
+    public const string AnswerBotCategory = "answer-bot";
 
     /// <summary>Every category above: what a filter by category (the audit view's) may name.</summary>
     public static readonly IReadOnlyList<string> Categories =
@@ -31,7 +32,7 @@ public static class StreamIds
         WorkspaceCategory, CustomerCategory, ConversationCategory, AgentCategory, QueueCategory, CannedResponsesCategory, MailOutboxCategory,
         PreferencesCategory,
         CompanyCategory, DealCategory, FollowUpCategory, PipelinesCategory, AttributesCategory, ArticleCategory, ImportCategory,
-        AiUsageCategory, AiFeedbackCategory,
+        AiUsageCategory, AiFeedbackCategory, AnswerBotCategory,
     ];
 
     public static string For(string category, string workspaceId, string id) =>
@@ -65,6 +66,9 @@ public static class StreamIds
 
     /// <summary>The workspace's verdicts on suggestions (accepted, edited, rejected): one stream per workspace.</summary>
     public static string AiFeedback(string workspaceId) => For(AiFeedbackCategory, workspaceId, "all");
+
+    /// <summary>The workspace's answer-bot setting: one stream per workspace.</summary>
+    public static string AnswerBot(string workspaceId) => For(AnswerBotCategory, workspaceId, "all");
 
     /// <summary>The prefix shared by every stream of one category in one workspace.</summary>
     public static string CategoryPrefix(string category, string workspaceId) =>
