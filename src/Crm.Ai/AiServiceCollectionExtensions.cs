@@ -43,7 +43,12 @@ public static class AiServiceCollectionExtensions
         }
         else
             services.AddSingleton<ISupportAssistant>(sp => sp.GetRequiredService<OfflineAssistant>());
-        services.AddSingleton<ISalesAssistant, FollowUpPlanner>();
+        services.AddSingleton<FollowUpPlanner>();
+        if (options.UsesLanguageModel)
+            services.AddSingleton<ISalesAssistant>(sp => new FollowUpDrafter(sp.GetRequiredService<FollowUpPlanner>(), LanguageModelConnector.Create(options),
+                options, sp.GetRequiredService<ITokenLedger>(), sp.GetService<ILogger<FollowUpDrafter>>()));
+        else
+            services.AddSingleton<ISalesAssistant>(sp => sp.GetRequiredService<FollowUpPlanner>());
         services.AddSingleton(sp => new ArticleEmbeddingsProjection(sp.GetRequiredService<KnowledgeIndex>(), sp.GetRequiredService<ArticleEmbedder>(), folder));
         // The vectors live in this process, so every node keeps its own copy up to date.
         services.AddCrmNodeProjection(sp => sp.GetRequiredService<ArticleEmbeddingsProjection>());

@@ -78,7 +78,7 @@ public sealed class LanguageModelAssistant(
             return new Outcome(null, "the workspace's token budget could not be checked");
         }
         if (used >= budget)
-            return new Outcome(null, $"the workspace's monthly token budget is used up ({used.ToString("N0", CultureInfo.InvariantCulture)} of {budget.ToString("N0", CultureInfo.InvariantCulture)} tokens)");
+            return new Outcome(null, TokenBudget.SpentReason(used, budget));
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Timeout);
