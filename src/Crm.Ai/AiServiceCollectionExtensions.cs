@@ -4,6 +4,7 @@ using Crm.Ai.Engines;
 using Crm.Ai.Projections;
 using Crm.Ai.Retrieval;
 using Crm.Grains.Abstractions.Ai;
+using Crm.Grains.Ai;
 using Crm.Grains.Abstractions.Projections;
 using Crm.Grains.Projections;
 using Microsoft.Extensions.Configuration;
@@ -34,13 +35,20 @@ public static class AiServiceCollectionExtensions
         services.AddSingleton(sp => new OfflineAssistant(sp.GetRequiredService<HybridRetriever>()));
         if (options.UsesLanguageModel)
         {
-            services.AddSingleton<TokenLedger>();
+            // Tokens go to the workspace's usage grain, so the budget holds across nodes and restarts.
+            services.AddSingleton<ITokenLedger, GrainTokenLedger>();
             services.AddSingleton<ISupportAssistant>(sp => new LanguageModelAssistant(sp.GetRequiredService<OfflineAssistant>(),
-                sp.GetRequiredService<KnowledgeIndex>(), LanguageModelConnector.Create(options), options, sp.GetRequiredService<TokenLedger>(),
+                sp.GetRequiredService<KnowledgeIndex>(), LanguageModelConnector.Create(options), options, sp.GetRequiredService<ITokenLedger>(),
                 sp.GetService<ILogger<LanguageModelAssistant>>()));
         }
         else
             services.AddSingleton<ISupportAssistant>(sp => sp.GetRequiredService<OfflineAssistant>());
+        services.AddSingleton<FollowUpPlanner>();
+        if (options.UsesLanguageModel)
+            services.AddSingleton<ISalesAssistant>(sp => new FollowUpDrafter(sp.GetRequiredService<FollowUpPlanner>(), LanguageModelConnector.Create(options),
+                options, sp.GetRequiredService<ITokenLedger>(), sp.GetService<ILogger<FollowUpDrafter>>()));
+        else
+            services.AddSingleton<ISalesAssistant>(sp => sp.GetRequiredService<FollowUpPlanner>());
         services.AddSingleton(sp => new ArticleEmbeddingsProjection(sp.GetRequiredService<KnowledgeIndex>(), sp.GetRequiredService<ArticleEmbedder>(), folder));
         // The vectors live in this process, so every node keeps its own copy up to date.
         services.AddCrmNodeProjection(sp => sp.GetRequiredService<ArticleEmbeddingsProjection>());

@@ -21,7 +21,7 @@ public sealed class LanguageModelAssistant(
     KnowledgeIndex index,
     IChatCompletionService chat,
     AiOptions options,
-    TokenLedger ledger,
+    ITokenLedger ledger,
     ILogger<LanguageModelAssistant>? logger = null) : ISupportAssistant
 {
     public const string EngineName = "language-model";
@@ -66,9 +66,19 @@ public sealed class LanguageModelAssistant(
         if (string.IsNullOrWhiteSpace(question)) return new Outcome(null, null);
         var workspace = context.WorkspaceId;
         var budget = options.BudgetFor(workspace);
-        var used = ledger.Used(workspace, context.Now);
+        long used;
+        try
+        {
+            used = await ledger.UsedAsync(workspace, context.Now, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Without the ledger the budget cannot be held: no spending on trust.
+            _logger.LogWarning(e, "Token budget of workspace {Workspace} could not be read", workspace);
+            return new Outcome(null, "the workspace's token budget could not be checked");
+        }
         if (used >= budget)
-            return new Outcome(null, $"the workspace's monthly token budget is used up ({used.ToString("N0", CultureInfo.InvariantCulture)} of {budget.ToString("N0", CultureInfo.InvariantCulture)} tokens)");
+            return new Outcome(null, TokenBudget.SpentReason(used, budget));
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Timeout);
@@ -86,7 +96,8 @@ public sealed class LanguageModelAssistant(
             _logger.LogWarning(e, "Draft for workspace {Workspace} fell back to the offline engine: {Reason}", workspace, reason);
             return new Outcome(null, reason);
         }
-        ledger.Add(workspace, context.Now, answer.Tokens);
+        // Counted before grounding: a rejected draft still spent the tokens.
+        await ledger.AddAsync(workspace, context.Now, answer.Tokens, cancellationToken);
         return Ground(context, redactor.Restore(answer.Text), answer.Tokens);
     }
 

@@ -84,6 +84,9 @@ public static class WebHostingExtensions
         builder.Services.AddSingleton<CannedResponseService>();
         builder.Services.AddSingleton<KnowledgeBaseService>();
         builder.Services.AddSingleton<AssistantService>();
+        builder.Services.AddSingleton<SalesAssistantService>();
+        builder.Services.AddSingleton<AnswerBotSwitch>();
+        builder.Services.AddSingleton<AnswerBotScheduler>();
         builder.Services.AddSingleton<AttachmentService>();
         builder.Services.AddSingleton<ReportService>();
         builder.Services.AddSingleton<AuditTrailService>();
@@ -129,6 +132,8 @@ public static class WebHostingExtensions
         app.MapCannedResponsesApi();
         app.MapKnowledgeBaseApi();
         app.MapAssistantApi();
+        app.MapSalesAssistantApi();
+        app.MapAnswerBotApi();
         app.MapHelpCenter();
         app.MapWorkspaceSettingsApi();
         app.MapReportsApi();

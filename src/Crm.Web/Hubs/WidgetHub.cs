@@ -17,7 +17,7 @@ namespace Crm.Web.Hubs;
 [Authorize(Policy = CrmPolicies.Visitor)]
 public sealed class WidgetHub(
     VisitorConversationService conversations, PresenceService presence, AttachmentService attachments, AgentPresenceService availability,
-    HubMembers<WidgetHub, IWidgetClient> members) : Hub<IWidgetClient>
+    HubMembers<WidgetHub, IWidgetClient> members, AnswerBotScheduler answerBot) : Hub<IWidgetClient>
 {
     public const string Path = "/hubs/widget";
     private const string PresenceKey = "presence-conversation";
@@ -60,6 +60,8 @@ public sealed class WidgetHub(
     {
         var (visitor, participant) = await ParticipantAsync(conversationId);
         await presence.SetTypingAsync(visitor.WorkspaceId, conversationId, participant, isTyping);
+        // Still typing: the answer bot waits for the whole question.
+        answerBot.Touch(visitor.WorkspaceId, conversationId);
     }
 
     /// <summary>"The visitor has the chat open" (every few seconds), so agents see that the customer is there.</summary>
@@ -114,7 +116,9 @@ public sealed class WidgetHub(
                 .Select(a => attachments.DescribeAsync(visitor.WorkspaceId, a.Id, a.FileName, Context.ConnectionAborted)))
             : null;
         var name = string.IsNullOrWhiteSpace(displayName) ? "Visitor" : displayName.Trim()[..Math.Min(displayName.Trim().Length, 100)];
-        return await conversations.SendAsync(visitor, conversationId, clientMessageId, body, name, described);
+        var sent = await conversations.SendAsync(visitor, conversationId, clientMessageId, body, name, described);
+        answerBot.Touch(visitor.WorkspaceId, conversationId);
+        return sent;
     }
 
     /// <summary>Rates the visitor's resolved conversation (1–5 and an optional comment), once.</summary>

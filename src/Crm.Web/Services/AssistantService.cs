@@ -6,7 +6,7 @@ using Crm.Web.Security.Authorization;
 namespace Crm.Web.Services;
 
 /// <summary>Suggestions, drafts and summaries for a conversation of the signed-in user's workspace.</summary>
-public sealed class AssistantService(IGrainFactory grains)
+public sealed class AssistantService(IGrainFactory grains, Crm.Web.Visitors.AnswerBotSwitch botSwitch)
 {
     public Task<IReadOnlyList<NextBestAction>> SuggestAsync(WorkspaceUser user, string conversationId) =>
         Assistant(user, CrmPolicies.Converse).SuggestAsync(Ids.Require(conversationId, "conversation"));
@@ -19,6 +19,36 @@ public sealed class AssistantService(IGrainFactory grains)
 
     public Task<IReadOnlyList<ArticleMatch>> SearchArticlesAsync(WorkspaceUser user, string? query) =>
         Assistant(user, CrmPolicies.Staff).SearchArticlesAsync(query ?? "", 5);
+
+    /// <summary>The workspace's language-model tokens per month, newest first (admins: the budget is theirs to set).</summary>
+    public Task<IReadOnlyList<AiUsageMonth>> UsageAsync(WorkspaceUser user)
+    {
+        user.Require(CrmPolicies.Administer);
+        return grains.GetGrain<IAiUsageGrain>(user.WorkspaceId).ListMonthsAsync();
+    }
+
+    /// <summary>How often each kind of suggestion was accepted, edited or rejected (admins).</summary>
+    public Task<IReadOnlyList<SuggestionAcceptance>> AcceptanceAsync(WorkspaceUser user)
+    {
+        user.Require(CrmPolicies.Administer);
+        return grains.GetGrain<ISuggestionFeedbackGrain>(user.WorkspaceId).GetAcceptanceAsync();
+    }
+
+    /// <summary>Whether the widget's answer bot is on (all staff read it).</summary>
+    public Task<AnswerBotSettings> GetAnswerBotAsync(WorkspaceUser user)
+    {
+        user.Require(CrmPolicies.Staff);
+        return grains.GetGrain<IAnswerBotSettingsGrain>(user.WorkspaceId).GetAsync();
+    }
+
+    /// <summary>Turns the answer bot on or off (admins); this node's widget hub sees it at once, others within seconds.</summary>
+    public async Task<AnswerBotSettings> ConfigureAnswerBotAsync(WorkspaceUser user, bool enabled)
+    {
+        user.Require(CrmPolicies.ConfigureAnswerBot);
+        var settings = await grains.GetGrain<IAnswerBotSettingsGrain>(user.WorkspaceId).ConfigureAsync(new ConfigureAnswerBot(enabled, user.Actor));
+        botSwitch.Set(user.WorkspaceId, settings.Enabled);
+        return settings;
+    }
 
     private IAssistantGrain Assistant(WorkspaceUser user, string policy)
     {

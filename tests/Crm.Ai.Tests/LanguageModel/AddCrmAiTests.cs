@@ -32,6 +32,8 @@ public sealed class AddCrmAiTests(EngineFixture engine)
         var services = new ServiceCollection().AddCrmAi(Path.GetTempPath(), configuration);
         // The fixture's model, loaded once for all tests.
         services.AddSingleton<ITextEmbedder>(engine.Embedder);
+        // The durable ledger needs a cluster (see DurableTokenBudgetTests); here only the engine choice matters.
+        services.AddSingleton<ITokenLedger>(new MemoryTokenLedger());
         using var provider = services.BuildServiceProvider();
         return provider.GetRequiredService<ISupportAssistant>();
     }

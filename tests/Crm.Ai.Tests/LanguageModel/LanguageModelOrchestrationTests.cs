@@ -21,7 +21,7 @@ public sealed class LanguageModelOrchestrationTests(EngineFixture engine) : IAsy
     private const string Question = "I forgot my password, how do I reset it? Reach me at ada@example.com or +1 555 123 4567.";
 
     private ScriptedChatEndpoint _model = null!;
-    private readonly TokenLedger _ledger = new();
+    private readonly MemoryTokenLedger _ledger = new();
 
     public async Task InitializeAsync() => _model = await ScriptedChatEndpoint.StartAsync();
 

@@ -49,6 +49,8 @@ public static class AiEvalBenchmark
             return (matches.FirstOrDefault()?.Slug, matches.Select(m => m.Slug).ToList());
         }, verbose ? "lexical" : null);
 
+        await LogBotConfidenceAsync(assistant, questions);
+
         var hits = 0;
         foreach (var situation in set.Situations)
         {
@@ -64,6 +66,25 @@ public static class AiEvalBenchmark
 
         AssistContext Context(string question, DateTimeOffset at) => new(EvalSet.WorkspaceId, "q", "Sam Carter", null,
             [new ContextMessage(AuthorKind.Customer, "Sam", question, at)], Priority.Normal, null, false, at, [], [], "Alex");
+    }
+
+    /// <summary>
+    /// How the widget's answer bot would fare at each confidence threshold on the top match: the share of questions it
+    /// would answer and how often that answer is the right article (the bot hands over below its threshold).
+    /// </summary>
+    private static async Task LogBotConfidenceAsync(OfflineAssistant assistant, IReadOnlyList<(string Slug, string Question)> questions)
+    {
+        var tops = new List<(double Score, bool Right)>();
+        foreach (var (slug, question) in questions)
+        {
+            var top = (await assistant.SearchArticlesAsync(EvalSet.WorkspaceId, question, 1, CancellationToken.None)).FirstOrDefault();
+            tops.Add((top?.Score ?? 0, top?.Slug == slug));
+        }
+        foreach (var threshold in new[] { 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7 })
+        {
+            var answered = tops.Where(t => t.Score >= threshold).ToList();
+            Log(Invariant($"ai-eval: bot threshold={threshold:0.00} answered={(double)answered.Count / tops.Count:0.000} precision={(answered.Count == 0 ? 0 : (double)answered.Count(t => t.Right) / answered.Count):0.000}"));
+        }
     }
 
     private sealed record Outcome(double Top1, double Top3, double P50, double P95, double CpuMs);

@@ -50,6 +50,17 @@ public sealed class StreamIdsTests
     }
 
     [Fact]
+    public void AiUsage_ValidId_OneStreamPerWorkspaceUnderItsPrefix()
+    {
+        Assert.Equal("acme/ai-usage/all", StreamIds.AiUsage("acme"));
+        Assert.Contains(StreamIds.AiUsageCategory, StreamIds.Categories);
+        Assert.Equal("acme/ai-feedback/all", StreamIds.AiFeedback("acme"));
+        Assert.Contains(StreamIds.AiFeedbackCategory, StreamIds.Categories);
+        Assert.Equal("acme/answer-bot/all", StreamIds.AnswerBot("acme"));
+        Assert.Contains(StreamIds.AnswerBotCategory, StreamIds.Categories);
+    }
+
+    [Fact]
     public void Workspace_ValidId_IsTheWorkspacesOwnStreamUnderItsPrefix()
     {
         Assert.Equal("acme/workspace/acme", StreamIds.Workspace("acme"));

@@ -234,6 +234,28 @@ public sealed class WorkspaceIsolationTests(TwoWorkspaceNodeFixture node) : ICla
     }
 
     [Fact]
+    public async Task AnswerBot_OnInAnotherWorkspace_NeverTurnsOnHere_NorCitesThisWorkspacesArticles()
+    {
+        using var owner = await node.SignInAsync(DemoUsers.Admin);
+        using var intruder = await node.SignInAsync(TwoWorkspaceNodeFixture.OtherAdmin);
+        var before = await owner.Http.GetStringAsync("api/workspace/answer-bot");
+
+        using var turnedOn = await intruder.Http.PutAsJsonAsync("api/workspace/answer-bot", new { enabled = true }, ApiJson.Options);
+        Assert.True(turnedOn.IsSuccessStatusCode, $"acme's admin turns on acme's own bot: {(int)turnedOn.StatusCode}");
+        var acmeSession = await VisitorClient.CreateSessionAsync(node.BaseAddress, TwoWorkspaceNodeFixture.OtherWorkspace);
+        await using var acmeVisitor = await VisitorClient.ConnectAsync(node.BaseAddress, acmeSession);
+        var chat = await acmeVisitor.StartFreshConversationAsync();
+        // Demo publishes an article that answers this: acme's bot answers from acme's own articles or hands over, never demo's.
+        await acmeVisitor.SendMessageAsync(chat.ConversationId, "How do I change the email address I sign in with?");
+        var reply = await acmeVisitor.WaitForMessageAsync(chat.ConversationId, m => m.Automated, "acme's bot replying", TimeSpan.FromSeconds(15));
+
+        Assert.DoesNotContain("/help/demo/", reply.Body, StringComparison.Ordinal);
+        Assert.True(!reply.Body.Contains("/help/", StringComparison.Ordinal) || reply.Body.Contains("/help/acme/articles/", StringComparison.Ordinal), reply.Body);
+        Assert.Equal(before, await owner.Http.GetStringAsync("api/workspace/answer-bot"));
+        Assert.Contains("\"enabled\":false", before, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CustomersAndDeals_OfAnotherWorkspace_Are404AndNeverListed()
     {
         using var owner = await node.SignInAsync(DemoUsers.Admin);

@@ -24,6 +24,9 @@ public static class StreamIds
     public const string ImportCategory = "import";
     public const string NotificationsCategory = "notifications";
     public const string SavedViewsCategory = "saved-views";
+    public const string AiUsageCategory = "ai-usage";
+    public const string AiFeedbackCategory = "ai-feedback";
+    public const string AnswerBotCategory = "answer-bot";
 
     /// <summary>Every category above: what a filter by category (the audit view's) may name.</summary>
     public static readonly IReadOnlyList<string> Categories =
@@ -31,7 +34,7 @@ public static class StreamIds
         WorkspaceCategory, CustomerCategory, ConversationCategory, AgentCategory, QueueCategory, CannedResponsesCategory, MailOutboxCategory,
         PreferencesCategory,
         CompanyCategory, DealCategory, FollowUpCategory, PipelinesCategory, AttributesCategory, ArticleCategory, ImportCategory,
-        NotificationsCategory, SavedViewsCategory,
+        NotificationsCategory, SavedViewsCategory, AiUsageCategory, AiFeedbackCategory, AnswerBotCategory,
     ];
 
     public static string For(string category, string workspaceId, string id) =>
@@ -62,6 +65,15 @@ public static class StreamIds
 
     /// <summary>One agent's notification centre: "{workspace}/notifications/{agent}".</summary>
     public static string Notifications(string workspaceId, string agentId) => For(NotificationsCategory, workspaceId, agentId);
+
+    /// <summary>The workspace's language-model token usage: one stream per workspace.</summary>
+    public static string AiUsage(string workspaceId) => For(AiUsageCategory, workspaceId, "all");
+
+    /// <summary>The workspace's verdicts on suggestions (accepted, edited, rejected): one stream per workspace.</summary>
+    public static string AiFeedback(string workspaceId) => For(AiFeedbackCategory, workspaceId, "all");
+
+    /// <summary>The workspace's answer-bot setting: one stream per workspace.</summary>
+    public static string AnswerBot(string workspaceId) => For(AnswerBotCategory, workspaceId, "all");
 
     /// <summary>The prefix shared by every stream of one category in one workspace.</summary>
     public static string CategoryPrefix(string category, string workspaceId) =>

@@ -33,6 +33,8 @@ public static class AuthorizationMatrix
         // Agents read articles (and get them suggested); the public help center reads published ones (Public).
         [CrmPolicies.ManageKnowledgeBase] = [Caller.Supervisor, Caller.Admin],
         [CrmPolicies.Supervise] = [Caller.Supervisor, Caller.Admin],
+        // The answer bot speaks to customers without a person: only admins turn it on.
+        [CrmPolicies.ConfigureAnswerBot] = [Caller.Admin],
         [CrmPolicies.Administer] = [Caller.Admin],
     };
 

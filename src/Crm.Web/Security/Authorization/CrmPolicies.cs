@@ -51,6 +51,9 @@ public static class CrmPolicies
     /// <summary>Write, publish, unpublish and delete knowledge-base articles (everyone on staff reads them).</summary>
     public const string ManageKnowledgeBase = "crm.knowledge-base.manage";
 
+    /// <summary>Turn the widget's answer bot on or off (it answers visitors without a person, so the workspace's owners decide).</summary>
+    public const string ConfigureAnswerBot = "crm.answer-bot.configure";
+
     /// <summary>The floor: live board, reports, reassigning anyone's work, monitoring and whispering.</summary>
     public const string Supervise = "crm.supervise";
 

@@ -121,6 +121,11 @@ export class ChatClient {
     return `${this.baseUrl}${url}${url.includes("?") ? "&" : "?"}access_token=${encodeURIComponent(this.state.token ?? "")}`;
   }
 
+  /** Absolute address of a help-center page the answer bot links to (its messages name them by path). */
+  helpUrl(path: string): string {
+    return `${this.baseUrl}${path}`;
+  }
+
   /** Uploads a file (checked by the server for type, size and content) and returns how to refer to it. */
   async upload(file: File): Promise<AttachmentRef> {
     await this.ensureSession();

@@ -31,6 +31,7 @@ function boot(script: HTMLScriptElement): void {
     upload: (file) => client.upload(file),
     rate: (score, comment) => client.rate(score, comment),
     attachmentUrl: (url) => client.attachmentUrl(url),
+    helpUrl: (path) => client.helpUrl(path),
     opened: () => {
       client.setVisible(true);
       client.watch().catch(() => undefined);

@@ -33,6 +33,8 @@ export const styles = `
 .crm-mine { align-self: flex-end; background: #e3eafc; }
 .crm-msg[data-pending="true"] { opacity: .6; }
 .crm-author { display: block; font-size: 11px; color: #5b6170; }
+.crm-automated { border: 1px dashed #c5cad6; }
+.crm-help-link { color: var(--crm-accent); }
 .crm-body { white-space: pre-wrap; word-break: break-word; }
 .crm-error { padding: 6px 16px; color: #b00020; font-size: 12px; }
 .crm-attach { position: relative; align-self: center; cursor: pointer; font-size: 18px; }

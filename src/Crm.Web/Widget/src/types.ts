@@ -23,6 +23,8 @@ export interface VisitorMessage {
   attachments?: VisitorAttachment[] | null;
   /** The number of the visitor's previous message (0: none): the numbers in between are the team's, not a gap. */
   previousSeq?: number;
+  /** Written by the answer bot, not a person: shown as automated. */
+  automated?: boolean;
 }
 
 /** The conversation's status, how far the team has read, and whether to ask for a rating. */

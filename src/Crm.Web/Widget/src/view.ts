@@ -10,6 +10,7 @@ export interface ViewActions {
   upload(file: File): Promise<AttachmentRef>;
   rate(score: number, comment: string): Promise<void>;
   attachmentUrl(url: string): string;
+  helpUrl(path: string): string;
   /** The visitor opened the panel: worth a live channel, so availability changes show at once, and all is seen. */
   opened(): void;
   /** The visitor closed the panel: what arrives from now on counts as unread. */
@@ -294,7 +295,9 @@ export class WidgetView {
     this.lastPending = pending;
     const lastSeen = [...messages].reverse().find((m) => m.mine && m.seq <= this.readUpTo);
     const items = messages.map((m) => {
-      const item = this.bubble(m.mine, m.mine ? "You" : m.authorName, m.body, String(m.seq));
+      const item = m.automated
+        ? this.automatedBubble(m.authorName, m.body, String(m.seq))
+        : this.bubble(m.mine, m.mine ? "You" : m.authorName, m.body, String(m.seq));
       (m.attachments ?? []).forEach((a) => item.append(this.attachmentView(a.fileName, a.contentType, this.actions.attachmentUrl(a.url))));
       if (m === lastSeen) item.append(el("span", "crm-seen", "Seen"));
       return item;
@@ -310,6 +313,26 @@ export class WidgetView {
     if (seq) item.dataset.seq = seq;
     else item.dataset.pending = "true";
     item.append(el("span", "crm-author", author), el("span", "crm-body", body));
+    return item;
+  }
+
+  /** The answer bot's message: marked as automated, its help-center paths made links that open in a new tab. */
+  private automatedBubble(author: string, body: string, seq: string): HTMLElement {
+    const item = this.bubble(false, `${author} · automated`, "", seq);
+    item.classList.add("crm-automated");
+    item.dataset.automated = "true";
+    const text = item.querySelector(".crm-body")!;
+    body.split(/(\/help\/[^\s]+)/).forEach((part) => {
+      if (!part.startsWith("/help/")) {
+        text.append(document.createTextNode(part));
+        return;
+      }
+      const link = el("a", "crm-help-link", part) as HTMLAnchorElement;
+      link.href = this.actions.helpUrl(part);
+      link.target = "_blank";
+      link.rel = "noopener";
+      text.append(link);
+    });
     return item;
   }
 
