@@ -30,7 +30,8 @@ public sealed class AssistantGrain(ISupportAssistant engine, [FromKeyedServices(
     {
         var context = await ContextAsync(conversationId);
         using var timeout = new CancellationTokenSource(Timeout);
-        var actions = await engine.SuggestActionsAsync(context, timeout.Token);
+        var acceptance = GrainFactory.GetGrain<ISuggestionFeedbackGrain>(WorkspaceId).GetAcceptanceAsync();
+        var actions = AcceptanceRanking.Rerank(await engine.SuggestActionsAsync(context, timeout.Token), await acceptance);
         var grounded = new List<NextBestAction>();
         foreach (var action in actions)
         {

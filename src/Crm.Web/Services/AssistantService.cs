@@ -27,6 +27,19 @@ public sealed class AssistantService(IGrainFactory grains, Crm.Web.Visitors.Answ
         return grains.GetGrain<IAiUsageGrain>(user.WorkspaceId).ListMonthsAsync();
     }
 
+    /// <summary>
+    /// An agent inserted (<see cref="SuggestionVerdict.Accepted"/>) or dismissed (<see cref="SuggestionVerdict.Rejected"/>)
+    /// a suggestion: recorded once per suggestion, and counted into how that kind is ranked from now on.
+    /// </summary>
+    public Task RecordVerdictAsync(WorkspaceUser user, string conversationId, NextBestAction action, SuggestionVerdict verdict)
+    {
+        user.Require(CrmPolicies.Converse);
+        var id = $"{Ids.Require(conversationId, "conversation")}:{action.Kind}:{action.Reference}:{action.Title}";
+        if (id.Length > 300) id = id[..300];
+        return grains.GetGrain<ISuggestionFeedbackGrain>(user.WorkspaceId)
+            .RecordAsync(new RecordSuggestionFeedback(id, Crm.Grains.Ai.AcceptanceRanking.KindOf(action.Kind), verdict, null, user.Actor));
+    }
+
     /// <summary>How often each kind of suggestion was accepted, edited or rejected (admins).</summary>
     public Task<IReadOnlyList<SuggestionAcceptance>> AcceptanceAsync(WorkspaceUser user)
     {

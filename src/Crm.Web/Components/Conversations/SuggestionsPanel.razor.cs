@@ -84,6 +84,31 @@ public sealed partial class SuggestionsPanel : IDisposable
         }
     }
 
+    private async Task InsertAsync(NextBestAction action)
+    {
+        await OnInsert!(action.InsertText);
+        await RecordAsync(action, SuggestionVerdict.Accepted);
+    }
+
+    private async Task DismissAsync(NextBestAction action)
+    {
+        _actions = _actions.Where(a => a != action).ToList();
+        await RecordAsync(action, SuggestionVerdict.Rejected);
+    }
+
+    /// <summary>A verdict that cannot be recorded costs the agent nothing: the reply box and the list already changed.</summary>
+    private async Task RecordAsync(NextBestAction action, SuggestionVerdict verdict)
+    {
+        if (_user is null) return;
+        try
+        {
+            await Assistant.RecordVerdictAsync(_user, ConversationId, action, verdict);
+        }
+        catch (DomainException)
+        {
+        }
+    }
+
     public void Dispose()
     {
         _disposed.Cancel();
