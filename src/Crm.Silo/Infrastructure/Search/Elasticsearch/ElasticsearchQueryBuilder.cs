@@ -11,7 +11,8 @@ namespace Crm.Silo.Infrastructure.Search.Elasticsearch;
 /// whole word, prefix (name grams; the last word of a message search by prefix), or within its typo allowance
 /// (<c>fuzziness AUTO:4,8</c> is SearchText.MaxEdits: none to 3 letters, one to 7, two from 8); a word that looks like
 /// an email fragment or a phone number is also looked up as one. The workspace filter is always there; notes are
-/// queried, and sent back in the source, only when the query says the user may read them.
+/// queried, and sent back in the source, only when the query says the user may read them; deals are filtered out
+/// unless it says the user may see them.
 /// </summary>
 internal static class ElasticsearchQueryBuilder
 {
@@ -37,10 +38,14 @@ internal static class ElasticsearchQueryBuilder
         return body;
     }
 
-    /// <summary>Workspace (always), kind, status, assignee, label, channel, date range.</summary>
+    /// <summary>
+    /// Workspace (always), deals only for users who may see them (the aggregations run inside this filter, so facet
+    /// counts leave them out too), kind, status, assignee, label, channel, date range.
+    /// </summary>
     public static JsonArray Filter(SearchQuery query)
     {
         var filter = new JsonArray(Term(F.Workspace, query.WorkspaceId));
+        if (!query.IncludeDeals) filter.Add(Bool("must_not", new JsonArray(Term(F.Kind, SearchValues.Of(SearchKind.Deal)))));
         if (query.Kind is { } kind) filter.Add(Term(F.Kind, SearchValues.Of(kind)));
         if (query.Status is { } status) filter.Add(Term(F.Status, status));
         if (query.AssigneeId is { } assignee) filter.Add(Term(F.Assignee, assignee));
