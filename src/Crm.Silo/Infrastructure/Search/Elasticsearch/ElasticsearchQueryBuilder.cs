@@ -39,13 +39,12 @@ internal static class ElasticsearchQueryBuilder
     }
 
     /// <summary>
-    /// Workspace (always), deals only for users who may see them (the aggregations run inside this filter, so facet
-    /// counts leave them out too), kind, status, assignee, label, channel, date range.
+    /// Workspace (always), kind, status, assignee, label, channel, date range, and deals left out for users who may not
+    /// see them (the aggregations run inside this filter, so facet counts leave them out too).
     /// </summary>
     public static JsonArray Filter(SearchQuery query)
     {
         var filter = new JsonArray(Term(F.Workspace, query.WorkspaceId));
-        if (!query.IncludeDeals) filter.Add(Bool("must_not", new JsonArray(Term(F.Kind, SearchValues.Of(SearchKind.Deal)))));
         if (query.Kind is { } kind) filter.Add(Term(F.Kind, SearchValues.Of(kind)));
         if (query.Status is { } status) filter.Add(Term(F.Status, status));
         if (query.AssigneeId is { } assignee) filter.Add(Term(F.Assignee, assignee));
@@ -59,6 +58,7 @@ internal static class ElasticsearchQueryBuilder
             filter.Add(new JsonObject { ["range"] = new JsonObject { [F.Updated] = range } });
         }
 
+        if (!query.IncludeDeals) filter.Add(Bool("must_not", new JsonArray(Term(F.Kind, SearchValues.Of(SearchKind.Deal)))));
         return filter;
     }
 

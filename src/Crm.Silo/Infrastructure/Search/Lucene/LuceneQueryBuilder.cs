@@ -33,8 +33,8 @@ internal static class LuceneQueryBuilder
     }
 
     /// <summary>
-    /// Workspace (always), deals only for users who may see them (so neither hits nor facet counts show them), kind,
-    /// status, assignee, label, channel, date range.
+    /// Workspace (always), deals only for users who may see them (the facet collector reads this filtered query, so
+    /// counts leave them out too), kind, status, assignee, label, channel, date range.
     /// </summary>
     public static Filter Filter(SearchQuery query)
     {
