@@ -8,7 +8,8 @@ namespace Crm.Grains.Search;
 public static class SearchDocumentMappers
 {
     public static readonly IReadOnlyList<ISearchDocumentMapper> All =
-        [new CustomerDocumentMapper(), new ConversationDocumentMapper(), new CompanyDocumentMapper(), new ArticleDocumentMapper()];
+        [new CustomerDocumentMapper(), new ConversationDocumentMapper(), new CompanyDocumentMapper(), new ArticleDocumentMapper(),
+            new DealDocumentMapper()];
 
     /// <summary>What the indexer reads: the mappers' categories and event types, every workspace.</summary>
     public static EventFilter Filter(IReadOnlyList<ISearchDocumentMapper> mappers) =>

@@ -106,6 +106,24 @@ public sealed class ElasticsearchRequestShapeTests
     }
 
     [Fact]
+    public async Task SearchRequest_LeavesDealsOutOfHitsAndFacetsForUsersWhoMayNotSeeThem()
+    {
+        var es = new RecordingElasticsearch();
+
+        await es.Index.SearchAsync(SearchQuery.Create(Ws, "turbine", false, withFacets: true, includeDeals: false), default);
+        await es.Index.SearchAsync(SearchQuery.Create(Ws, "turbine", false, withFacets: true, includeDeals: true), default);
+
+        var searches = es.Requests.Where(r => r.Path == "/crm-search/_search").Select(r => r.Json).ToList();
+        Assert.Equal(2, searches.Count);
+        // The exclusion is in the query's filter, which the aggregations run inside: no deal is counted either.
+        var hidden = searches[0]["query"]!["bool"]!["filter"]!.AsArray();
+        var excluded = Assert.Single(hidden, f => f!["bool"]?["must_not"] is not null)!["bool"]!["must_not"]!.AsArray();
+        Assert.Equal("deal", Assert.Single(excluded)!["term"]!["kind"]!.GetValue<string>());
+        Assert.NotNull(searches[0]["aggs"]);
+        Assert.DoesNotContain("must_not", searches[1]["query"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SearchRequest_AllowsTyposByWordLengthAndTakesTheLastWordAsAPrefix()
     {
         var es = new RecordingElasticsearch();

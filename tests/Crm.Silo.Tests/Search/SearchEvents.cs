@@ -3,6 +3,8 @@ using Crm.Grains.Abstractions.EventStore;
 using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Conversations.Events;
 using Crm.Grains.Customers.Events;
+using Crm.Grains.Abstractions.Pipelines;
+using Crm.Grains.Deals.Events;
 using Crm.Grains.KnowledgeBase.Events;
 using Crm.Grains.EventSourcing;
 
@@ -46,6 +48,16 @@ public sealed class SearchEvents
 
     public StoredEvent ArticleDeleted(string workspace, string id) =>
         Stored(StreamIds.For(StreamIds.ArticleCategory, workspace, id), new ArticleDeleted());
+
+    public StoredEvent DealCreated(string workspace, string id, string title, string ownerId, decimal amount, string currency) =>
+        Stored(StreamIds.For(StreamIds.DealCategory, workspace, id),
+            new DealCreated(title, "sales", "lead", "Lead", 10, StageOutcome.Open, amount, currency, null, ownerId, [], null));
+
+    public StoredEvent DealUpdated(string workspace, string id, string title, string ownerId, decimal amount, string currency) =>
+        Stored(StreamIds.For(StreamIds.DealCategory, workspace, id), new DealUpdated(title, amount, currency, null, ownerId, [], null));
+
+    public StoredEvent DealStageChanged(string workspace, string id, string stageId, string stageName, StageOutcome outcome) =>
+        Stored(StreamIds.For(StreamIds.DealCategory, workspace, id), new DealStageChanged("lead", stageId, stageName, 100, outcome, null));
 
     private StoredEvent Stored(string streamId, DomainEvent @event)
     {

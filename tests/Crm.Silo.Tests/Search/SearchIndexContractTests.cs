@@ -269,8 +269,43 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
         Assert.Single((await Index.SearchAsync(SearchQuery.Create(Other, "refund", true, SearchKind.Article), default)).Hits);
     }
 
+    [EngineFact]
+    public async Task Deals_CreatedRenamedWon_FoundByPrefixOnlyWhenTheQueryIncludesDeals()
+    {
+        await IndexAsync(
+            events.DealCreated(Ws, "gearbox", "Gearbox retrofit", "sam", 1200m, "EUR"),
+            events.DealCreated(Other, "gearbox-2", "Gearbox retrofit", "sam", 1200m, "EUR"));
+        Assert.Equal(["gearbox"], await DealIdsAsync("gearb", includeDeals: true, status: "open"));
+
+        await IndexAsync(
+            events.DealUpdated(Ws, "gearbox", "Turbine overhaul", "kim", 1500m, "EUR"),
+            events.DealStageChanged(Ws, "gearbox", "won", "Won", Grains.Abstractions.Pipelines.StageOutcome.Won));
+        var hit = Assert.Single((await DealSearchAsync("turbine over", includeDeals: true)).Hits);
+        Assert.Equal((SearchKind.Deal, "gearbox", "Turbine overhaul", "1,500 EUR · Won", "won"), (hit.Kind, hit.Id, hit.TitleText, hit.Subtitle, hit.Status));
+        Assert.Equal(["gearbox"], await DealIdsAsync("turb", includeDeals: true, status: "won", assignee: "kim"));
+        // The old name is gone, and the other workspace's deal of that name is never found here.
+        Assert.Empty(await DealIdsAsync("gearbox", includeDeals: true));
+
+        // A user who may not see deals: no hit, whether by words, by kind or by listing, and no count in the facets.
+        Assert.Empty(await DealIdsAsync("turb", includeDeals: false));
+        Assert.Empty(await DealIdsAsync("turbine overhaul", includeDeals: false, kind: SearchKind.Deal));
+        Assert.Empty(await DealIdsAsync("", includeDeals: false, kind: SearchKind.Deal));
+        Assert.Equal(["gearbox"], await DealIdsAsync("", includeDeals: true, kind: SearchKind.Deal));
+        var hidden = await DealSearchAsync("turbine", includeDeals: false);
+        Assert.DoesNotContain(hidden.Facets.GetValueOrDefault(SearchFacets.Kind) ?? [], f => f.Value == "deal");
+        Assert.DoesNotContain(hidden.Facets.GetValueOrDefault(SearchFacets.Status) ?? [], f => f.Value == "won");
+        Assert.Contains(new FacetCount("deal", 1), (await DealSearchAsync("turbine", includeDeals: true)).Facets[SearchFacets.Kind]);
+    }
+
     protected async Task IndexAsync(params StoredEvent[] batch) =>
         await new SearchIndexProjection(Index).HandleAsync(batch, batch.Max(e => e.Position) + 5, default);
+
+    private Task<SearchResults> DealSearchAsync(string text, bool includeDeals, SearchKind? kind = null, string? status = null, string? assignee = null) =>
+        Index.SearchAsync(SearchQuery.Create(Ws, text, true, kind, status, assignee, withFacets: true, includeDeals: includeDeals), default);
+
+    private async Task<IReadOnlyList<string>> DealIdsAsync(
+        string text, bool includeDeals, SearchKind? kind = null, string? status = null, string? assignee = null) =>
+        (await DealSearchAsync(text, includeDeals, kind, status, assignee)).Hits.Select(h => h.Id).ToList();
 
     private async Task<IReadOnlyList<string>> IdsAsync(
         string text, SearchKind? kind = null, string? status = null, string? label = null, string? channel = null, string? assignee = null) =>

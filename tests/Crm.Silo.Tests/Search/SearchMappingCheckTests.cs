@@ -2,8 +2,11 @@ using Crm.Grains.Abstractions.EventStore;
 using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Abstractions.Search;
 using Crm.Grains.EventSourcing;
+using Crm.Grains.Abstractions.Pipelines;
+using Crm.Grains.Deals.Events;
 using Crm.Grains.KnowledgeBase.Events;
 using Crm.Grains.Search;
+using Crm.Grains.Search.Mappers;
 using Crm.Silo.Infrastructure.EventStore;
 using Crm.Silo.Infrastructure.Search.Lucene;
 using Lucene.Net.Index;
@@ -59,6 +62,43 @@ public sealed class SearchMappingCheckTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Start_IndexStampedBeforeDealsWereIndexed_RebuildsAndFindsTheOlderDealForThoseWhoMaySeeDeals()
+    {
+        await using var store = new SqliteEventStore(new EventStoreOptions { DataPath = Path.Combine(root, "store") });
+        await store.AppendAsync(StreamIds.For(StreamIds.DealCategory, "acme", "turbine"), ExpectedVersion.NoStream,
+            [EventSerializer.ToEventData(new DealCreated("Turbine overhaul", "sales", "lead", "Lead", 10, StageOutcome.Open, 900m, "EUR", null, "sam", [], null) { By = "test" })]);
+        var searchRoot = Path.Combine(root, "search");
+        // Stamped by the build before this one: every kind but deals.
+        var beforeDeals = SearchMapping.Of(SearchDocumentMappers.All.Where(m => m is not DealDocumentMapper).ToList());
+        Assert.NotEqual(SearchMapping.Current, beforeDeals);
+        WriteLegacyIndex(Path.Combine(searchRoot, "index-1"), checkpoint: 1, beforeDeals);
+        using var index = new LuceneSearchIndex(searchRoot, NullLogger<LuceneSearchIndex>.Instance);
+        Assert.Equal(beforeDeals, await index.ReadMappingAsync(default));
+        var rebuilder = new SearchRebuilder(store, index, TimeProvider.System, NullLogger<SearchRebuilder>.Instance);
+
+        using var check = new SearchMappingCheck(index, rebuilder, rebuildOnChange: true, NullLogger<SearchMappingCheck>.Instance);
+        await check.StartAsync(default);
+        await check.ExecuteTask!;
+        await RebuiltAsync(rebuilder);
+
+        var hits = (await index.SearchAsync(SearchQuery.Create("acme", "turbine", false, includeDeals: true), default)).Hits;
+        Assert.Equal([(SearchKind.Deal, "turbine")], hits.Select(h => (h.Kind, h.Id)));
+        Assert.Empty((await index.SearchAsync(SearchQuery.Create("acme", "turbine", false), default)).Hits);
+        Assert.Equal(SearchMapping.Current, await index.ReadMappingAsync(default));
+    }
+
+    private static async Task RebuiltAsync(SearchRebuilder rebuilder)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (rebuilder.Status.Running || rebuilder.Status.LastCompletedAt is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The rebuild did not finish.");
+            Assert.Null(rebuilder.Status.LastError);
+            await Task.Delay(20);
+        }
+    }
+
+    [Fact]
     public async Task Open_NewIndex_IsStampedWithTheCurrentMappingAndNotRebuilt()
     {
         using var index = new LuceneSearchIndex(Path.Combine(root, "fresh"), NullLogger<LuceneSearchIndex>.Instance);
@@ -66,12 +106,17 @@ public sealed class SearchMappingCheckTests : IAsyncLifetime
         Assert.Equal(SearchMapping.Current, await index.ReadMappingAsync(default));
     }
 
-    /// <summary>An index folder as a build before the mapping stamp left it: a commit carrying only the checkpoint.</summary>
-    private static void WriteLegacyIndex(string path, long checkpoint)
+    /// <summary>
+    /// An index folder as an older build left it: a commit carrying the checkpoint and, from the build that began
+    /// stamping them, the mapping it was built for.
+    /// </summary>
+    private static void WriteLegacyIndex(string path, long checkpoint, string? mapping = null)
     {
         using var directory = FSDirectory.Open(path);
         using var writer = new IndexWriter(directory, new IndexWriterConfig(global::Lucene.Net.Util.LuceneVersion.LUCENE_48, null));
-        writer.SetCommitData(new Dictionary<string, string> { ["crm.checkpoint"] = checkpoint.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var data = new Dictionary<string, string> { ["crm.checkpoint"] = checkpoint.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (mapping is not null) data["crm.mapping"] = mapping;
+        writer.SetCommitData(data);
         writer.Commit();
     }
 }

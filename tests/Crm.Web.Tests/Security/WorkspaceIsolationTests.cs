@@ -262,8 +262,11 @@ public sealed class WorkspaceIsolationTests(TwoWorkspaceNodeFixture node) : ICla
         using var intruder = await node.SignInAsync(TwoWorkspaceNodeFixture.OtherAdmin);
         using var created = await owner.Http.PostAsJsonAsync("api/customers", new { name = "Demo's own", email = $"own-{Guid.NewGuid():N}@demo.example" }, ApiJson.Options);
         var customerId = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ApiJson.Options)).GetProperty("customer").GetProperty("customerId").GetString();
-        using var deal = await owner.Http.PostAsJsonAsync("api/deals", new { title = "Demo's deal", stageId = "lead", amount = 10, currency = "EUR", contactIds = new[] { customerId } }, ApiJson.Options);
+        var dealWord = $"osprey{Guid.NewGuid():N}"[..16];
+        using var deal = await owner.Http.PostAsJsonAsync("api/deals", new { title = $"Demo's {dealWord} deal", stageId = "lead", amount = 10, currency = "EUR", contactIds = new[] { customerId } }, ApiJson.Options);
         var dealId = (await deal.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ApiJson.Options)).GetProperty("dealId").GetString();
+        // Searchable in its own workspace first, so the intruder's empty answer below means isolation, not indexing lag.
+        await owner.Http.EventuallyFindsAsync(dealWord, 1);
         var before = await owner.Http.GetStringAsync($"api/customers/{customerId}") + await owner.Http.GetStringAsync($"api/deals/{dealId}");
 
         foreach (var path in new[] { $"api/customers/{customerId}", $"api/customers/{customerId}/timeline", $"api/deals/{dealId}" })
@@ -277,6 +280,9 @@ public sealed class WorkspaceIsolationTests(TwoWorkspaceNodeFixture node) : ICla
         Assert.True((int)merge.StatusCode is 400 or 404, $"merge: {(int)merge.StatusCode}");
         Assert.DoesNotContain(customerId!, await intruder.Http.GetStringAsync("api/customers?limit=1000"), StringComparison.Ordinal);
         Assert.DoesNotContain(dealId!, await intruder.Http.GetStringAsync("api/deals"), StringComparison.Ordinal);
+        // The intruder is an admin, who may search deals: none of demo's is found, by its words or by listing deals.
+        Assert.Equal(0, (await intruder.Http.FindAsync(dealWord)).Total);
+        Assert.DoesNotContain((await intruder.Http.SearchAsync("kind=deal&limit=100")).Hits, h => h.Id == dealId);
         Assert.DoesNotContain(customerId!, await intruder.Http.GetStringAsync("api/customers.csv"), StringComparison.Ordinal);
         Assert.Equal(before, await owner.Http.GetStringAsync($"api/customers/{customerId}") + await owner.Http.GetStringAsync($"api/deals/{dealId}"));
     }

@@ -11,4 +11,5 @@ public enum SearchKind
     Conversation = 1,
     Company = 2,
     Article = 3,
+    Deal = 4,
 }

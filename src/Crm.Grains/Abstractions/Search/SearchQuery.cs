@@ -5,8 +5,9 @@ namespace Crm.Grains.Abstractions.Search;
 
 /// <summary>
 /// A search in one workspace, as the asking user may see it. <see cref="Text"/> is plain words: no character has a
-/// query-syntax meaning. <see cref="IncludeInternalNotes"/> is set by the edge from the authorization matrix, never
-/// from the request. Build it with <see cref="Create"/>, which cuts long text at <see cref="SearchLimits.MaxQueryLength"/>.
+/// query-syntax meaning. <see cref="IncludeInternalNotes"/> and <see cref="IncludeDeals"/> are set by the edge from the
+/// authorization matrix, never from the request; both default to false, so a query serialized before a flag existed
+/// sees less, never more. Build it with <see cref="Create"/>, which cuts long text at <see cref="SearchLimits.MaxQueryLength"/>.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("crm.search.query")]
 public sealed record SearchQuery(
@@ -22,7 +23,8 @@ public sealed record SearchQuery(
     [property: Id(9)] DateTimeOffset? To = null,
     [property: Id(10)] int Limit = SearchLimits.DefaultLimit,
     [property: Id(11)] bool WithFacets = false,
-    [property: Id(12)] bool TextWasCut = false)
+    [property: Id(12)] bool TextWasCut = false,
+    [property: Id(13)] bool IncludeDeals = false)
 {
     /// <summary>True when the query has filters but no text: the answer lists the newest matches.</summary>
     public bool HasFilters => Kind is not null || Status is not null || AssigneeId is not null || Label is not null || Channel is not null || From is not null || To is not null;
@@ -30,7 +32,7 @@ public sealed record SearchQuery(
     public static SearchQuery Create(
         string workspaceId, string? text, bool includeInternalNotes, SearchKind? kind = null, string? status = null,
         string? assigneeId = null, string? label = null, string? channel = null, DateTimeOffset? from = null,
-        DateTimeOffset? to = null, int? limit = null, bool withFacets = false)
+        DateTimeOffset? to = null, int? limit = null, bool withFacets = false, bool includeDeals = false)
     {
         Ids.Require(workspaceId, "workspace");
         if (limit is < 1 or > SearchLimits.MaxLimit)
@@ -48,7 +50,7 @@ public sealed record SearchQuery(
         }
 
         return new SearchQuery(workspaceId, trimmed, includeInternalNotes, kind, Normalize(status), Normalize(assigneeId),
-            Normalize(label)?.ToLowerInvariant(), Normalize(channel), from, to, limit ?? SearchLimits.DefaultLimit, withFacets, cut);
+            Normalize(label)?.ToLowerInvariant(), Normalize(channel), from, to, limit ?? SearchLimits.DefaultLimit, withFacets, cut, includeDeals);
     }
 
     private static string? Normalize(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -27,7 +27,8 @@ public static class AuthorizationMatrix
         [CrmPolicies.SearchInternalNotes] = [Caller.Agent, Caller.Supervisor, Caller.Admin],
         // Sales reps read a customer's conversations for context; answering is the support team's.
         [CrmPolicies.Converse] = [Caller.Agent, Caller.Supervisor, Caller.Admin],
-        // Agents see and edit customers and companies (Staff); the pipeline is the sales team's and their managers'.
+        // Agents see and edit customers and companies (Staff); the pipeline is the sales team's and their managers', and
+        // so are deals in search (SearchService asks this policy for each query).
         [CrmPolicies.Sell] = [Caller.Sales, Caller.Supervisor, Caller.Admin],
         [CrmPolicies.ManageCannedResponses] = [Caller.Supervisor, Caller.Admin],
         // Agents read articles (and get them suggested); the public help center reads published ones (Public).

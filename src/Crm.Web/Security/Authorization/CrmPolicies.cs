@@ -27,7 +27,10 @@ public static class CrmPolicies
     /// </summary>
     public const string Staff = "crm.staff";
 
-    /// <summary>Search the workspace: customers and conversations (the search box, the search page, /api/search).</summary>
+    /// <summary>
+    /// Search the workspace: customers, conversations, companies, articles (the search box, the search page,
+    /// /api/search); deals only for those <see cref="Sell"/> admits, which the search service asks of the user's role.
+    /// </summary>
     public const string Search = "crm.search";
 
     /// <summary>

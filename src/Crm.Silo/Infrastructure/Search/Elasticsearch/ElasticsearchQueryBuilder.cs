@@ -11,7 +11,8 @@ namespace Crm.Silo.Infrastructure.Search.Elasticsearch;
 /// whole word, prefix (name grams; the last word of a message search by prefix), or within its typo allowance
 /// (<c>fuzziness AUTO:4,8</c> is SearchText.MaxEdits: none to 3 letters, one to 7, two from 8); a word that looks like
 /// an email fragment or a phone number is also looked up as one. The workspace filter is always there; notes are
-/// queried, and sent back in the source, only when the query says the user may read them.
+/// queried, and sent back in the source, only when the query says the user may read them; deals are filtered out
+/// unless it says the user may see them.
 /// </summary>
 internal static class ElasticsearchQueryBuilder
 {
@@ -37,7 +38,10 @@ internal static class ElasticsearchQueryBuilder
         return body;
     }
 
-    /// <summary>Workspace (always), kind, status, assignee, label, channel, date range.</summary>
+    /// <summary>
+    /// Workspace (always), kind, status, assignee, label, channel, date range, and deals left out for users who may not
+    /// see them (the aggregations run inside this filter, so facet counts leave them out too).
+    /// </summary>
     public static JsonArray Filter(SearchQuery query)
     {
         var filter = new JsonArray(Term(F.Workspace, query.WorkspaceId));
@@ -54,6 +58,7 @@ internal static class ElasticsearchQueryBuilder
             filter.Add(new JsonObject { ["range"] = new JsonObject { [F.Updated] = range } });
         }
 
+        if (!query.IncludeDeals) filter.Add(Bool("must_not", new JsonArray(Term(F.Kind, SearchValues.Of(SearchKind.Deal)))));
         return filter;
     }
 

@@ -9,8 +9,8 @@ namespace Crm.Silo.Infrastructure.Search.Lucene;
 /// Builds queries from plain words, never through a query parser: no character of the user's text has a syntax
 /// meaning (":", quotes, brackets, "*", "~", "AND", a trailing dot are just text). Each typed word must match somewhere:
 /// whole word, prefix (edge n-grams; the last word of a message search also by prefix), or within its typo allowance;
-/// a word that looks like an email fragment or a phone number is also looked up as one. Internal notes are queried
-/// only when the query says the user may read them.
+/// a word that looks like an email fragment or a phone number is also looked up as one. Internal notes are queried,
+/// and deals found, only when the query says the user may see them.
 /// </summary>
 internal static class LuceneQueryBuilder
 {
@@ -32,10 +32,14 @@ internal static class LuceneQueryBuilder
         return either;
     }
 
-    /// <summary>Workspace (always), kind, status, assignee, label, channel, date range.</summary>
+    /// <summary>
+    /// Workspace (always), deals only for users who may see them (the facet collector reads this filtered query, so
+    /// counts leave them out too), kind, status, assignee, label, channel, date range.
+    /// </summary>
     public static Filter Filter(SearchQuery query)
     {
         var filter = new BooleanQuery { { new TermQuery(new Term(LuceneFields.Workspace, query.WorkspaceId)), Occur.MUST } };
+        if (!query.IncludeDeals) filter.Add(new TermQuery(new Term(LuceneFields.Kind, LuceneDocuments.KindValue(SearchKind.Deal))), Occur.MUST_NOT);
         if (query.Kind is { } kind) filter.Add(new TermQuery(new Term(LuceneFields.Kind, LuceneDocuments.KindValue(kind))), Occur.MUST);
         Must(filter, LuceneFields.Status, query.Status);
         Must(filter, LuceneFields.Assignee, query.AssigneeId);

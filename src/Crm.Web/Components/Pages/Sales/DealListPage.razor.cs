@@ -22,7 +22,14 @@ public sealed partial class DealListPage
 
     private string CsvHref => ListFilters.Href("api/deals.csv", ("q", _text), ("stage", _stage), ("owner", _owner));
 
-    protected override Task OnInitializedAsync() => LoadAsync();
+    /// <summary>A search hit opens the list filtered to the deal's title.</summary>
+    [SupplyParameterFromQuery(Name = "q")] public string? Q { get; set; }
+
+    protected override Task OnInitializedAsync()
+    {
+        _text = Q;
+        return LoadAsync();
+    }
 
     private Task FilterAsync(Action change)
     {

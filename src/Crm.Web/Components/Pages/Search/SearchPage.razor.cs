@@ -16,6 +16,7 @@ public sealed partial class SearchPage
     private string? _text;
     private DateTime? _from, _to;
     private int _asked;
+    private bool _maySeeDeals;
 
     [SupplyParameterFromQuery(Name = "q")] public string? Text { get; set; }
 
@@ -51,6 +52,8 @@ public sealed partial class SearchPage
     {
         var user = WorkspaceUser.From((await AuthenticationState).User);
         if (user is null) return;
+        // The kind filter offers deals only to those the search would show them to.
+        _maySeeDeals = SearchService.MaySeeDeals(user);
         var asked = ++_asked;
         try
         {
