@@ -45,7 +45,7 @@ public sealed class FollowUpPlanner : ISalesAssistant
             $"Nudge {deal.Title}", $"No move for {days} days in {deal.StageName}.", Score(signals), signals,
             $"Hi {FirstName(deal, names)}, I wanted to check in on {deal.Title}. Is there anything you need from us to move forward? "
             + "I'm happy to set up a short call this week.",
-            DealId: deal.DealId, CustomerId: deal.ContactIds.FirstOrDefault());
+            DealId: deal.DealId, CustomerId: deal.ContactIds.FirstOrDefault(), DealTitle: deal.Title);
     }
 
     private static FollowUpSuggestion? ClosePassed(FollowUpContext context, DealDetails deal, IReadOnlyDictionary<string, string> names)
@@ -62,7 +62,7 @@ public sealed class FollowUpPlanner : ISalesAssistant
             context.OwnerId, $"Re-plan {deal.Title}", $"Its close date passed {late} days ago and it is still open.", Score(signals), signals,
             $"Hi {FirstName(deal, names)}, we had planned to wrap up {deal.Title} by {close.ToString("MMMM d", CultureInfo.InvariantCulture)}. "
             + "Has anything changed on your side? If the timing moved, let me know the new date and what would help you decide.",
-            DealId: deal.DealId, CustomerId: deal.ContactIds.FirstOrDefault());
+            DealId: deal.DealId, CustomerId: deal.ContactIds.FirstOrDefault(), DealTitle: deal.Title);
     }
 
     private static FollowUpSuggestion? BuyingIntent(FollowUpContext context, CustomerExcerpt customer)

@@ -22,6 +22,7 @@ public sealed class FollowUpPlannerTests
         var nudge = Assert.Single(suggestions);
         Assert.Equal(FollowUpKind.IdleDeal, nudge.Kind);
         Assert.Equal("d1", nudge.DealId);
+        Assert.Equal("Engines d1", nudge.DealTitle); // the console links the deal list filtered to it
         Assert.Contains("21 days in Proposal", nudge.Signals[0].Detail, StringComparison.Ordinal);
         Assert.Equal(["days in stage", "stage probability"], nudge.Signals.Select(s => s.Name));
         Assert.StartsWith("Hi Ada, I wanted to check in on Engines d1.", nudge.Draft, StringComparison.Ordinal);

@@ -19,4 +19,5 @@ public sealed record FollowUpSuggestion(
     string? CustomerId = null,
     string? ConversationId = null,
     string Engine = "offline",
-    string? FallbackReason = null);
+    string? FallbackReason = null,
+    string? DealTitle = null);
