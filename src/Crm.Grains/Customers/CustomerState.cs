@@ -4,22 +4,35 @@ using Crm.Grains.EventSourcing;
 
 namespace Crm.Grains.Customers;
 
-/// <summary>A customer folded from its stream; also what the workspace directory keeps per customer.</summary>
+/// <summary>
+/// A customer folded from its stream; also what the workspace directory keeps per customer, so its collections are
+/// made only when first filled: most customers have no conversations, activities, tags, attributes or merges, and five
+/// empty collections each were a quarter of a kilobyte per customer in a million-customer directory.
+/// </summary>
 [GenerateSerializer, Alias("crm.customers.customer-state")]
 public sealed class CustomerState : IEventSourcedState
 {
+    [Id(3)] private List<string>? _conversationIds;
+    [Id(6)] private SortedSet<string>? _tags;
+    [Id(7)] private Dictionary<string, string>? _attributes;
+    [Id(8)] private HashSet<string>? _activityIds;
+    [Id(10)] private List<string>? _mergedIds;
+
     [Id(0)] public CustomerUpserted? Profile { get; private set; }
     [Id(1)] public DateTimeOffset CreatedAt { get; private set; }
     [Id(2)] public DateTimeOffset UpdatedAt { get; private set; }
-    [Id(3)] public List<string> ConversationIds { get; } = [];
+    public IReadOnlyList<string> ConversationIds => _conversationIds ?? [];
     [Id(4)] public string? CompanyId { get; private set; }
     [Id(5)] public string? OwnerId { get; private set; }
-    [Id(6)] public SortedSet<string> Tags { get; } = new(StringComparer.Ordinal);
-    [Id(7)] public Dictionary<string, string> Attributes { get; } = new(StringComparer.Ordinal);
-    [Id(8)] public HashSet<string> ActivityIds { get; } = new(StringComparer.Ordinal);
+    public IReadOnlySet<string> Tags => _tags ?? EmptySet;
+    public IReadOnlyDictionary<string, string> Attributes => _attributes ?? EmptyAttributes;
+    public IReadOnlySet<string> ActivityIds => _activityIds ?? EmptySet;
     [Id(9)] public string? MergedInto { get; private set; }
-    [Id(10)] public List<string> MergedIds { get; } = [];
+    public IReadOnlyList<string> MergedIds => _mergedIds ?? [];
     [Id(11)] public long Version { get; private set; }
+
+    private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>();
+    private static readonly IReadOnlyDictionary<string, string> EmptyAttributes = new Dictionary<string, string>();
 
     public CustomerDetails ToDetails(string workspaceId, string customerId, long version)
     {
@@ -39,7 +52,7 @@ public sealed class CustomerState : IEventSourcedState
                 Profile = e;
                 break;
             case CustomerConversationLinked e:
-                ConversationIds.Add(e.ConversationId);
+                (_conversationIds ??= []).Add(e.ConversationId);
                 break;
             case CustomerCompanyChanged e:
                 CompanyId = e.CompanyId;
@@ -48,19 +61,19 @@ public sealed class CustomerState : IEventSourcedState
                 OwnerId = e.OwnerId;
                 break;
             case CustomerTagsChanged e:
-                Tags.ExceptWith(e.Removed);
-                Tags.UnionWith(e.Added);
+                _tags?.ExceptWith(e.Removed);
+                if (e.Added.Count > 0) (_tags ??= new SortedSet<string>(StringComparer.Ordinal)).UnionWith(e.Added);
                 break;
             case CustomerAttributesChanged e:
-                foreach (var key in e.Removed) Attributes.Remove(key);
-                foreach (var (key, value) in e.Set) Attributes[key] = value;
+                foreach (var key in e.Removed) _attributes?.Remove(key);
+                foreach (var (key, value) in e.Set) (_attributes ??= new Dictionary<string, string>(StringComparer.Ordinal))[key] = value;
                 break;
             case CustomerActivityLogged e:
-                ActivityIds.Add(e.ActivityId);
+                (_activityIds ??= new HashSet<string>(StringComparer.Ordinal)).Add(e.ActivityId);
                 break;
             case CustomerMerged e:
-                MergedIds.Add(e.MergedId);
-                foreach (var id in e.ConversationIds.Where(id => !ConversationIds.Contains(id))) ConversationIds.Add(id);
+                (_mergedIds ??= []).Add(e.MergedId);
+                foreach (var id in e.ConversationIds.Where(id => !ConversationIds.Contains(id))) (_conversationIds ??= []).Add(id);
                 break;
             case CustomerMergedInto e:
                 MergedInto = e.SurvivorId;
