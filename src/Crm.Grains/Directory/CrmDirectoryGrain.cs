@@ -36,24 +36,27 @@ public sealed class CrmDirectoryGrain : ProjectionGrain<DirectorySnapshot>, ICrm
         RequirePage(query.Offset, query.Limit);
         await CatchUpAsync();
         var text = query.Text?.Trim();
+        var tag = query.Tag?.Trim().ToLowerInvariant();
+        // Filtered and ordered on the folded states; only the page's rows become details (a list of a million
+        // customers built a million detail records, tags and attribute copies included, to show fifty).
         var rows = _customers.Where(c => c.Value is { Profile: not null, MergedInto: null })
             .Where(c => query.OwnerId is null || c.Value.OwnerId == query.OwnerId)
-            .Where(c => query.Tag is null || c.Value.Tags.Contains(query.Tag.Trim().ToLowerInvariant()))
+            .Where(c => tag is null || c.Value.Tags.Contains(tag))
             .Where(c => query.CompanyId is null || c.Value.CompanyId == query.CompanyId)
-            .Where(c => string.IsNullOrEmpty(text) || Contains(c.Value.Profile!.Name, text) || Contains(c.Value.Profile.Email, text) || Contains(c.Value.Profile.Phone, text))
-            .Select(c => c.Value.ToDetails(WorkspaceId, c.Key, c.Value.Version));
+            .Where(c => string.IsNullOrEmpty(text) || Contains(c.Value.Profile!.Name, text) || Contains(c.Value.Profile.Email, text) || Contains(c.Value.Profile.Phone, text));
         rows = (query.Sort ?? "name") switch
         {
-            "name" => rows.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase),
-            "-name" => rows.OrderByDescending(c => c.Name, StringComparer.OrdinalIgnoreCase),
-            "created" => rows.OrderBy(c => c.CreatedAt),
-            "-created" => rows.OrderByDescending(c => c.CreatedAt),
-            "updated" => rows.OrderBy(c => c.UpdatedAt),
-            "-updated" => rows.OrderByDescending(c => c.UpdatedAt),
+            "name" => rows.OrderBy(c => c.Value.Profile!.Name, StringComparer.OrdinalIgnoreCase),
+            "-name" => rows.OrderByDescending(c => c.Value.Profile!.Name, StringComparer.OrdinalIgnoreCase),
+            "created" => rows.OrderBy(c => c.Value.CreatedAt),
+            "-created" => rows.OrderByDescending(c => c.Value.CreatedAt),
+            "updated" => rows.OrderBy(c => c.Value.UpdatedAt),
+            "-updated" => rows.OrderByDescending(c => c.Value.UpdatedAt),
             var other => throw new DomainException(DomainErrorKind.Invalid, $"Unknown sort '{other}'; use name, created or updated, with '-' for descending."),
         };
         var all = rows.ToList();
-        return new ListPage<CustomerDetails>(all.Skip(query.Offset).Take(query.Limit).ToList(), all.Count);
+        var page = all.Skip(query.Offset).Take(query.Limit).Select(c => c.Value.ToDetails(WorkspaceId, c.Key, c.Value.Version)).ToList();
+        return new ListPage<CustomerDetails>(page, all.Count);
     }
 
     public async Task<ListPage<CompanyDetails>> ListCompaniesAsync(CompanyQuery query)
