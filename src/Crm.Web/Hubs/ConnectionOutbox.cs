@@ -37,14 +37,18 @@ internal sealed class ConnectionOutbox<TClient> where TClient : class
     public void Offer(Func<TClient, Task> push)
     {
         if (_queue.Writer.TryWrite(push)) return;
-        _logger.LogInformation("Connection {ConnectionId} fell {Capacity} pushes behind: aborted, so it reconnects and gap-fills",
-            ConnectionId, Capacity);
-        CutOver();
+        // Once per connection: pushes offered after the cut (until it has left its groups) are dropped silently.
+        if (CutOver())
+            _logger.LogInformation("Connection {ConnectionId} fell {Capacity} pushes behind: aborted, so it reconnects and gap-fills",
+                ConnectionId, Capacity);
     }
 
-    public void CutOver()
+    /// <summary>Aborts the connection; false when it was already cut over or closed.</summary>
+    public bool CutOver()
     {
-        if (_queue.Writer.TryComplete()) _context.Abort();
+        if (!_queue.Writer.TryComplete()) return false;
+        _context.Abort();
+        return true;
     }
 
     public void Close() => _queue.Writer.TryComplete();

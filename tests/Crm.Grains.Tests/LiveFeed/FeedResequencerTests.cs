@@ -91,6 +91,22 @@ public sealed class FeedResequencerTests : IDisposable
         Assert.Equal([2L, 3L, 4L, 5L], Versions("c1"));
     }
 
+    [Fact]
+    public async Task Publish_TheInboxPublishesRowsOfSeveralConversationsAtOnce_EachRowIsOrderedAgainstItsOwnConversation()
+    {
+        // The inbox projection's batch: c1's row (read, version 4), then a busy conversation's row at version 300.
+        _relay.Accept(Batch("c1", seqs: [1, 2], version: 3));
+        _relay.Accept([.. Batch("c1", seqs: [], version: 4), .. Batch("busy", seqs: [], version: 300)]);
+        // The visitor writes again: c1's next row (version 5, unread) must reach the inbox, not be taken for an old one.
+        _relay.Accept(Batch("c1", seqs: [3], version: 5));
+        _relay.Accept([.. Batch("busy", seqs: [], version: 301), .. Batch("c1", seqs: [], version: 2)]);
+
+        await WaitForAsync(() => Versions("c1").Count == 3 && Versions("busy").Count == 2, "every row");
+        Assert.Equal([3L, 4L, 5L], Versions("c1"));
+        Assert.Equal([300L, 301L], Versions("busy"));
+        Assert.Equal([1L, 2L, 3L], Seqs("c1"));
+    }
+
     public void Dispose() => _relay.Dispose();
 
     private List<long> Seqs(string conversationId) =>

@@ -33,33 +33,43 @@ public sealed class FeedResequencer : IDisposable
         _timer = clock.CreateTimer(_ => FlushOverdue(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>Hands on <paramref name="items"/> (one writer's batch) now, or once what comes before it has gone on.</summary>
+    /// <summary>
+    /// Hands on <paramref name="items"/> (one writer's batch) now, or once what comes before it has gone on. A batch may
+    /// hold several conversations' items (the inbox projection publishes many rows at once): each conversation's part
+    /// is ordered against that conversation alone, so one conversation's version never filters another's row.
+    /// </summary>
     public void Accept(IReadOnlyList<LiveFeedItem> items)
     {
-        if (ConversationOf(items) is not { } key)
-        {
-            _deliver(items);
-            return;
-        }
+        var output = new List<LiveFeedItem>(items.Count);
         lock (_gate)
         {
-            if (!_threads.TryGetValue(key, out var thread)) _threads[key] = thread = new ConversationOrder();
-            thread.TouchedAt = _clock.GetTimestamp();
-            if (thread.Held.Count > 0 || IsAfterGap(thread, items)) Hold(thread, items);
-            else Send(thread, items);
-            Release(thread);
+            foreach (var (key, part) in ByConversation(items))
+            {
+                if (key is not { } conversation)
+                {
+                    output.AddRange(part);
+                    continue;
+                }
+                if (!_threads.TryGetValue(conversation, out var thread)) _threads[conversation] = thread = new ConversationOrder();
+                thread.TouchedAt = _clock.GetTimestamp();
+                if (thread.Held.Count > 0 || IsAfterGap(thread, part)) Hold(thread, part, output);
+                else Send(thread, part, output);
+                Release(thread, output);
+            }
             SweepIfDue();
+            // Delivered under the lock: two batches of one conversation reach subscribers in the order released here.
+            if (output.Count > 0) _deliver(output);
         }
     }
 
     public void Dispose() => _timer.Dispose();
 
     /// <summary>Held batches wait in commit order: by the version of the row each carries.</summary>
-    private void Hold(ConversationOrder thread, IReadOnlyList<LiveFeedItem> items)
+    private void Hold(ConversationOrder thread, IReadOnlyList<LiveFeedItem> items, List<LiveFeedItem> output)
     {
         if (!thread.Held.TryAdd(VersionOf(items), items))
         {
-            Send(thread, items); // the same commit twice: what it adds is filtered as a repeat
+            Send(thread, items, output); // the same commit twice: what it adds is filtered as a repeat
             return;
         }
         if (thread.HeldSince is not null) return;
@@ -70,22 +80,21 @@ public sealed class FeedResequencer : IDisposable
     }
 
     /// <summary>Sends held batches from the front for as long as no thread entry is missing before them.</summary>
-    private void Release(ConversationOrder thread)
+    private void Release(ConversationOrder thread, List<LiveFeedItem> output)
     {
         while (thread.Held.Count > 0)
         {
             var items = thread.Held.Values[0];
             if (IsAfterGap(thread, items)) return;
             thread.Held.RemoveAt(0);
-            Send(thread, items);
+            Send(thread, items, output);
         }
         thread.HeldSince = null;
     }
 
-    /// <summary>Sends a batch without what this node already sent: thread entries it passed and rows older than its last.</summary>
-    private void Send(ConversationOrder thread, IReadOnlyList<LiveFeedItem> items)
+    /// <summary>Adds a batch to <paramref name="output"/> without what this node already sent: thread entries it passed and rows older than its last.</summary>
+    private static void Send(ConversationOrder thread, IReadOnlyList<LiveFeedItem> items, List<LiveFeedItem> output)
     {
-        var fresh = new List<LiveFeedItem>(items.Count);
         foreach (var item in items)
         {
             switch (item)
@@ -102,9 +111,8 @@ public sealed class FeedResequencer : IDisposable
                     thread.LastVersion = c.Summary.Version;
                     break;
             }
-            fresh.Add(item);
+            output.Add(item);
         }
-        if (fresh.Count > 0) _deliver(fresh);
     }
 
     /// <summary>The hold ran out: what is held goes on in order, and clients gap-fill what never arrived.</summary>
@@ -113,6 +121,7 @@ public sealed class FeedResequencer : IDisposable
         lock (_gate)
         {
             var now = _clock.GetTimestamp();
+            var output = new List<LiveFeedItem>();
             _armed = false;
             TimeSpan? next = null;
             foreach (var thread in _threads.Values)
@@ -124,10 +133,11 @@ public sealed class FeedResequencer : IDisposable
                     next = next is { } n && n < left ? n : left;
                     continue;
                 }
-                foreach (var items in thread.Held.Values) Send(thread, items);
+                foreach (var items in thread.Held.Values) Send(thread, items, output);
                 thread.Held.Clear();
                 thread.HeldSince = null;
             }
+            if (output.Count > 0) _deliver(output);
             if (next is not { } wait) return;
             _armed = true;
             _timer.Change(wait, Timeout.InfiniteTimeSpan);
@@ -143,19 +153,47 @@ public sealed class FeedResequencer : IDisposable
             if (thread.Held.Count == 0 && _clock.GetElapsedTime(thread.TouchedAt, now) > ForgetAfter) _threads.Remove(key);
     }
 
-    /// <summary>The conversation a batch belongs to: conversation grains publish its thread entries and its row together.</summary>
-    private static (string, string)? ConversationOf(IReadOnlyList<LiveFeedItem> items)
+    /// <summary>
+    /// A batch split by conversation, in order of first appearance (null: items of no conversation). A conversation
+    /// grain's batch is one conversation (its thread entries and its row) and is returned as it is.
+    /// </summary>
+    private static IEnumerable<((string, string)? Key, IReadOnlyList<LiveFeedItem> Part)> ByConversation(IReadOnlyList<LiveFeedItem> items)
     {
+        var first = items.Count > 0 ? ConversationOf(items[0]) : null;
+        var mixed = false;
+        for (var i = 1; i < items.Count && !mixed; i++) mixed = ConversationOf(items[i]) != first;
+        if (!mixed)
+        {
+            yield return (first, items);
+            yield break;
+        }
+        var parts = new Dictionary<(string, string), List<LiveFeedItem>>();
+        var order = new List<(string, string)>();
+        var others = new List<LiveFeedItem>();
         foreach (var item in items)
         {
-            switch (item)
+            if (ConversationOf(item) is not { } key)
             {
-                case MessageFeedItem m: return (m.WorkspaceId, m.Message.ConversationId);
-                case ConversationFeedItem c: return (c.WorkspaceId, c.Summary.ConversationId);
+                others.Add(item);
+                continue;
             }
+            if (!parts.TryGetValue(key, out var part))
+            {
+                parts[key] = part = [];
+                order.Add(key);
+            }
+            part.Add(item);
         }
-        return null;
+        if (others.Count > 0) yield return (null, others);
+        foreach (var key in order) yield return (key, parts[key]);
     }
+
+    private static (string, string)? ConversationOf(LiveFeedItem item) => item switch
+    {
+        MessageFeedItem m => (m.WorkspaceId, m.Message.ConversationId),
+        ConversationFeedItem c => (c.WorkspaceId, c.Summary.ConversationId),
+        _ => null,
+    };
 
     /// <summary>The batch starts past the next thread number this node expects: something before it is still on its way.</summary>
     private static bool IsAfterGap(ConversationOrder thread, IReadOnlyList<LiveFeedItem> items)
