@@ -21,17 +21,6 @@ namespace Crm.Grains.Projections;
 public abstract class ProjectionGrain<TSnapshot> : Grain, IProjectionPartitionGrain
     where TSnapshot : class
 {
-    private static readonly TimeSpan SnapshotAtLeastEvery = TimeSpan.FromMinutes(1);
-
-    /// <summary>
-    /// Saving a snapshot may take at most this share of the time (1 in 10). A workspace-wide state grows with the
-    /// workspace (the CRM directory holds every customer), so a snapshot every <see cref="ProjectionOptions.SnapshotEvery"/>
-    /// events made a million-row import quadratic: a tenth of its CPU, and most of its peak memory, went to rewriting
-    /// the directory over and over. Spacing saves by their own cost keeps them a bounded share however large the state,
-    /// and bounds the replay after a crash to about ten saves' worth of folding.
-    /// </summary>
-    private const int SnapshotCostShare = 10;
-
     // How long an activation folds before it answers and goes on in later turns.
     private static readonly TimeSpan ActivationBudget = TimeSpan.FromSeconds(1);
 
@@ -147,10 +136,9 @@ public abstract class ProjectionGrain<TSnapshot> : Grain, IProjectionPartitionGr
         return caughtUp;
     }
 
-    private bool SnapshotDue() =>
-        _sinceSnapshot > 0
-        && (_sinceSnapshot >= _services.Options.SnapshotEvery || _services.Monitor.Now - _snapshotSavedAt >= SnapshotAtLeastEvery)
-        && Stopwatch.GetElapsedTime(_snapshotFinishedTimestamp) >= _snapshotCost * SnapshotCostShare;
+    private bool SnapshotDue() => SnapshotSpacing.Due(
+        _sinceSnapshot, _services.Options.SnapshotEvery, _services.Monitor.Now - _snapshotSavedAt,
+        Stopwatch.GetElapsedTime(_snapshotFinishedTimestamp), _snapshotCost);
 
     /// <summary>One page now; the rest in later turns (a timer), so other calls run in between.</summary>
     private async Task StepInBackgroundAsync()

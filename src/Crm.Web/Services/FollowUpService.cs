@@ -1,3 +1,4 @@
+using Crm.Ai.Engines;
 using Crm.Grains.Abstractions.Deals;
 using Crm.Grains.Abstractions.FollowUps;
 using Crm.Grains.Abstractions.Keys;
@@ -12,8 +13,8 @@ namespace Crm.Web.Services;
 /// <summary>Follow-ups, "My day", and the reminders the live feed brings to their owner.</summary>
 public sealed class FollowUpService(IGrainFactory grains, LiveFeedRelay feed, TimeProvider clock)
 {
-    /// <summary>A deal untouched in its stage this many days shows on My day.</summary>
-    public const int IdleDays = 14;
+    /// <summary>A deal untouched in its stage this many days shows on My day: the assistant's idle rule, so both agree.</summary>
+    public const int IdleDays = FollowUpPlanner.IdleDays;
 
     public Task<FollowUpDetails> ScheduleAsync(WorkspaceUser user, string? followUpId, ScheduleFollowUp command)
     {
