@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Crm.Grains.Abstractions.Snapshots;
 using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
@@ -12,6 +13,8 @@ namespace Crm.Grains.Projections;
 /// </summary>
 public sealed class SnapshotCodec(ISnapshotStore store, Serializer serializer, ILogger<SnapshotCodec> logger)
 {
+    private const int LargeSnapshotBytes = 16 << 20;
+
     /// <summary>The state and the position it reached, or (null, 0) when there is no usable snapshot.</summary>
     public async Task<(T? State, long Position)> LoadAsync<T>(string key, int schemaVersion, CancellationToken cancellationToken = default)
         where T : class
@@ -54,7 +57,13 @@ public sealed class SnapshotCodec(ISnapshotStore store, Serializer serializer, I
     {
         try
         {
-            await store.SaveAsync(new Snapshot(key, schemaVersion, position, serializer.SerializeToArray(state)), cancellationToken);
+            var started = Stopwatch.GetTimestamp();
+            var data = serializer.SerializeToArray(state);
+            await store.SaveAsync(new Snapshot(key, schemaVersion, position, data), cancellationToken);
+            // A large one is worth a line: its size and cost are what spacing and memory depend on.
+            if (data.Length >= LargeSnapshotBytes)
+                logger.LogInformation("Snapshot {Key} at position {Position}: {Megabytes:0.0} MB saved in {Milliseconds:0} ms",
+                    key, position, data.Length / 1048576.0, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

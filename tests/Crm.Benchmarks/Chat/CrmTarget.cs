@@ -31,6 +31,9 @@ public sealed class CrmTarget : ChatTarget
     /// <summary>The running Crm.Web process's id, found among this process's children, for its CPU time.</summary>
     public int? ProcessId => ServerProbe.FindChildProcess("Crm.Web.dll");
 
+    /// <summary>The last lines Crm.Web wrote (its log).</summary>
+    public string Output => _process.Output;
+
     /// <param name="extra">More settings (e.g. <c>ASPNETCORE_ENVIRONMENT</c>), over the benchmark's own.</param>
     public static async Task<CrmTarget> StartAsync(string dataPath, IReadOnlyDictionary<string, string?>? extra = null)
     {

@@ -83,6 +83,8 @@ public static class ImportBenchmark
             Console.WriteLine(Invariant($"  import: {counts}"));
             Console.WriteLine(Invariant($"  import: {seconds:0.0} s, {perSecond:N0} rows/s, CPU {cpu.TotalMilliseconds * 1000 / rows:0.0} µs per row (Crm.Web, both cores), load {ServerProbe.LoadAverage()}"));
             if (found != planted) Console.WriteLine(Invariant($"  MISMATCH: found {found:N0} duplicates, planted {planted:N0}"));
+            foreach (var line in crm.Output.Split('\n').Where(l => l.Contains("Snapshot", StringComparison.Ordinal)).TakeLast(5))
+                Console.WriteLine($"  Crm.Web: {line}");
             Console.WriteLine(Invariant(
                 $"import rows_per_s={perSecond:0} baseline_rows_per_s={baselinePerSecond:0} ratio={perSecond / baselinePerSecond:0.00} duplicates_found={found} peak_mb={peakMb:0}"));
             return found == planted ? 0 : 1;

@@ -4,7 +4,7 @@ namespace Crm.Benchmarks.Search;
 
 /// <summary>
 /// What people type into the search box, cut off mid-word: 1–3 words of a customer's name and company, of an email
-/// address, or of a message, the last word a prefix of at least two letters, and in half of them one typo (a letter
+/// address, the start of a phone number (its digits, 3 or more), or of a message, the last word a prefix of at least two letters, and in half of them one typo (a letter
 /// swapped with its neighbour, replaced or dropped) in a word of five letters or more. Every other query is asked as an
 /// agent (internal notes searched), the rest as a sales rep (notes kept out): the permission filter of each role.
 /// </summary>
@@ -22,6 +22,7 @@ public static class TypeAheadQueries
             {
                 < 4 => NameWords(random, profile),
                 4 => [EmailStart(random, profile)],
+                5 => PhoneStart(random, profile),
                 _ => MessageWords(random, profile),
             };
             if (words.Count == 0) continue;
@@ -46,6 +47,13 @@ public static class TypeAheadQueries
 
     private static string EmailStart(Random random, SearchProfile profile) =>
         SearchWorkspace.CustomerAt(MainItem(random, profile.Customers)).Email;
+
+    /// <summary>The number's digits as typed into a search box, without spaces (a customer without one has none).</summary>
+    private static List<string> PhoneStart(Random random, SearchProfile profile)
+    {
+        var digits = new string((SearchWorkspace.CustomerAt(MainItem(random, profile.Customers)).Phone ?? "").Where(char.IsAsciiDigit).ToArray());
+        return digits.Length < 3 ? [] : [digits[..(3 + random.Next(digits.Length - 2))]];
+    }
 
     private static List<string> MessageWords(Random random, SearchProfile profile)
     {

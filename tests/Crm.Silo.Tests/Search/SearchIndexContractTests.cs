@@ -76,6 +76,18 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
     public async Task Search_PhoneInAnyCommonFormat_FindsTheCustomer(string text) =>
         Assert.Equal(["alex"], await IdsAsync(text, SearchKind.Customer));
 
+    /// <summary>Typed as far as it goes: three or four digits are a gram, five or more a prefix of the number's tails.</summary>
+    [EngineTheory]
+    [InlineData("207")]
+    [InlineData("020 79")]
+    [InlineData("20794")]
+    [InlineData("207946")]
+    [InlineData("2079460")]
+    [InlineData("94609")]
+    [InlineData("0958")]
+    public async Task Search_StartOfTheNumberOrOfAnyPartOfIt_FindsTheCustomer(string text) =>
+        Assert.Contains("alex", await IdsAsync(text, SearchKind.Customer));
+
     [EngineFact]
     public async Task Search_InternationalFormOfANationallyStoredNumber_FindsTheCustomer() =>
         Assert.Equal(["zoe"], await IdsAsync("+44 20 7946 0123", SearchKind.Customer));

@@ -20,10 +20,16 @@ internal static class LuceneFields
     public const string EmailGrams = "email.g";
     public const int EmailGramLength = 10;
 
-    /// <summary>Every tail of a phone number's digits, whole, and as edge n-grams of up to <see cref="PhoneGramLength"/> digits.</summary>
+    /// <summary>
+    /// Every tail of a phone number's digits, whole, and as edge n-grams of up to <see cref="PhoneGramLength"/> digits.
+    /// Three or four typed digits are one gram lookup (a prefix query there would expand to thousands of tails); five or
+    /// more are a prefix query on the whole tails, which few enough share. Grams of five to seven digits were almost all
+    /// unique to one customer, and writing those terms was a fifth of the cost of indexing a customer
+    /// (206 → 154 µs of CPU per document, and type-ahead with phone numbers typed no slower).
+    /// </summary>
     public const string Phone = "phone";
     public const string PhoneGrams = "phone.g";
-    public const int PhoneGramLength = 7;
+    public const int PhoneGramLength = 4;
 
     /// <summary>Public message bodies, whole words.</summary>
     public const string Text = "text";
