@@ -14,6 +14,7 @@ public sealed class EventStoreOptions
     public const string ConnectionStringName = "CrmPostgres";
     public const string DefaultDataPath = "./data";
     public const string SqliteFileName = "events.db";
+    public const string SnapshotsFileName = "snapshots.db";
 
     public EventStoreProvider Provider { get; set; } = EventStoreProvider.Sqlite;
 
@@ -31,6 +32,9 @@ public sealed class EventStoreOptions
 
     /// <summary>The SQLite file: <c>{DataPath}/events.db</c>, absolute.</summary>
     public string SqliteDatabasePath => Path.Combine(Path.GetFullPath(DataPath), SqliteFileName);
+
+    /// <summary>Projection snapshots on SQLite: <c>{DataPath}/snapshots.db</c>, absolute (see SqliteSnapshotStore).</summary>
+    public string SqliteSnapshotsPath => Path.Combine(Path.GetFullPath(DataPath), SnapshotsFileName);
 
     /// <summary>
     /// The options as the app binds them, for tools that read the store without a host (verify-audit).

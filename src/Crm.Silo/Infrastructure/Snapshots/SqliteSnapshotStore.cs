@@ -5,9 +5,11 @@ using Microsoft.Data.Sqlite;
 namespace Crm.Silo.Infrastructure.Snapshots;
 
 /// <summary>
-/// Snapshots in the event store's SQLite file, table <c>snapshots</c> (created here, apart from the events' own schema
-/// and migrations). Pooled connections of its own: snapshot writes are rare (every few thousand events per projection)
-/// and short, and WAL lets them run beside the group committer's writer.
+/// Snapshots in a SQLite file of their own (<c>snapshots.db</c> beside <c>events.db</c>), table <c>snapshots</c>.
+/// SQLite has one writer per file, WAL or not: in the events' file, saving a large snapshot (the CRM directory of a
+/// million customers is over 100 MB) held the write lock for seconds, and every append waited behind it. Snapshots are
+/// derived from the events, so apart they lose nothing. A data folder from before keeps its snapshots: they move over
+/// on first open.
 /// </summary>
 public sealed class SqliteSnapshotStore : DbSnapshotStore
 {
@@ -24,16 +26,18 @@ public sealed class SqliteSnapshotStore : DbSnapshotStore
         """;
 
     private readonly string connectionString;
+    private readonly string eventsPath;
     private readonly SemaphoreSlim schemaGate = new(1, 1);
     private bool schemaCreated;
 
     public SqliteSnapshotStore(EventStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Directory.CreateDirectory(Path.GetDirectoryName(options.SqliteDatabasePath)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(options.SqliteSnapshotsPath)!);
+        eventsPath = options.SqliteDatabasePath;
         connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = options.SqliteDatabasePath,
+            DataSource = options.SqliteSnapshotsPath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             DefaultTimeout = BusyTimeoutMilliseconds / 1000,
             Pooling = true,
@@ -53,7 +57,11 @@ public sealed class SqliteSnapshotStore : DbSnapshotStore
                 await schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    if (!schemaCreated) await ExecuteAsync(connection, Schema, cancellationToken).ConfigureAwait(false);
+                    if (!schemaCreated)
+                    {
+                        await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;" + Schema, cancellationToken).ConfigureAwait(false);
+                        await MoveFromEventsFileAsync(connection, cancellationToken).ConfigureAwait(false);
+                    }
                     Volatile.Write(ref schemaCreated, true);
                 }
                 finally
@@ -67,6 +75,33 @@ public sealed class SqliteSnapshotStore : DbSnapshotStore
         {
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Snapshots saved before they had a file of their own are copied over (a newer one here wins) and their table in
+    /// the events' file is dropped. Idempotent: after a crash between the two, the next open finishes.
+    /// </summary>
+    private async Task MoveFromEventsFileAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(eventsPath)) return;
+        await using var attach = connection.CreateCommand();
+        attach.CommandText = "ATTACH DATABASE @path AS events";
+        attach.Parameters.AddWithValue("@path", eventsPath);
+        await attach.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var exists = connection.CreateCommand();
+            exists.CommandText = "SELECT count(*) FROM events.sqlite_master WHERE type = 'table' AND name = 'snapshots'";
+            if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false)) == 0) return;
+            await ExecuteAsync(connection, $"""
+                INSERT OR IGNORE INTO main.snapshots ({Columns}) SELECT {Columns} FROM events.snapshots;
+                DROP TABLE events.snapshots;
+                """, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await ExecuteAsync(connection, "DETACH DATABASE events", cancellationToken).ConfigureAwait(false);
         }
     }
 
