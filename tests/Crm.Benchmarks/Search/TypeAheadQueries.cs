@@ -4,8 +4,9 @@ namespace Crm.Benchmarks.Search;
 
 /// <summary>
 /// What people type into the search box, cut off mid-word: 1–3 words of a customer's name and company, of an email
-/// address, the start of a phone number (its digits, 3 or more), or of a message, the last word a prefix of at least two letters, and in half of them one typo (a letter
-/// swapped with its neighbour, replaced or dropped) in a word of five letters or more. Every other query is asked as an
+/// address, the start of a phone number (its digits, 3 or more), or of a message, the last word a prefix of at least
+/// two letters, and in half of them one typo (a letter swapped with its neighbour, replaced or dropped) in a word of
+/// five letters or more. Every other query is asked as an
 /// agent (internal notes searched), the rest as a sales rep (notes kept out): the permission filter of each role.
 /// </summary>
 public static class TypeAheadQueries

@@ -40,26 +40,38 @@ public sealed class FeedResequencer : IDisposable
     /// </summary>
     public void Accept(IReadOnlyList<LiveFeedItem> items)
     {
+        var (conversation, mixed) = ConversationOf(items);
+        if (conversation is null && !mixed)
+        {
+            _deliver(items); // nothing of a conversation (presence, queues, agents): nothing to order
+            return;
+        }
         var output = new List<LiveFeedItem>(items.Count);
         lock (_gate)
         {
-            foreach (var (key, part) in ByConversation(items))
-            {
-                if (key is not { } conversation)
-                {
-                    output.AddRange(part);
-                    continue;
-                }
-                if (!_threads.TryGetValue(conversation, out var thread)) _threads[conversation] = thread = new ConversationOrder();
-                thread.TouchedAt = _clock.GetTimestamp();
-                if (thread.Held.Count > 0 || IsAfterGap(thread, part)) Hold(thread, part, output);
-                else Send(thread, part, output);
-                Release(thread, output);
-            }
+            if (mixed)
+                foreach (var (key, part) in SplitByConversation(items)) Order(key, part, output);
+            else
+                Order(conversation, items, output);
             SweepIfDue();
             // Delivered under the lock: two batches of one conversation reach subscribers in the order released here.
             if (output.Count > 0) _deliver(output);
         }
+    }
+
+    /// <summary>One conversation's part of a batch (or, with no conversation, items that go straight on).</summary>
+    private void Order((string, string)? key, IReadOnlyList<LiveFeedItem> part, List<LiveFeedItem> output)
+    {
+        if (key is not { } conversation)
+        {
+            output.AddRange(part);
+            return;
+        }
+        if (!_threads.TryGetValue(conversation, out var thread)) _threads[conversation] = thread = new ConversationOrder();
+        thread.TouchedAt = _clock.GetTimestamp();
+        if (thread.Held.Count > 0 || IsAfterGap(thread, part)) Hold(thread, part, output);
+        else Send(thread, part, output);
+        Release(thread, output);
     }
 
     public void Dispose() => _timer.Dispose();
@@ -154,19 +166,20 @@ public sealed class FeedResequencer : IDisposable
     }
 
     /// <summary>
-    /// A batch split by conversation, in order of first appearance (null: items of no conversation). A conversation
-    /// grain's batch is one conversation (its thread entries and its row) and is returned as it is.
+    /// The conversation every item of a batch belongs to (null: none does), or mixed when they belong to several, or
+    /// some do and some do not. A conversation grain's batch is one conversation (its thread entries and its row).
     /// </summary>
-    private static IEnumerable<((string, string)? Key, IReadOnlyList<LiveFeedItem> Part)> ByConversation(IReadOnlyList<LiveFeedItem> items)
+    private static ((string, string)? Conversation, bool Mixed) ConversationOf(IReadOnlyList<LiveFeedItem> items)
     {
         var first = items.Count > 0 ? ConversationOf(items[0]) : null;
-        var mixed = false;
-        for (var i = 1; i < items.Count && !mixed; i++) mixed = ConversationOf(items[i]) != first;
-        if (!mixed)
-        {
-            yield return (first, items);
-            yield break;
-        }
+        for (var i = 1; i < items.Count; i++)
+            if (ConversationOf(items[i]) != first) return (null, true);
+        return (first, false);
+    }
+
+    /// <summary>A mixed batch by conversation, in order of first appearance; items of no conversation first (key null).</summary>
+    private static IEnumerable<((string, string)? Key, IReadOnlyList<LiveFeedItem> Part)> SplitByConversation(IReadOnlyList<LiveFeedItem> items)
+    {
         var parts = new Dictionary<(string, string), List<LiveFeedItem>>();
         var order = new List<(string, string)>();
         var others = new List<LiveFeedItem>();
