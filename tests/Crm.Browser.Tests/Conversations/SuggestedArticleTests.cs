@@ -1,6 +1,7 @@
 using Crm.Browser.Tests.Hosting;
 using Crm.Browser.Tests.Widget;
 using Crm.Testing;
+using Crm.Testing.Hosts;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 
@@ -17,6 +18,7 @@ public sealed class SuggestedArticleTests(BrowserFixture crm)
     [Fact]
     public async Task CustomerAsks_AgentSeesArticleWithReason_InsertsEditsAndSendsTheDraft()
     {
+        await ArticleCatalog.WaitUntilCompleteAsync(crm.BaseAddress);
         await using var context = await crm.NewContextAsync();
         var visitor = await context.NewPageAsync();
         await visitor.OpenDemoSiteAsync();

@@ -1,4 +1,5 @@
 using Crm.Browser.Tests.Hosting;
+using Crm.Testing.Hosts;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 
@@ -14,6 +15,7 @@ public sealed class ArticleSuggestionTests(BrowserFixture crm)
     [Fact]
     public async Task VisitorTypesAQuestion_SeesTheArticleLink_AndTheQuestionWaitsInTheReplyBox()
     {
+        await ArticleCatalog.WaitUntilCompleteAsync(crm.BaseAddress);
         await using var context = await crm.NewContextAsync();
         var visitor = await context.NewPageAsync();
         await visitor.OpenDemoSiteAsync();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Crm.Testing;
+using Crm.Testing.Hosts;
 using Crm.Web.Tests.Support;
 using Crm.Web.Tests.Widget;
 using Xunit;
@@ -17,6 +18,7 @@ public sealed class AssistantApiTests(TwoWorkspaceNodeFixture node) : IClassFixt
     [Fact]
     public async Task CustomerAsksAboutTheirPassword_AgentGetsTheArticleWithItsReasons_AndADraftCitingIt()
     {
+        await ArticleCatalog.WaitUntilCompleteAsync(node.BaseAddress);
         using var agent = await node.SignInAsync(DemoUsers.Agent);
         await using var visitor = await VisitorClient.ConnectNewAsync(node.BaseAddress);
         var conversation = await AskAsync(visitor, "I forgot my password, how do I reset it?");
@@ -24,7 +26,7 @@ public sealed class AssistantApiTests(TwoWorkspaceNodeFixture node) : IClassFixt
         var suggestions = await Eventually.ReturnsAsync(
             () => agent.Http.GetFromJsonAsync<JsonElement>($"api/conversations/{conversation.ConversationId}/suggestions"),
             s => s.EnumerateArray().Any(a => a.GetProperty("kind").GetString() == "suggest-article"),
-            "an article suggestion once the demo articles are embedded", TimeSpan.FromSeconds(60));
+            "an article suggestion for the question");
         var article = suggestions.EnumerateArray().First(a => a.GetProperty("kind").GetString() == "suggest-article");
         Assert.Equal("reset-your-password", article.GetProperty("reference").GetString());
         Assert.Contains(article.GetProperty("signals").EnumerateArray(), s => s.GetProperty("name").GetString() == "semantic similarity");

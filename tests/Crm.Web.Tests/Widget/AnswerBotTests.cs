@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Crm.Testing;
+using Crm.Testing.Hosts;
 using Crm.Web.Tests.Inbound;
 using Crm.Web.Tests.Support;
 using Xunit;
@@ -38,6 +39,7 @@ public sealed class AnswerBotTests(WidgetNodeFixture node) : IClassFixture<Widge
     public async Task On_AQuestionAnArticleAnswers_GetsAnAutomatedAnswerWithTheHelpCenterLink()
     {
         await SetAsync(true);
+        await ArticleCatalog.WaitUntilCompleteAsync(node.BaseAddress);
         await using var visitor = await VisitorClient.ConnectNewAsync(node.BaseAddress);
         var chat = await visitor.StartFreshConversationAsync();
 

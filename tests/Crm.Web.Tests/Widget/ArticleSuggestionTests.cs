@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Crm.Testing;
+using Crm.Testing.Hosts;
 using Crm.Web.Tests.Support;
 using Xunit;
 
@@ -16,8 +16,9 @@ public sealed class ArticleSuggestionTests(WidgetNodeFixture node) : IClassFixtu
     [Fact]
     public async Task Question_InOtherWords_SuggestsTheArticleWithAHelpCenterLink()
     {
-        var articles = await Eventually.ReturnsAsync(() => SuggestAsync("I forgot my login credentials"), found => found.Count > 0,
-            "the assistant's catalog to hold the demo articles");
+        await ArticleCatalog.WaitUntilCompleteAsync(node.BaseAddress);
+
+        var articles = await SuggestAsync("I forgot my login credentials");
 
         var best = articles[0];
         Assert.Equal("reset-your-password", best.Url.Split('/')[^1]);
@@ -31,7 +32,7 @@ public sealed class ArticleSuggestionTests(WidgetNodeFixture node) : IClassFixtu
     [InlineData("")]
     public async Task GibberishOrHalfTyped_SuggestsNothing(string question)
     {
-        await Eventually.ReturnsAsync(() => SuggestAsync("reset my password"), found => found.Count > 0, "the demo articles to be searchable");
+        await ArticleCatalog.WaitUntilCompleteAsync(node.BaseAddress);
 
         Assert.Empty(await SuggestAsync(question));
     }
