@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Crm.Grains.Abstractions.Conversations;
 using Crm.Testing;
+using Crm.Testing.Hosts;
 using Crm.Web.Tests.Search;
 using Crm.Web.Tests.Support;
 using Crm.Web.Tests.Widget;
@@ -236,6 +237,8 @@ public sealed class WorkspaceIsolationTests(TwoWorkspaceNodeFixture node) : ICla
     [Fact]
     public async Task AnswerBot_OnInAnotherWorkspace_NeverTurnsOnHere_NorCitesThisWorkspacesArticles()
     {
+        // Demo's articles all in the catalog first: with none there yet, a handover would prove nothing.
+        await ArticleCatalog.WaitUntilCompleteAsync(node.BaseAddress);
         using var owner = await node.SignInAsync(DemoUsers.Admin);
         using var intruder = await node.SignInAsync(TwoWorkspaceNodeFixture.OtherAdmin);
         var before = await owner.Http.GetStringAsync("api/workspace/answer-bot");
