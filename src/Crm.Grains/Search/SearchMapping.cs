@@ -4,12 +4,14 @@ namespace Crm.Grains.Search;
 
 /// <summary>
 /// What an index is built for: each mapper's category and event types, and <see cref="Version"/> (raise it when a
-/// mapper folds the same events differently). An index recorded with another mapping, or with none, misses what the
-/// new mappers would have made of old events (articles written before articles were indexed), so it is rebuilt.
+/// mapper folds the same events differently, or an engine lays documents out differently). An index recorded with
+/// another mapping, or with none, misses what the new mappers would have made of old events (articles written before
+/// articles were indexed), so it is rebuilt.
 /// </summary>
 public static class SearchMapping
 {
-    public const int Version = 1;
+    /// <summary>2: a conversation's messages are a log the engine places (Lucene: a window, then sealed log documents).</summary>
+    public const int Version = 2;
 
     public static string Of(IReadOnlyList<ISearchDocumentMapper> mappers) =>
         $"v{Version};" + string.Join(";", mappers

@@ -73,6 +73,27 @@ public sealed class ElasticsearchRequestShapeTests
     }
 
     [Fact]
+    public async Task IndexingRequest_ALaterMessage_RewritesTheConversationWithEveryMessageSoFar()
+    {
+        // The first batch's stored form is what _mget hands back to the second batch.
+        var events = new SearchEvents();
+        var first = new RecordingElasticsearch();
+        await new SearchIndexProjection(first.Index).HandleAsync(
+            [events.Opened(Ws, "refund", "Refund", "Alexandra Novak"), events.Message(Ws, "refund", "My parcel arrived damaged")], 41, default);
+        var stored = first.Requests.Single(r => r.Path.Contains("_bulk", StringComparison.Ordinal)).NdJson[1]["doc"]!.ToJsonString();
+        var second = new RecordingElasticsearch((method, path) => path.EndsWith("/_mget", StringComparison.Ordinal)
+            ? (200, $$$"""{"docs":[{"_id":"acme|Conversation|refund","found":true,"_source":{"doc":{{{stored}}}}}]}""")
+            : null);
+
+        await new SearchIndexProjection(second.Index).HandleAsync([events.Message(Ws, "refund", "Any news?")], 42, default);
+
+        var source = second.Requests.Single(r => r.Path.Contains("_bulk", StringComparison.Ordinal)).NdJson[1];
+        Assert.Equal(["My parcel arrived damaged", "Any news?"], source["text"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal(["My parcel arrived damaged", "Any news?"], source["doc"]!["texts"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal("My parcel arrived damaged".Length + "Any news?".Length, source["doc"]!["textCharacters"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task IndexingRequest_ADeletedArticleIsADeleteActionByItsKey()
     {
         var es = new RecordingElasticsearch();

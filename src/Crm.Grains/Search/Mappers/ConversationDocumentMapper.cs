@@ -8,8 +8,10 @@ using Crm.Grains.EventSourcing;
 namespace Crm.Grains.Search.Mappers;
 
 /// <summary>
-/// A conversation: subject and customer as you type, every public message, internal notes apart (searched only by
-/// staff who may read them), and its status, assignee, labels, channel, queue and dates as filters. Whispers are
+/// A conversation: subject and customer as you type, every public message and internal note appended to the
+/// document's log (<see cref="SearchDocument.AppendedTexts"/>, which the engine places so that a long conversation is
+/// not rewritten whole for each batch; notes searched only by staff who may read them), and its status, assignee,
+/// labels, channel, queue and dates as filters. Whispers are
 /// never indexed: who may read one depends on who is assigned at the time of reading.
 /// </summary>
 public sealed class ConversationDocumentMapper : ISearchDocumentMapper
@@ -52,8 +54,8 @@ public sealed class ConversationDocumentMapper : ISearchDocumentMapper
         var document = current with { UpdatedAt = @event.At };
         return @event switch
         {
-            MessagePosted { Kind: MessageKind.Message } m => document with { Texts = SearchValues.Append(document.Texts, m.Body) },
-            MessagePosted { Kind: MessageKind.Note } m => document with { InternalTexts = SearchValues.Append(document.InternalTexts, m.Body) },
+            MessagePosted { Kind: MessageKind.Message } m => SearchValues.Append(document, m.Body, isInternal: false),
+            MessagePosted { Kind: MessageKind.Note } m => SearchValues.Append(document, m.Body, isInternal: true),
             MessagePosted => current,
             ConversationStatusChanged s => document with { Status = SearchValues.Of(s.To) },
             ConversationAssigned a => document with { AssigneeId = a.AgentId, AssigneeName = a.AgentName },

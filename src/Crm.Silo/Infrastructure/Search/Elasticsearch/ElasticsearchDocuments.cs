@@ -43,12 +43,29 @@ internal static class ElasticsearchDocuments
         foreach (var document in documents)
         {
             if (document.Removed) body.Append(new JsonObject { ["delete"] = new JsonObject { ["_id"] = document.Key } }.ToJsonString()).Append('\n');
-            else Line(body, IndexAction(document.Key), Source(document));
+            else Line(body, IndexAction(document.Key), Source(WithLogFolded(document)));
         }
 
         Line(body, IndexAction(F.CheckpointId), new JsonObject { [F.Checkpoint] = checkpoint });
         return body.ToString();
     }
+
+    /// <summary>
+    /// Here a conversation stays one document: its log's new texts join the texts it already holds (handed back by
+    /// <c>_mget</c>), so each batch rewrites the conversation whole. A cluster spreads those rewrites over its shards;
+    /// Lucene's layout (the log in documents of their own) would need a join field here, which no server in this
+    /// project's tests can check.
+    /// </summary>
+    public static SearchDocument WithLogFolded(SearchDocument document) =>
+        document.AppendedTexts.Count == 0 && document.AppendedInternalTexts.Count == 0
+            ? document
+            : document with
+            {
+                Texts = [.. document.Texts, .. document.AppendedTexts],
+                InternalTexts = [.. document.InternalTexts, .. document.AppendedInternalTexts],
+                AppendedTexts = [],
+                AppendedInternalTexts = [],
+            };
 
     public static SearchDocument Read(JsonNode stored) => stored.Deserialize<SearchDocument>(SearchDocumentJson.Options)
         ?? throw new InvalidOperationException("A search document without its stored form.");

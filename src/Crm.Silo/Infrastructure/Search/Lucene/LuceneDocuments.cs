@@ -16,6 +16,7 @@ internal static class LuceneDocuments
         var fields = new LuceneDocument
         {
             new StringField(LuceneFields.Key, document.Key, Field.Store.NO),
+            new SortedDocValuesField(LuceneFields.Key, new BytesRef(document.Key)),
             new StringField(LuceneFields.Workspace, document.WorkspaceId, Field.Store.NO),
             new StoredField(LuceneFields.Stored, SearchDocumentJson.Serialize(document)),
         };
@@ -51,6 +52,51 @@ internal static class LuceneDocuments
         var updated = document.UpdatedAt.ToUnixTimeMilliseconds();
         fields.Add(new Int64Field(LuceneFields.Updated, updated, Field.Store.NO));
         fields.Add(new NumericDocValuesField(LuceneFields.Updated, updated));
+        return fields;
+    }
+
+    /// <summary>
+    /// How much of a conversation's newest messages and notes its own document holds (and rewrites with each batch):
+    /// once the window would pass this, it is sealed into a log document of its own, written once and never rewritten,
+    /// and the window starts empty. So a batch costs at most this much re-indexing however long the conversation, and a
+    /// conversation shorter than this (most of them) is one document, found without the join.
+    /// </summary>
+    public const int OpenWindowCharacters = 2_000;
+
+    /// <summary>
+    /// What to write for a document: itself, with its log's new texts in its open window; and, when the window is full,
+    /// the sealed log document (null otherwise). The document returned is also what the engine hands back.
+    /// </summary>
+    public static (SearchDocument Document, LuceneDocument? SealedLog) Split(SearchDocument document)
+    {
+        if (document.AppendedTexts.Count == 0 && document.AppendedInternalTexts.Count == 0) return (document, null);
+        List<string> texts = [.. document.Texts, .. document.AppendedTexts];
+        List<string> notes = [.. document.InternalTexts, .. document.AppendedInternalTexts];
+        var window = document.WithoutAppended();
+        if (texts.Sum(t => t.Length) + notes.Sum(n => n.Length) <= OpenWindowCharacters)
+            return (window with { Texts = texts, InternalTexts = notes }, null);
+        return (window with { Texts = [], InternalTexts = [] }, SealedLog(document, texts, notes));
+    }
+
+    /// <summary>A sealed window: its texts (stored, for the snippets of hits found by them), and the names they go with.</summary>
+    private static LuceneDocument SealedLog(SearchDocument document, IReadOnlyList<string> texts, IReadOnlyList<string> notes)
+    {
+        var fields = new LuceneDocument
+        {
+            new SortedDocValuesField(LuceneFields.Parent, new BytesRef(document.Key)),
+            new StringField(LuceneFields.Parent, document.Key, Field.Store.NO),
+            new StringField(LuceneFields.LogWorkspace, document.WorkspaceId, Field.Store.NO),
+        };
+        // The names too (a conversation's subject and customer): "refund Alexandra parcel" finds the message that says
+        // "parcel" in Alexandra's refund conversation with one query over the logs.
+        foreach (var name in document.Names.Prepend(document.Title).Distinct())
+        {
+            fields.Add(new TextField(LuceneFields.Name, name, Field.Store.NO));
+            fields.Add(new TextField(LuceneFields.NameGrams, name, Field.Store.NO));
+        }
+
+        foreach (var text in texts) fields.Add(new TextField(LuceneFields.Text, text, Field.Store.YES));
+        foreach (var note in notes) fields.Add(new TextField(LuceneFields.Note, note, Field.Store.YES));
         return fields;
     }
 

@@ -3,7 +3,7 @@ namespace Crm.Silo.Infrastructure.Search.Lucene;
 /// <summary>The index's field names, and what each holds.</summary>
 internal static class LuceneFields
 {
-    /// <summary>Workspace|kind|id: what a document is replaced by.</summary>
+    /// <summary>Workspace|kind|id: what a document is replaced by, and (as a doc value) what the join finds it by.</summary>
     public const string Key = "key";
     public const string Workspace = "ws";
     public const string Kind = "kind";
@@ -31,11 +31,25 @@ internal static class LuceneFields
     public const string PhoneGrams = "phone.g";
     public const int PhoneGramLength = 4;
 
-    /// <summary>Public message bodies, whole words.</summary>
+    /// <summary>
+    /// Public text, whole words: an article's body, a conversation's open window of newest messages, and on sealed log
+    /// documents (stored there) the messages before it.
+    /// </summary>
     public const string Text = "text";
 
-    /// <summary>Internal notes, whole words: queried only for staff who may read notes.</summary>
+    /// <summary>Internal notes, whole words (stored on sealed log documents): queried only for staff who may read notes.</summary>
     public const string Note = "note";
+
+    /// <summary>
+    /// On a sealed log document (a full window of a conversation's messages and notes, written once and never
+    /// rewritten: see <see cref="LuceneDocuments.OpenWindowCharacters"/>): the key of the document it belongs to,
+    /// indexed and as a doc value the join reads. Log documents carry no <see cref="Workspace"/>, so the workspace filter
+    /// every search applies never returns one as a hit.
+    /// </summary>
+    public const string Parent = "parent";
+
+    /// <summary>A log document's workspace: the join looks only at the asking workspace's logs.</summary>
+    public const string LogWorkspace = "log.ws";
 
     public const string Status = "status";
     public const string Assignee = "assignee";

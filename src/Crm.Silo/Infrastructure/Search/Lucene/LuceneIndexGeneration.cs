@@ -195,8 +195,22 @@ internal sealed class LuceneIndexGeneration : ISearchIndexWriter, IDisposable
             foreach (var document in documents)
             {
                 var key = new Term(LuceneFields.Key, document.Key);
-                if (document.Removed) writer.DeleteDocuments(key);
-                else writer.UpdateDocument(key, LuceneDocuments.From(document));
+                if (document.Removed)
+                {
+                    writer.DeleteDocuments(key);
+                    writer.DeleteDocuments(new Term(LuceneFields.Parent, document.Key));
+                }
+                else
+                {
+                    // The document with at most a window of its newest messages (cheap to rewrite), and a full window
+                    // sealed beside it, once.
+                    var (own, sealedLog) = LuceneDocuments.Split(document);
+                    writer.UpdateDocument(key, LuceneDocuments.From(own));
+                    if (sealedLog is not null) writer.AddDocument(sealedLog);
+                    pending[document.Key] = own;
+                    continue;
+                }
+
                 pending[document.Key] = document;
             }
             written = checkpoint;

@@ -10,7 +10,8 @@ namespace Crm.Silo.Infrastructure.Search.Lucene;
 /// meaning (":", quotes, brackets, "*", "~", "AND", a trailing dot are just text). Each typed word must match somewhere:
 /// whole word, prefix (edge n-grams; the last word of a message search also by prefix), or within its typo allowance;
 /// a word that looks like an email fragment or a phone number is also looked up as one. Internal notes are queried,
-/// and deals found, only when the query says the user may see them.
+/// and deals found, only when the query says the user may see them. The same query finds conversations by their log
+/// documents (<see cref="LuceneJoinedSearch"/>), which carry the fields it asks of messages.
 /// </summary>
 internal static class LuceneQueryBuilder
 {
@@ -36,7 +37,7 @@ internal static class LuceneQueryBuilder
     /// Workspace (always), deals only for users who may see them (the facet collector reads this filtered query, so
     /// counts leave them out too), kind, status, assignee, label, channel, date range.
     /// </summary>
-    public static Filter Filter(SearchQuery query)
+    public static Query Filter(SearchQuery query)
     {
         var filter = new BooleanQuery { { new TermQuery(new Term(LuceneFields.Workspace, query.WorkspaceId)), Occur.MUST } };
         if (!query.IncludeDeals) filter.Add(new TermQuery(new Term(LuceneFields.Kind, LuceneDocuments.KindValue(SearchKind.Deal))), Occur.MUST_NOT);
@@ -47,7 +48,7 @@ internal static class LuceneQueryBuilder
         Must(filter, LuceneFields.Channel, query.Channel);
         if (query.From is not null || query.To is not null)
             filter.Add(NumericRangeQuery.NewInt64Range(LuceneFields.Updated, query.From?.ToUnixTimeMilliseconds(), query.To?.ToUnixTimeMilliseconds(), true, true), Occur.MUST);
-        return new QueryWrapperFilter(filter);
+        return filter;
     }
 
     private static void Must(BooleanQuery filter, string field, string? value)

@@ -53,22 +53,34 @@ public sealed class LuceneSearchIndex(string root, ILogger<LuceneSearchIndex> lo
 
     public Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
-        var text = query.Text.Length == 0 ? new MatchAllDocsQuery() : LuceneQueryBuilder.Text(query);
-        if (text is null) return Task.FromResult(SearchResults.Nothing(SearchNotices.NothingToSearch));
+        var text = query.Text.Length == 0 ? null : LuceneQueryBuilder.Text(query);
+        if (query.Text.Length > 0 && text is null) return Task.FromResult(SearchResults.Nothing(SearchNotices.NothingToSearch));
         var generation = Live();
         var searcher = generation.AcquireCurrent();
         try
         {
-            var filtered = new FilteredQuery(text, LuceneQueryBuilder.Filter(query));
-            // Without words there is no relevance: newest first.
-            var top = query.Text.Length == 0
-                ? (ITopDocsCollector)TopFieldCollector.Create(new Sort(new SortField(LuceneFields.Updated, SortFieldType.INT64, true)), query.Limit, false, false, false, false)
-                : TopScoreDocCollector.Create(query.Limit, true);
+            var filter = LuceneQueryBuilder.Filter(query);
             var facets = query.WithFacets ? new FacetCollector() : null;
-            searcher.Search(filtered, facets is null ? (ICollector)top : MultiCollector.Wrap(top, facets));
+            ITopDocsCollector top;
+            LuceneJoinedSearch? joined = null;
+            if (text is null)
+            {
+                // Without words there is no relevance: newest first.
+                top = TopFieldCollector.Create(new Sort(new SortField(LuceneFields.Updated, SortFieldType.INT64, true)), query.Limit, false, false, false, false);
+                searcher.Search(new FilteredQuery(new MatchAllDocsQuery(), new QueryWrapperFilter(filter)), Collector(top, facets));
+            }
+            else
+            {
+                // Out of order: the join hands its parents in after the first pass.
+                top = TopScoreDocCollector.Create(query.Limit, false);
+                joined = new LuceneJoinedSearch(searcher);
+                joined.Search(text, filter, query.WorkspaceId, Collector(top, facets));
+            }
+
             var docs = top.GetTopDocs();
             var hits = docs.ScoreDocs
-                .Select(d => SearchHighlighter.Hit(LuceneDocuments.Read(searcher.Doc(d.Doc)), query, float.IsNaN(d.Score) ? 0 : d.Score))
+                .Select(d => SearchHighlighter.Hit(WithMatchedLog(LuceneDocuments.Read(searcher.Doc(d.Doc)), joined, query.IncludeInternalNotes), query,
+                    float.IsNaN(d.Score) ? 0 : d.Score))
                 .ToList();
             return Task.FromResult(new SearchResults(hits, docs.TotalHits, facets?.Result() ?? new Dictionary<string, IReadOnlyList<FacetCount>>(), SearchNotices.For(query)));
         }
@@ -76,6 +88,19 @@ public sealed class LuceneSearchIndex(string root, ILogger<LuceneSearchIndex> lo
         {
             generation.Searchers.Release(searcher);
         }
+    }
+
+    private static ICollector Collector(ITopDocsCollector top, FacetCollector? facets) => facets is null ? top : MultiCollector.Wrap(top, facets);
+
+    /// <summary>The hit's document with the messages and notes the search matched in its log, which its snippet shows.</summary>
+    private static SearchDocument WithMatchedLog(SearchDocument document, LuceneJoinedSearch? joined, bool includeNotes)
+    {
+        if (joined is null) return document;
+        var (texts, notes) = joined.MatchedLog(document.Key);
+        if (!includeNotes) notes = [];
+        return texts.Count == 0 && notes.Count == 0
+            ? document
+            : document with { Texts = [.. document.Texts, .. texts], InternalTexts = [.. document.InternalTexts, .. notes] };
     }
 
     public Task<ISearchIndexWriter> CreateRebuildTargetAsync(CancellationToken cancellationToken)
