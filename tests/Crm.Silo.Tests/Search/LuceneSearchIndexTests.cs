@@ -32,6 +32,24 @@ public sealed class LuceneSearchIndexTests : SearchIndexContractTests
     }
 
     [Fact]
+    public async Task WriteAsync_DocumentsReadBeforeARebuildWasSwappedIn_AreRefusedThenFoldedFromTheNewIndex()
+    {
+        var key = SearchDocument.KeyOf(Ws, SearchKind.Conversation, "login");
+        var read = (await Index.GetDocumentsAsync([key], default))[key];
+        var rebuilt = await Index.CreateRebuildTargetAsync(default);
+        await Index.SwapInAsync(rebuilt, _ => Task.CompletedTask, default);
+
+        // Each index seals a conversation's windows where its own batches ended: a document folded from the old one
+        // would lose or double messages in the new one.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Index.WriteAsync([read with { Title = "Stale walrus" }], 999, default));
+        Assert.Empty((await Index.SearchAsync(SearchQuery.Create(Ws, "walrus", true), default)).Hits);
+
+        Assert.Empty(await Index.GetDocumentsAsync([key], default));
+        await Index.WriteAsync([read with { Title = "Fresh walrus" }], 999, default);
+        Assert.Equal(["login"], (await Index.SearchAsync(SearchQuery.Create(Ws, "walrus", true), default)).Hits.Select(h => h.Id));
+    }
+
+    [Fact]
     public async Task Search_IndexHeldByAnotherWriter_SaysSearchIsUnavailable()
     {
         var other = Path.Combine(folder, "held");

@@ -300,10 +300,23 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
     }
 
     [EngineFact]
+    public async Task Search_AQuestionAndTheNextMessage_FoundTogetherHoweverTheConversationWasCut()
+    {
+        await IndexAsync(events.Opened(Ws, "tail", "Lost item", "Quinn Quick"));
+        await IndexAsync(events.Message(Ws, "tail", string.Concat(Enumerable.Repeat("filler ", 284))));
+        await IndexAsync(events.Message(Ws, "tail", "Where is my walrus?"));
+        await IndexAsync(events.Message(Ws, "tail", "The pelican took it."));
+
+        Assert.Equal(["tail"], await IdsAsync("walrus pelican"));
+    }
+
+    [EngineFact]
     public async Task Search_WordOfAMessageInAnotherWorkspace_NeverFindsIt()
     {
         await IndexAsync(events.Opened(Other, "secret", "Private matter", "Olga Other"));
         await IndexAsync(events.Message(Other, "secret", "The quokka password is on the fridge"));
+        // Long enough that the quokka is in a sealed window, where an engine keeps one.
+        await IndexAsync(events.Message(Other, "secret", string.Concat(Enumerable.Repeat("filler ", 300))));
 
         var inAcme = await Index.SearchAsync(SearchQuery.Create(Ws, "quokka", true, withFacets: true), default);
 

@@ -63,6 +63,9 @@ internal static class LuceneDocuments
     /// </summary>
     public const int OpenWindowCharacters = 2_000;
 
+    /// <summary>The longest last message that a sealed window hands on to the next one.</summary>
+    private const int CarriedCharacters = 500;
+
     /// <summary>
     /// What to write for a document: itself, with its log's new texts in its open window; and, when the window is full,
     /// the sealed log document (null otherwise). The document returned is also what the engine hands back.
@@ -75,7 +78,10 @@ internal static class LuceneDocuments
         var window = document.WithoutAppended();
         if (texts.Sum(t => t.Length) + notes.Sum(n => n.Length) <= OpenWindowCharacters)
             return (window with { Texts = texts, InternalTexts = notes }, null);
-        return (window with { Texts = [], InternalTexts = [] }, SealedLog(document, texts, notes));
+        // The sealed window's last message opens the next window too (when short), so a question and its answer on
+        // either side of a seal are still found together.
+        IReadOnlyList<string> carried = texts.Count > 0 && texts[^1].Length <= CarriedCharacters ? [texts[^1]] : [];
+        return (window with { Texts = carried, InternalTexts = [] }, SealedLog(document, texts, notes));
     }
 
     /// <summary>A sealed window: its texts (stored, for the snippets of hits found by them), and the names they go with.</summary>
@@ -87,13 +93,11 @@ internal static class LuceneDocuments
             new StringField(LuceneFields.Parent, document.Key, Field.Store.NO),
             new StringField(LuceneFields.LogWorkspace, document.WorkspaceId, Field.Store.NO),
         };
-        // The names too (a conversation's subject and customer): "refund Alexandra parcel" finds the message that says
-        // "parcel" in Alexandra's refund conversation with one query over the logs.
-        foreach (var name in document.Names.Prepend(document.Title).Distinct())
-        {
-            fields.Add(new TextField(LuceneFields.Name, name, Field.Store.NO));
-            fields.Add(new TextField(LuceneFields.NameGrams, name, Field.Store.NO));
-        }
+        // The names too, as whole words (a conversation's subject and customer): "refund Alexandra parcel" finds the
+        // message that says "parcel" in Alexandra's refund conversation with one query over the logs. Not their
+        // prefixes: a half-typed name would match every log of every conversation of that customer, keystroke after
+        // keystroke, only for the join to find the conversation itself already found.
+        foreach (var name in document.Names.Prepend(document.Title).Distinct()) fields.Add(new TextField(LuceneFields.Name, name, Field.Store.NO));
 
         foreach (var text in texts) fields.Add(new TextField(LuceneFields.Text, text, Field.Store.YES));
         foreach (var note in notes) fields.Add(new TextField(LuceneFields.Note, note, Field.Store.YES));

@@ -211,10 +211,11 @@ internal sealed class LuceneIndexGeneration : ISearchIndexWriter, IDisposable
                 else
                 {
                     // The document with at most a window of its newest messages (cheap to rewrite), and a full window
-                    // sealed beside it, once.
+                    // sealed beside it, once. The log first: a failure between the two leaves the window in the document
+                    // too (sealed again on the retry, found twice, counted once), never in neither.
                     var (own, sealedLog) = LuceneDocuments.Split(document);
-                    writer.UpdateDocument(key, LuceneDocuments.From(own));
                     if (sealedLog is not null) writer.AddDocument(sealedLog);
+                    writer.UpdateDocument(key, LuceneDocuments.From(own));
                     pending[document.Key] = own;
                     Remember(own);
                     continue;

@@ -24,12 +24,13 @@ internal sealed class LuceneJoinedSearch(IndexSearcher searcher)
     private readonly Dictionary<string, (float Score, int NewestLog)> logged = new(StringComparer.Ordinal);
 
     /// <summary>Feeds <paramref name="results"/> every document the text matches by itself or by one of its logs, once each.</summary>
-    public void Search(Query text, Query filter, string workspaceId, ICollector results)
+    /// <param name="conversationsWanted">False when the query asks for another kind: logs belong to conversations only.</param>
+    public void Search(Query text, Query filter, string workspaceId, bool conversationsWanted, ICollector results)
     {
         var logs = new Term(LuceneFields.LogWorkspace, workspaceId);
-        if (searcher.IndexReader.DocFreq(logs) == 0)
+        if (!conversationsWanted || searcher.IndexReader.DocFreq(logs) == 0)
         {
-            // No conversation of this workspace has sealed a window yet: documents only, without the disjunction.
+            // No conversation of this workspace has sealed a window yet (or none is asked for): documents only.
             searcher.Search(new FilteredQuery(text, new QueryWrapperFilter(filter)), results);
             return;
         }
@@ -59,15 +60,15 @@ internal sealed class LuceneJoinedSearch(IndexSearcher searcher)
 
     /// <summary>
     /// The first pass: a document (it has no parent) goes to the results and is marked as found; a log's parent gets the
-    /// best score among its logs and the newest of them, by ordinal per segment, turned into keys when the segment ends.
+    /// best score among its logs and the newest of them, by ordinal per segment (a map as large as the matches, not as the
+    /// segment: the segment holds every workspace's logs), turned into keys when the segment ends.
     /// </summary>
     private sealed class DirectOrLogged(ICollector results, FixedBitSet direct) : ICollector
     {
         private readonly Dictionary<string, (float Score, int NewestLog)> found = new(StringComparer.Ordinal);
         private Scorer? scorer;
         private SortedDocValues? parents;
-        private float[]? bestPerOrd;
-        private int[]? newestPerOrd;
+        private readonly Dictionary<int, (float Score, int NewestLog)> perOrd = [];
         private int docBase;
 
         // Collected in doc order or not, as the results allow (the out-of-order top collector is used for worded searches).
@@ -84,7 +85,6 @@ internal sealed class LuceneJoinedSearch(IndexSearcher searcher)
             Flush();
             docBase = context.DocBase;
             parents = context.AtomicReader.GetSortedDocValues(LuceneFields.Parent);
-            (bestPerOrd, newestPerOrd) = parents is null ? (null, null) : (new float[parents.ValueCount], new int[parents.ValueCount]);
             results.SetNextReader(context);
         }
 
@@ -98,9 +98,8 @@ internal sealed class LuceneJoinedSearch(IndexSearcher searcher)
                 return;
             }
 
-            bestPerOrd![ord] = Math.Max(bestPerOrd[ord], scorer!.GetScore());
-            // Plus one, so that 0 means "none yet".
-            newestPerOrd![ord] = Math.Max(newestPerOrd[ord], doc + 1);
+            var score = scorer!.GetScore();
+            perOrd[ord] = perOrd.TryGetValue(ord, out var seen) ? (Math.Max(seen.Score, score), Math.Max(seen.NewestLog, doc)) : (score, doc);
         }
 
         public void Complete(Dictionary<string, (float Score, int NewestLog)> into)
@@ -113,18 +112,18 @@ internal sealed class LuceneJoinedSearch(IndexSearcher searcher)
         {
             if (parents is null) return;
             var shared = new BytesRef();
-            for (var ord = 0; ord < newestPerOrd!.Length; ord++)
+            foreach (var (ord, (score, newest)) in perOrd)
             {
-                if (newestPerOrd[ord] == 0) continue;
                 parents.LookupOrd(ord, shared);
                 var key = shared.Utf8ToString();
-                var mine = (Score: bestPerOrd![ord], NewestLog: docBase + newestPerOrd[ord] - 1);
+                var mine = (Score: score, NewestLog: docBase + newest);
                 found[key] = found.TryGetValue(key, out var other)
                     ? (Math.Max(other.Score, mine.Score), Math.Max(other.NewestLog, mine.NewestLog))
                     : mine;
             }
 
             parents = null;
+            perOrd.Clear();
         }
     }
 

@@ -19,6 +19,9 @@ public sealed class LuceneSearchIndex(string root, ILogger<LuceneSearchIndex> lo
     private readonly SemaphoreSlim liveWrites = new(1, 1);
     private readonly Lock openLock = new();
     private LuceneIndexGeneration? live;
+
+    // The generation the indexer last read its documents from (one indexer writes the live index).
+    private LuceneIndexGeneration? readFrom;
     private FileStream? owner;
 
     /// <summary>The live index folder (for the benchmark's size and the tests).</summary>
@@ -35,14 +38,27 @@ public sealed class LuceneSearchIndex(string root, ILogger<LuceneSearchIndex> lo
 
     public Task RecordMappingAsync(string mapping, CancellationToken cancellationToken) => Live().RecordMappingAsync(mapping, cancellationToken);
 
-    public Task<IReadOnlyDictionary<string, SearchDocument>> GetDocumentsAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
-        Live().GetDocumentsAsync(keys, cancellationToken);
+    public Task<IReadOnlyDictionary<string, SearchDocument>> GetDocumentsAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        var generation = Live();
+        Volatile.Write(ref readFrom, generation);
+        return generation.GetDocumentsAsync(keys, cancellationToken);
+    }
 
     public async Task WriteAsync(IReadOnlyList<SearchDocument> documents, long checkpoint, CancellationToken cancellationToken)
     {
         await liveWrites.WaitAsync(cancellationToken);
         try
         {
+            // Documents folded from the index that a rebuild has just replaced must not land in the new one: where each
+            // index sealed its windows differs, so messages would be lost or doubled. The indexer hands the batch again
+            // (one event at a time), reading from the new index.
+            if (documents.Count > 0 && Volatile.Read(ref readFrom) is { } source && source != Live())
+            {
+                Volatile.Write(ref readFrom, null);
+                throw new InvalidOperationException("The search index was swapped for a rebuilt one while this batch was folded; it is folded again.");
+            }
+
             await Live().WriteAsync(documents, checkpoint, cancellationToken);
         }
         finally
@@ -74,7 +90,7 @@ public sealed class LuceneSearchIndex(string root, ILogger<LuceneSearchIndex> lo
                 // Out of order: the join hands its parents in after the first pass.
                 top = TopScoreDocCollector.Create(query.Limit, false);
                 joined = new LuceneJoinedSearch(searcher);
-                joined.Search(text, filter, query.WorkspaceId, Collector(top, facets));
+                joined.Search(text, filter, query.WorkspaceId, query.Kind is null or SearchKind.Conversation, Collector(top, facets));
             }
 
             var docs = top.GetTopDocs();
