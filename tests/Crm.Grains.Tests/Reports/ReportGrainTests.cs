@@ -106,7 +106,9 @@ public sealed class ReportGrainTests(CrmClusterFixture cluster)
         await cluster.DeactivateAsync(grain);
         var after = await grain.GetAsync(query);
 
-        Assert.Equal(before.AsOfPosition, after.AsOfPosition);
+        // The position is the store's, shared by every workspace: other tests' (and timers') events may land between the
+        // two reads and move it on, but nothing of this workspace did, so the figures must be the same.
+        Assert.True(after.AsOfPosition >= before.AsOfPosition, $"{after.AsOfPosition} < {before.AsOfPosition}");
         Assert.Equal((before.FirstResponse, before.NextResponse, before.Resolution, before.Csat), (after.FirstResponse, after.NextResponse, after.Resolution, after.Csat));
         Assert.Equal(before.Volume, after.Volume);
         Assert.Equal(before.CsatByAgent, after.CsatByAgent);
