@@ -41,6 +41,17 @@ public sealed class CustomerState : IEventSourcedState
             CompanyId, OwnerId, Tags.ToList(), new Dictionary<string, string>(Attributes), MergedInto, version, UpdatedAt);
     }
 
+    /// <summary>
+    /// Points the profile's often-repeated strings (its author, the company's name) at <paramref name="share"/>'s
+    /// copies: for a read model that keeps many customers, such as the workspace directory.
+    /// </summary>
+    public void ShareStrings(Func<string?, string?> share)
+    {
+        if (Profile is not { } p) return;
+        var (by, company) = (share(p.By)!, share(p.CompanyName));
+        if (!ReferenceEquals(by, p.By) || !ReferenceEquals(company, p.CompanyName)) Profile = p with { By = by, CompanyName = company };
+    }
+
     public void Apply(DomainEvent @event)
     {
         UpdatedAt = @event.At;

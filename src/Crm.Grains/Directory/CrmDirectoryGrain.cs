@@ -6,6 +6,7 @@ using Crm.Grains.Abstractions.EventStore;
 using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Companies;
 using Crm.Grains.Customers;
+using Crm.Grains.Customers.Events;
 using Crm.Grains.EventSourcing;
 using Crm.Grains.Projections;
 
@@ -22,6 +23,7 @@ public sealed class CrmDirectoryGrain : ProjectionGrain<DirectorySnapshot>, ICrm
     private Dictionary<string, CustomerState> _customers = new(StringComparer.Ordinal);
     private Dictionary<string, CompanyState> _companies = new(StringComparer.Ordinal);
     private DuplicateIndex _duplicates = new();
+    private SharedStrings _shared = new();
 
     protected override string Kind => ProjectionKinds.Directory;
 
@@ -127,23 +129,35 @@ public sealed class CrmDirectoryGrain : ProjectionGrain<DirectorySnapshot>, ICrm
 
     protected override void Restore(DirectorySnapshot snapshot)
     {
-        (_customers, _companies, _duplicates) = (snapshot.Customers, snapshot.Companies, new DuplicateIndex());
-        foreach (var (id, customer) in _customers) Index(id, customer);
+        (_customers, _companies, _duplicates, _shared) = (snapshot.Customers, snapshot.Companies, new DuplicateIndex(), new SharedStrings());
+        foreach (var (id, customer) in _customers)
+        {
+            customer.ShareStrings(_shared.Share);
+            _duplicates.Move(id, DuplicateKeys.None, KeysOf(customer));
+        }
     }
 
     protected override Task ApplyAsync(StoredEvent stored)
     {
         if (StreamIds.Parse(stored.StreamId) is not { } stream) return Task.CompletedTask;
         if (stream.Category == StreamIds.CompanyCategory) EntityFold.Apply(_companies, stored);
-        else if (EntityFold.Apply(_customers, stored) is { } customer) Index(stream.Id, customer);
+        else
+        {
+            // What the customer was filed under, by the parts its keys come from: most events (tags, owner,
+            // conversations, activities) change none of them, and then nothing is hashed again.
+            var before = _customers.GetValueOrDefault(stream.Id) is { } known ? (known.Profile, known.CompanyId, known.MergedInto) : default;
+            if (EntityFold.Apply(_customers, stored, stream.Id) is not { } customer) return Task.CompletedTask;
+            if (!ReferenceEquals(customer.Profile, before.Profile)) customer.ShareStrings(_shared.Share);
+            if ((customer.Profile, customer.CompanyId, customer.MergedInto) != before)
+                _duplicates.Move(stream.Id, KeysOf(before.Profile, before.CompanyId, before.MergedInto), KeysOf(customer));
+        }
         return Task.CompletedTask;
     }
 
-    private void Index(string customerId, CustomerState customer)
-    {
-        if (customer is { Profile: { } p, MergedInto: null }) _duplicates.Put(customerId, p.Name, p.Email, p.Phone, customer.CompanyId);
-        else _duplicates.Remove(customerId);
-    }
+    private static DuplicateKeys KeysOf(CustomerState customer) => KeysOf(customer.Profile, customer.CompanyId, customer.MergedInto);
+
+    private static DuplicateKeys KeysOf(CustomerUpserted? profile, string? companyId, string? mergedInto) =>
+        profile is not null && mergedInto is null ? DuplicateKeys.Of(profile.Name, profile.Email, profile.Phone, companyId) : DuplicateKeys.None;
 
     private static bool Contains(string? value, string text) => value?.Contains(text, StringComparison.OrdinalIgnoreCase) == true;
 

@@ -14,10 +14,18 @@ public static class EntityFold
     /// null for an event type this build does not know (written by a newer one) or a stream id not of the usual form.
     /// </summary>
     public static TState? Apply<TState>(Dictionary<string, TState> states, StoredEvent stored)
+        where TState : class, IEventSourcedState, new() =>
+        StreamIds.Parse(stored.StreamId) is { } stream ? Apply(states, stored, stream.Id) : null;
+
+    /// <summary>
+    /// As above, for a caller that has parsed the stream id already: a new entity is keyed by that very string, so a
+    /// read model that files the id elsewhere too (an index) holds one copy of it, not one per parse.
+    /// </summary>
+    public static TState? Apply<TState>(Dictionary<string, TState> states, StoredEvent stored, string entityId)
         where TState : class, IEventSourcedState, new()
     {
-        if (!EventSerializer.IsKnown(stored.Type) || StreamIds.Parse(stored.StreamId) is not { } stream) return null;
-        if (!states.TryGetValue(stream.Id, out var state)) states[stream.Id] = state = new TState();
+        if (!EventSerializer.IsKnown(stored.Type)) return null;
+        if (!states.TryGetValue(entityId, out var state)) states[entityId] = state = new TState();
         state.Apply(EventSerializer.Deserialize(stored));
         return state;
     }

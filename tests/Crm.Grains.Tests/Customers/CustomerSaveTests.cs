@@ -133,6 +133,19 @@ public sealed class CustomerSaveTests(CrmClusterFixture cluster)
         Assert.Equal(70, pair.Match.Score);
     }
 
+    [Fact]
+    public async Task FindDuplicatesAsync_AfterAnEmailChangeThenATagChange_FindsTheCustomerUnderTheNewEmailOnly()
+    {
+        await Kit.SaveAsync("a", "Ada Lovelace", "ada@engines.example", "+1 202 555 0101");
+        await Kit.SaveAsync("a", "Ada Lovelace", "countess@analytical.example", "+1 202 555 0101");
+        await Kit.SaveAsync("a", "Ada Lovelace", "countess@analytical.example", "+1 202 555 0101", tags: ["vip"]); // no key changes
+        var directory = cluster.Grains.GetGrain<ICrmDirectoryGrain>(workspaceId);
+
+        Assert.Empty(await directory.FindDuplicatesAsync(new DuplicateProbe(null, "Someone", "ada@engines.example", null, null)));
+        Assert.Equal(["a"], (await directory.FindDuplicatesAsync(new DuplicateProbe(null, "Someone", "Countess@Analytical.example", null, null))).Select(m => m.CustomerId));
+        Assert.Equal(["a"], (await directory.FindDuplicatesAsync(new DuplicateProbe(null, "Someone", null, "+12025550101", null))).Select(m => m.CustomerId));
+    }
+
     private Task<AttributeSchema> DefineAsync(string key, AttributeKind kind, params string[] options) =>
         Schema.DefineAsync(new DefineAttribute(AttributeTarget.Customer, key, key == "value" ? "Value" : key, kind, options, "user:admin"));
 }

@@ -14,22 +14,36 @@ public sealed class DuplicateIndexTests
     public void Candidates_AsCustomersShareAndLeaveAKey_AreExactlyTheOthersUnderIt()
     {
         var index = new DuplicateIndex();
-        index.Put("a", "Ada Lovelace", "ada@example.org", null, null);
+        var ada = Keys("Ada Lovelace", "ada@example.org");
+        index.Move("a", DuplicateKeys.None, ada);
         Assert.Equal(["a"], Candidates(index, "ADA@example.org"));
 
-        index.Put("b", "Ada L.", "ada@example.org", null, null);
-        index.Put("b", "Ada L.", "ada@example.org", null, null); // the same record again: still once
+        var adaL = Keys("Ada L.", "ada@example.org");
+        index.Move("b", DuplicateKeys.None, adaL);
+        index.Move("b", adaL, adaL); // the same record again: still once
         Assert.Equal(["a", "b"], Candidates(index, "ada@example.org").Order());
         Assert.Equal(2, index.CrowdedKeys().Count()); // the email, and the domain they share
 
-        index.Put("b", "Ada L.", "other@elsewhere.net", null, null); // b moved to another address
+        index.Move("b", adaL, Keys("Ada L.", "other@elsewhere.net")); // b moved to another address
         Assert.Equal(["a"], Candidates(index, "ada@example.org"));
         Assert.Equal(["b"], Candidates(index, "other@elsewhere.net"));
         Assert.Empty(index.CrowdedKeys()); // nothing shared any more: each key is back to one customer
 
-        index.Remove("a");
+        index.Move("a", ada, DuplicateKeys.None);
         Assert.Empty(Candidates(index, "ada@example.org"));
     }
+
+    [Fact]
+    public void Keys_OfOneContact_AreDistinctByKindAndFoldedLikeTheRules()
+    {
+        var keys = DuplicateKeys.Of("Ada", " ADA@Example.org ", "+44 20 7946 0958", "company-1");
+        Assert.Equal(keys, DuplicateKeys.Of("Ada", "ada@example.org", "+442079460958", "company-1"));
+        Assert.Equal(4, keys.All.Distinct().Count());
+        Assert.Equal(0UL, DuplicateKeys.Of("Ada", "ada@gmail.com", null, null).Domain); // free mail is no shared domain
+        Assert.Empty(DuplicateKeys.None.All);
+    }
+
+    private static DuplicateKeys Keys(string name, string email) => DuplicateKeys.Of(name, email, null, null);
 
     private static IEnumerable<string> Candidates(DuplicateIndex index, string email) =>
         index.Candidates(new DuplicateProbe("probe", "Someone", email, null, null));
