@@ -58,9 +58,10 @@ public sealed class SnapshotCodec(ISnapshotStore store, Serializer serializer, I
         try
         {
             var started = Stopwatch.GetTimestamp();
-            var data = serializer.SerializeToArray(state);
+            using var data = new ChunkedBuffer();
+            serializer.Serialize(state, data);
             var serialized = Stopwatch.GetElapsedTime(started);
-            await store.SaveAsync(new Snapshot(key, schemaVersion, position, data), cancellationToken);
+            await store.SaveAsync(new Snapshot(key, schemaVersion, position, data.AsSequence()), cancellationToken);
             // A large one is worth a line: its size and cost are what spacing and memory depend on.
             if (data.Length >= LargeSnapshotBytes)
                 logger.LogInformation("Snapshot {Key} at position {Position}: {Megabytes:0.0} MB serialized in {Serialized:0} ms, saved in {Milliseconds:0} ms",

@@ -1,3 +1,5 @@
+using System.Buffers;
+using Crm.Grains.Projections;
 using Crm.Grains.Abstractions.Snapshots;
 using Xunit;
 
@@ -26,7 +28,7 @@ public abstract class SnapshotStoreContractTests : IAsyncLifetime
         var loaded = await Store.LoadAsync("projection/inbox/a");
         Assert.NotNull(loaded);
         Assert.Equal((1, 42L), (loaded.SchemaVersion, loaded.Position));
-        Assert.Equal([1, 2, 3], loaded.Data);
+        Assert.Equal([1, 2, 3], loaded.Data.ToArray());
         Assert.Null(await Store.LoadAsync("projection/inbox/b"));
     }
 
@@ -37,7 +39,28 @@ public abstract class SnapshotStoreContractTests : IAsyncLifetime
         await Store.SaveAsync(new Snapshot("k", 1, 50, [2]));
         Assert.Equal(100, (await Store.LoadAsync("k"))!.Position);
         await Store.SaveAsync(new Snapshot("k", 1, 100, [3]));
-        Assert.Equal([3], (await Store.LoadAsync("k"))!.Data);
+        Assert.Equal([3], (await Store.LoadAsync("k"))!.Data.ToArray());
+    }
+
+    [Fact]
+    public async Task Save_ManyChunks_LoadsByteForByteAndAnOlderOneDoesNotReplaceIt()
+    {
+        // Over three chunks of the serializer's buffer, as a large directory's snapshot is written.
+        var bytes = Enumerable.Range(0, 3_500_000).Select(i => (byte)(i * 31 % 251)).ToArray();
+        using var buffer = new ChunkedBuffer();
+        foreach (var part in bytes.Chunk(300_000))
+        {
+            part.CopyTo(buffer.GetSpan(part.Length));
+            buffer.Advance(part.Length);
+        }
+        Assert.False(buffer.AsSequence().IsSingleSegment);
+
+        await Store.SaveAsync(new Snapshot("projection/directory/big", 1, 500, buffer.AsSequence()));
+        await Store.SaveAsync(new Snapshot("projection/directory/big", 1, 499, buffer.AsSequence().Slice(0, 10)));
+
+        var loaded = await Store.LoadAsync("projection/directory/big");
+        Assert.Equal(500, loaded!.Position);
+        Assert.True(bytes.AsSpan().SequenceEqual(loaded.Data.ToArray()));
     }
 
     [Fact]

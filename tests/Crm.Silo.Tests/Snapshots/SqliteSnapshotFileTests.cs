@@ -1,3 +1,4 @@
+using System.Buffers;
 using Crm.Grains.Abstractions.EventStore;
 using Crm.Grains.Abstractions.Snapshots;
 using Crm.Silo.Infrastructure.EventStore;
@@ -40,24 +41,15 @@ public sealed class SqliteSnapshotFileTests : IDisposable
     [Fact]
     public async Task LoadAsync_SnapshotsSavedInEventsDbBeforeTheyHadAFile_AreMovedOverAndTheOldTableDropped()
     {
-        Directory.CreateDirectory(dataPath);
-        await using (var old = new SqliteConnection($"Data Source={Options.SqliteDatabasePath};Pooling=False"))
-        {
-            await old.OpenAsync();
-            // The table as the build before kept it in events.db.
-            await ExecuteAsync(old, """
-                CREATE TABLE snapshots (key TEXT PRIMARY KEY, schema_version INTEGER NOT NULL, position INTEGER NOT NULL,
-                    data BLOB NOT NULL, saved_at INTEGER NOT NULL);
-                """ +
-                "INSERT INTO snapshots (key, schema_version, position, data, saved_at) VALUES ('projection/inbox/w1', 2, 42, x'0102', 0);");
-        }
+        // The table as the build before kept it in events.db.
+        await OldTableAsync(Options.SqliteDatabasePath, "INSERT INTO snapshots (key, schema_version, position, data, saved_at) VALUES ('projection/inbox/w1', 2, 42, x'0102', 0);");
 
         var store = new SqliteSnapshotStore(Options);
         var moved = await store.LoadAsync("projection/inbox/w1");
 
         Assert.NotNull(moved);
         Assert.Equal((2, 42L), (moved.SchemaVersion, moved.Position));
-        Assert.Equal([1, 2], moved.Data);
+        Assert.Equal([1, 2], moved.Data.ToArray());
         await using var check = new SqliteConnection($"Data Source={Options.SqliteDatabasePath};Pooling=False");
         await check.OpenAsync();
         await using var command = check.CreateCommand();
@@ -65,10 +57,42 @@ public sealed class SqliteSnapshotFileTests : IDisposable
         Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
     }
 
+    [Fact]
+    public async Task LoadAsync_SnapshotsFileFromBeforeTheDataWentLast_KeepsItsSnapshotsAndSavesIntoTheRebuiltTable()
+    {
+        // The table as the build before kept it in snapshots.db: the data in the middle of the row.
+        await OldTableAsync(Options.SqliteSnapshotsPath, "INSERT INTO snapshots (key, schema_version, position, data, saved_at) VALUES ('projection/directory/w1', 1, 7, x'0A0B0C', 0);");
+
+        var store = new SqliteSnapshotStore(Options);
+        var kept = await store.LoadAsync("projection/directory/w1");
+        await store.SaveAsync(new Snapshot("projection/directory/w2", 1, 8, [4, 5]));
+
+        Assert.Equal((1, 7L), (kept!.SchemaVersion, kept.Position));
+        Assert.Equal([10, 11, 12], kept.Data.ToArray());
+        Assert.Equal([4, 5], (await store.LoadAsync("projection/directory/w2"))!.Data.ToArray());
+        await using var check = new SqliteConnection($"Data Source={Options.SqliteSnapshotsPath};Pooling=False");
+        await check.OpenAsync();
+        await using var command = check.CreateCommand();
+        command.CommandText = "SELECT name FROM pragma_table_info('snapshots') ORDER BY cid DESC LIMIT 1";
+        Assert.Equal("data", await command.ExecuteScalarAsync());
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
         if (Directory.Exists(dataPath)) Directory.Delete(dataPath, recursive: true);
+    }
+
+    /// <summary>The snapshots table as the builds before this one created it (data before saved_at), with <paramref name="rows"/> in it.</summary>
+    private async Task OldTableAsync(string path, string rows)
+    {
+        Directory.CreateDirectory(dataPath);
+        await using var old = new SqliteConnection($"Data Source={path};Pooling=False");
+        await old.OpenAsync();
+        await ExecuteAsync(old, """
+            CREATE TABLE snapshots (key TEXT PRIMARY KEY, schema_version INTEGER NOT NULL, position INTEGER NOT NULL,
+                data BLOB NOT NULL, saved_at INTEGER NOT NULL);
+            """ + rows);
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql)

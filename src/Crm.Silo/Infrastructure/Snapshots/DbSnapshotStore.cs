@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data.Common;
 using Crm.Grains.Abstractions.Snapshots;
 
@@ -12,17 +13,12 @@ public abstract class DbSnapshotStore : ISnapshotStore
 {
     protected const string Columns = "key, schema_version, position, data, saved_at";
 
-    public async Task SaveAsync(Snapshot snapshot, CancellationToken cancellationToken = default)
+    public virtual async Task SaveAsync(Snapshot snapshot, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, $"""
-            INSERT INTO snapshots ({Columns}) VALUES (@key, @schema, @position, @data, @at)
-            ON CONFLICT (key) DO UPDATE SET schema_version = excluded.schema_version, position = excluded.position,
-                data = excluded.data, saved_at = excluded.saved_at
-            WHERE excluded.position >= snapshots.position OR excluded.schema_version <> snapshots.schema_version
-            """, ("key", snapshot.Key), ("schema", snapshot.SchemaVersion), ("position", snapshot.Position), ("data", snapshot.Data),
-            ("at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+        // One array for the driver: PostgreSQL takes the value whole (SQLite writes the chunks, see its store).
+        await using var command = Command(connection, Upsert("@data"), UpsertParameters(snapshot, ("data", snapshot.Data.ToArray())));
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -54,10 +50,22 @@ public abstract class DbSnapshotStore : ISnapshotStore
         return keys;
     }
 
+    /// <summary>The upsert that never moves a snapshot back, with <paramref name="data"/> as the data's value.</summary>
+    protected static string Upsert(string data) => $"""
+        INSERT INTO snapshots ({Columns}) VALUES (@key, @schema, @position, {data}, @at)
+        ON CONFLICT (key) DO UPDATE SET schema_version = excluded.schema_version, position = excluded.position,
+            data = excluded.data, saved_at = excluded.saved_at
+        WHERE excluded.position >= snapshots.position OR excluded.schema_version <> snapshots.schema_version
+        """;
+
+    protected static (string Name, object Value)[] UpsertParameters(Snapshot snapshot, (string Name, object Value) data) =>
+        [("key", snapshot.Key), ("schema", snapshot.SchemaVersion), ("position", snapshot.Position), data,
+            ("at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())];
+
     /// <summary>An open connection on which the snapshots table exists.</summary>
     protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
-    private static DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
+    protected static DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
