@@ -144,7 +144,9 @@ public sealed class CrmDirectoryGrain : ProjectionGrain<DirectorySnapshot>, ICrm
         else
         {
             // What the customer was filed under, by the parts its keys come from: most events (tags, owner,
-            // conversations, activities) change none of them, and then nothing is hashed again.
+            // conversations, activities) change none of them, and then nothing is hashed again. The index holds only
+            // if nothing between the fold and the move throws (the keys are trims, case folds and slices), since it
+            // no longer keeps each customer's keys to put itself right on the next event.
             var before = _customers.GetValueOrDefault(stream.Id) is { } known ? (known.Profile, known.CompanyId, known.MergedInto) : default;
             if (EntityFold.Apply(_customers, stored, stream.Id) is not { } customer) return Task.CompletedTask;
             if (!ReferenceEquals(customer.Profile, before.Profile)) customer.ShareStrings(_shared.Share);

@@ -5,9 +5,9 @@ namespace Crm.Grains.Projections;
 /// <summary>
 /// Bytes written in pooled chunks of 1 MB and read back as one sequence: a large snapshot is serialized without ever
 /// being one contiguous array (which would be copied again into the array and then into the database). Dispose returns
-/// the chunks.
+/// pooled chunks; unpooled ones (<see cref="ReadAllAsync"/>) are left to the collector, so their sequence may outlive it.
 /// </summary>
-public sealed class ChunkedBuffer : IBufferWriter<byte>, IDisposable
+public sealed class ChunkedBuffer(bool pooled = true) : IBufferWriter<byte>, IDisposable
 {
     private const int ChunkBytes = 1 << 20;
 
@@ -39,9 +39,26 @@ public sealed class ChunkedBuffer : IBufferWriter<byte>, IDisposable
         return first is null ? ReadOnlySequence<byte>.Empty : new ReadOnlySequence<byte>(first, 0, last!, last!.Memory.Length);
     }
 
+    /// <summary>
+    /// The rest of <paramref name="stream"/> as a sequence of unpooled chunks: a large snapshot is read without one
+    /// contiguous copy of it (nor the driver's own).
+    /// </summary>
+    public static async Task<ReadOnlySequence<byte>> ReadAllAsync(Stream stream, CancellationToken cancellationToken = default)
+    {
+        var buffer = new ChunkedBuffer(pooled: false);
+        while (true)
+        {
+            var memory = buffer.GetMemory();
+            var read = await stream.ReadAsync(memory, cancellationToken).ConfigureAwait(false);
+            if (read == 0) return buffer.AsSequence();
+            buffer.Advance(read);
+        }
+    }
+
     public void Dispose()
     {
-        foreach (var chunk in _chunks) ArrayPool<byte>.Shared.Return(chunk.Array);
+        if (pooled)
+            foreach (var chunk in _chunks) ArrayPool<byte>.Shared.Return(chunk.Array);
         _chunks.Clear();
         _current = null;
         Length = 0;
@@ -52,7 +69,8 @@ public sealed class ChunkedBuffer : IBufferWriter<byte>, IDisposable
         var needed = Math.Max(sizeHint, 1);
         if (_current is null || _current.Array.Length - _current.Written < needed)
         {
-            _current = new Chunk(ArrayPool<byte>.Shared.Rent(Math.Max(needed, ChunkBytes)));
+            var size = Math.Max(needed, ChunkBytes);
+            _current = new Chunk(pooled ? ArrayPool<byte>.Shared.Rent(size) : new byte[size]);
             _chunks.Add(_current);
         }
         return _current;

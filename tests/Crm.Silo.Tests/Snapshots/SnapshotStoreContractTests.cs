@@ -56,7 +56,7 @@ public abstract class SnapshotStoreContractTests : IAsyncLifetime
         Assert.False(buffer.AsSequence().IsSingleSegment);
 
         await Store.SaveAsync(new Snapshot("projection/directory/big", 1, 500, buffer.AsSequence()));
-        await Store.SaveAsync(new Snapshot("projection/directory/big", 1, 499, buffer.AsSequence().Slice(0, 10)));
+        await Store.SaveAsync(new Snapshot("projection/directory/big", 1, 499, [0xFF, 0xFF, 0xFF])); // would land in the kept row
 
         var loaded = await Store.LoadAsync("projection/directory/big");
         Assert.Equal(500, loaded!.Position);

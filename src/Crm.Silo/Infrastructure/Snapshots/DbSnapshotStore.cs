@@ -22,7 +22,7 @@ public abstract class DbSnapshotStore : ISnapshotStore
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<Snapshot?> LoadAsync(string key, CancellationToken cancellationToken = default)
+    public virtual async Task<Snapshot?> LoadAsync(string key, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, "SELECT schema_version, position, data FROM snapshots WHERE key = @key", ("key", key));

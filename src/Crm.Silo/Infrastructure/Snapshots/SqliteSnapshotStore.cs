@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Crm.Grains.Abstractions.Snapshots;
+using Crm.Grains.Projections;
 using Crm.Silo.Infrastructure.EventStore;
 using Microsoft.Data.Sqlite;
 
@@ -117,14 +118,27 @@ public sealed class SqliteSnapshotStore : DbSnapshotStore
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Reads the data through incremental blob I/O (the rowid selected makes it so), in chunks, never whole.</summary>
+    public override async Task<Snapshot?> LoadAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var connection = (SqliteConnection)await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, "SELECT schema_version, position, data, rowid FROM snapshots WHERE key = @key", ("key", key));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return null;
+        await using var data = reader.GetStream(2);
+        return new Snapshot(key, reader.GetInt32(0), reader.GetInt64(1), await ChunkedBuffer.ReadAllAsync(data, cancellationToken).ConfigureAwait(false));
+    }
+
     private static async Task PutDataLastAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
+        // Looked at under the write lock: two processes opening an old file rebuild it once between them.
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var last = connection.CreateCommand();
+        last.Transaction = transaction;
         last.CommandText = "SELECT name FROM pragma_table_info('snapshots') ORDER BY cid DESC LIMIT 1";
         if (await last.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string == "data") return;
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var rebuild = connection.CreateCommand();
-        rebuild.Transaction = (SqliteTransaction)transaction;
+        rebuild.Transaction = transaction;
         rebuild.CommandText = DataLast;
         await rebuild.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
