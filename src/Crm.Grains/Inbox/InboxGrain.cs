@@ -50,13 +50,18 @@ public sealed class InboxGrain(IEventStore store) : ProjectionGrain<InboxSnapsho
         _ = GrainFactory.GetGrain<INotificationProjectionGrain>(WorkspaceId).WakeAsync();
     }
 
-    public Task<IReadOnlyList<ConversationSummary>> ListAsync(InboxQuery query)
+    /// <summary>
+    /// The rows as of every commit before the call: a page reads them when it opens or has fallen behind the feed,
+    /// and an answer missing a commit whose live update is still on its way (or was lost) would leave that row stale
+    /// on the page until the conversation changed again, since rows learnt live are never published from here.
+    /// </summary>
+    public async Task<IReadOnlyList<ConversationSummary>> ListAsync(InboxQuery query)
     {
+        await CatchUpAsync();
         var limit = Math.Clamp(query.Limit, 1, 500);
-        IReadOnlyList<ConversationSummary> rows = InboxFilter.Sort(_rows.Values.Where(r => InboxFilter.Matches(r, query)), query.Sort)
+        return InboxFilter.Sort(_rows.Values.Where(r => InboxFilter.Matches(r, query)), query.Sort)
             .Take(limit)
             .ToList();
-        return Task.FromResult(rows);
     }
 
     public Task<InboxCounts> CountAsync(string? agentId) => Task.FromResult(InboxFilter.Count(_rows.Values, agentId));

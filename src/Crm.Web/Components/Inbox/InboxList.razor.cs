@@ -17,6 +17,10 @@ namespace Crm.Web.Components.Inbox;
 public sealed partial class InboxList
 {
     private readonly Dictionary<string, ConversationSummary> _rows = [];
+
+    /// <summary>While the list is read: the newest row the feed delivered per conversation, applied after the answer.</summary>
+    private Dictionary<string, ConversationSummary>? _arrivedDuringReload;
+
     private WorkspaceUser? _user;
     private IDisposable? _subscription;
     private IAsyncDisposable? _shortcuts;
@@ -121,9 +125,16 @@ public sealed partial class InboxList
 
     private async Task ReloadAsync()
     {
+        // Rows the feed delivers while the list is read may be newer than the answer: they are applied over it after,
+        // so an older row read back never replaces a newer one already shown (a row stuck unread=false, say).
+        _arrivedDuringReload = [];
+        var rows = await Conversations.ListInboxAsync(_user!, Query);
+        var arrived = _arrivedDuringReload;
+        _arrivedDuringReload = null;
         _rows.Clear();
         _selected = -1;
-        foreach (var row in await Conversations.ListInboxAsync(_user!, Query)) _rows[row.ConversationId] = row;
+        foreach (var row in rows) _rows[row.ConversationId] = row;
+        foreach (var row in arrived.Values) Apply(row);
         _counts = await Conversations.CountInboxAsync(_user!);
         _loaded = true;
     }
@@ -160,6 +171,8 @@ public sealed partial class InboxList
 
     private bool Apply(ConversationSummary summary)
     {
+        if (_arrivedDuringReload is { } arrived && (!arrived.TryGetValue(summary.ConversationId, out var seen) || seen.Version < summary.Version))
+            arrived[summary.ConversationId] = summary;
         var known = _rows.GetValueOrDefault(summary.ConversationId);
         if (known is not null && known.Version >= summary.Version) return false;
         if (InboxFilter.Matches(summary, Query)) _rows[summary.ConversationId] = summary;
