@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Data.Common;
 using Crm.Grains.Abstractions.Snapshots;
 
@@ -17,8 +16,10 @@ public abstract class DbSnapshotStore : ISnapshotStore
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        // One array for the driver: PostgreSQL takes the value whole (SQLite writes the chunks, see its store).
-        await using var command = Command(connection, Upsert("@data"), UpsertParameters(snapshot, ("data", snapshot.Data.ToArray())));
+        // A stream over the chunks: the driver copies them to the wire as it goes, never into one array (SQLite writes
+        // them into the row itself, see its store).
+        await using var data = new SequenceReadStream(snapshot.Data);
+        await using var command = Command(connection, Upsert("@data"), UpsertParameters(snapshot, ("data", data)));
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
