@@ -1,5 +1,7 @@
+using System.Data;
 using System.Data.Common;
 using Crm.Grains.Abstractions.Snapshots;
+using Crm.Grains.Projections;
 
 namespace Crm.Silo.Infrastructure.Snapshots;
 
@@ -23,13 +25,19 @@ public abstract class DbSnapshotStore : ISnapshotStore
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public virtual async Task<Snapshot?> LoadAsync(string key, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Reads the data as a stream into chunks, never one array: read in column order (sequential access), PostgreSQL's
+    /// driver streams it off the wire, and SQLite reads it through incremental blob I/O (see <see cref="LoadColumns"/>).
+    /// </summary>
+    public async Task<Snapshot?> LoadAsync(string key, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, "SELECT schema_version, position, data FROM snapshots WHERE key = @key", ("key", key));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, $"SELECT {LoadColumns} FROM snapshots WHERE key = @key", ("key", key));
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return null;
-        return new Snapshot(key, reader.GetInt32(0), reader.GetInt64(1), (byte[])reader.GetValue(2));
+        var (schemaVersion, position) = (reader.GetInt32(0), reader.GetInt64(1));
+        await using var data = reader.GetStream(2);
+        return new Snapshot(key, schemaVersion, position, await ChunkedBuffer.ReadAllAsync(data, cancellationToken).ConfigureAwait(false));
     }
 
     public async Task DeleteAsync(string key, CancellationToken cancellationToken = default)
@@ -62,6 +70,9 @@ public abstract class DbSnapshotStore : ISnapshotStore
     protected static (string Name, object Value)[] UpsertParameters(Snapshot snapshot, (string Name, object Value) data) =>
         [("key", snapshot.Key), ("schema", snapshot.SchemaVersion), ("position", snapshot.Position), data,
             ("at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())];
+
+    /// <summary>What a load selects: the schema version, the position and the data, in that order (a store may add after them).</summary>
+    protected virtual string LoadColumns => "schema_version, position, data";
 
     /// <summary>An open connection on which the snapshots table exists.</summary>
     protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Crm.Grains.Abstractions.Snapshots;
-using Crm.Grains.Projections;
 using Crm.Silo.Infrastructure.EventStore;
 using Microsoft.Data.Sqlite;
 
@@ -118,16 +117,8 @@ public sealed class SqliteSnapshotStore : DbSnapshotStore
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Reads the data through incremental blob I/O (the rowid selected makes it so), in chunks, never whole.</summary>
-    public override async Task<Snapshot?> LoadAsync(string key, CancellationToken cancellationToken = default)
-    {
-        await using var connection = (SqliteConnection)await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, "SELECT schema_version, position, data, rowid FROM snapshots WHERE key = @key", ("key", key));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return null;
-        await using var data = reader.GetStream(2);
-        return new Snapshot(key, reader.GetInt32(0), reader.GetInt64(1), await ChunkedBuffer.ReadAllAsync(data, cancellationToken).ConfigureAwait(false));
-    }
+    /// <summary>The rowid selected too: with it, the driver reads the data through incremental blob I/O, never whole.</summary>
+    protected override string LoadColumns => base.LoadColumns + ", rowid";
 
     private static async Task PutDataLastAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
