@@ -74,6 +74,7 @@ public static class SearchBenchmark
             foreach (var warm in TypeAheadQueries.Make(profile, 300, seed: 8)) await AskAsync(index, warm);
             var typeAhead = new Latencies();
             var answered = 0;
+            var (allocated, collections) = (GC.GetTotalAllocatedBytes(), GC.CollectionCount(0));
             cpu = ProcessCpu();
             foreach (var query in queries)
             {
@@ -84,8 +85,10 @@ public static class SearchBenchmark
             }
 
             var queryCpu = (ProcessCpu() - cpu) / queries.Count;
+            // What the queries allocate, and how many collections that took: a collection's pause lands on the queries in flight.
+            var (queryKb, queryGcs) = ((GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / queries.Count, GC.CollectionCount(0) - collections);
             Log(string.Create(CultureInfo.InvariantCulture,
-                $"type-ahead: {queries.Count:N0} queries (e.g. {string.Join(", ", queries.Take(6).Select(q => $"'{q.Text}'"))}): p50 {typeAhead.P(0.5):0.00} ms, p95 {typeAhead.P(0.95):0.00} ms, p99 {typeAhead.P(0.99):0.00} ms, {queryCpu.TotalMicroseconds:0} µs CPU per query, {answered * 100.0 / queries.Count:0}% answered"));
+                $"type-ahead: {queries.Count:N0} queries (e.g. {string.Join(", ", queries.Take(6).Select(q => $"'{q.Text}'"))}): p50 {typeAhead.P(0.5):0.00} ms, p95 {typeAhead.P(0.95):0.00} ms, p99 {typeAhead.P(0.99):0.00} ms, {queryCpu.TotalMicroseconds:0} µs CPU per query, {queryKb:N0} KB allocated per query, {queryGcs} collections, {answered * 100.0 / queries.Count:0}% answered"));
 
             // (c) PostgreSQL on the same data and the same typed texts.
             await postgres.InitializeAsync();

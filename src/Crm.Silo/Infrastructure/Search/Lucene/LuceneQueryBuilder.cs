@@ -101,7 +101,7 @@ internal static class LuceneQueryBuilder
             { Boost(new TermQuery(new Term(LuceneFields.NameGrams, gram)), 2), Occur.SHOULD },
             { Boost(EmailPrefix(word), 1.5f), Occur.SHOULD },
         };
-        if (edits > 0) any.Add(Boost(new FuzzyQuery(new Term(LuceneFields.NameGrams, gram), edits, 1, 50, true), 1), Occur.SHOULD);
+        if (edits > 0) any.Add(Boost(new TypoQuery(new Term(LuceneFields.NameGrams, gram), edits, 1, 50), 1), Occur.SHOULD);
         TextClauses(any, LuceneFields.Text, word, edits, isLast);
         if (includeNotes) TextClauses(any, LuceneFields.Note, word, edits, isLast);
         return any;
@@ -110,7 +110,7 @@ internal static class LuceneQueryBuilder
     private static void TextClauses(BooleanQuery any, string field, string word, int edits, bool isLast)
     {
         any.Add(Boost(new TermQuery(new Term(field, word)), 1.5f), Occur.SHOULD);
-        if (edits > 0) any.Add(Boost(new FuzzyQuery(new Term(field, word), edits, 1, 20, true), 0.5f), Occur.SHOULD);
+        if (edits > 0) any.Add(Boost(new TypoQuery(new Term(field, word), edits, 1, 20), 0.5f), Occur.SHOULD);
         if (isLast && word.Length >= 2) any.Add(Boost(new PrefixQuery(new Term(field, word)), 0.5f), Occur.SHOULD);
     }
 
