@@ -292,6 +292,22 @@ internal sealed class LuceneIndexGeneration : ISearchIndexWriter, IDisposable
         lastCommit = Environment.TickCount64;
     }
 
+    /// <summary>Waits for the writer's background merges; returns how many segments a searcher then reads.</summary>
+    public int Settle()
+    {
+        writer.WaitForMerges();
+        lock (writeLock) RefreshLocked();
+        var searcher = Searchers.Acquire();
+        try
+        {
+            return searcher.IndexReader.Leaves.Count;
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
+    }
+
     /// <summary>Bytes on disk.</summary>
     public long SizeInBytes() => new DirectoryInfo(Path).EnumerateFiles().Sum(f => f.Length);
 
