@@ -110,6 +110,21 @@ public sealed class InboxGrainTests(CrmClusterFixture cluster)
     }
 
     [Fact]
+    public async Task CountAsync_RightAfterACommitWithNoLiveUpdate_CountsIt()
+    {
+        await OpenAsync(workspaceId, "c1", "cust-1", "Ada");
+        await RowsAsync(workspaceId, rows => rows.Count == 1);
+        var before = await Inbox(workspaceId).CountAsync(null);
+
+        // The feed told a page about this message before the inbox heard of it: the count the page reads now must have it.
+        await cluster.AppendEventsAsync(StreamIds.For(StreamIds.ConversationCategory, workspaceId, "c1"), Alice.Actor,
+            new MessagePosted(1, Guid.NewGuid(), new Author(AuthorKind.Customer, "cust-1", "Ada"), "are you there?"));
+
+        var after = await Inbox(workspaceId).CountAsync(null);
+        Assert.Equal((0, 1), (before.AllUnread, after.AllUnread));
+    }
+
+    [Fact]
     public async Task ListAsync_StatusFilterAndLimit_ReturnOnlyMatchingRowsUpToTheLimit()
     {
         for (var i = 1; i <= 3; i++)
