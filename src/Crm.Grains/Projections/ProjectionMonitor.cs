@@ -23,10 +23,20 @@ public sealed class ProjectionMonitor : IDisposable
     private readonly Counter<long> _handled;
     private readonly Counter<long> _failures;
 
+    // While the silo has not joined its cluster (see ClusterJoinGate), reports are only recorded; all of them go once it has.
+    private volatile bool _holding;
+
     /// <param name="grains">Where to report for <c>/health/ready</c>; null in a process with no cluster (a benchmark).</param>
-    public ProjectionMonitor(IGrainFactory? grains, IMeterFactory? meterFactory = null, TimeProvider? time = null)
+    /// <param name="joinGate">When set, reports reach the cluster only once it opens (a silo's host sets it).</param>
+    public ProjectionMonitor(IGrainFactory? grains, IMeterFactory? meterFactory = null, TimeProvider? time = null, ClusterJoinGate? joinGate = null)
     {
         _grains = grains;
+        if (joinGate is not null && !joinGate.Joined.IsCompleted)
+        {
+            _holding = true;
+            joinGate.Joined.ContinueWith(_ => ForwardHeld(), TaskScheduler.Default);
+        }
+
         _time = time ?? TimeProvider.System;
         _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
         _handled = _meter.CreateCounter<long>("crm.projections.events_handled", "{event}", "Events a projection read and handled.");
@@ -65,13 +75,21 @@ public sealed class ProjectionMonitor : IDisposable
                     || now - previous.ForwardedAt >= ReportEvery;
                 return new Entry(status, forward ? now : previous.ForwardedAt);
             });
-        if (forward && _grains is not null) _ = _grains.GetGrain<IProjectionHealthGrain>(0).ReportAsync(status);
+        if (forward && !_holding && _grains is not null) _ = _grains.GetGrain<IProjectionHealthGrain>(0).ReportAsync(status);
     }
 
     /// <summary>The partition left this silo (its grain deactivated).</summary>
     internal void Forget(string name)
     {
-        if (_entries.TryRemove(name, out _) && _grains is not null) _ = _grains.GetGrain<IProjectionHealthGrain>(0).ForgetAsync(name);
+        if (_entries.TryRemove(name, out _) && !_holding && _grains is not null) _ = _grains.GetGrain<IProjectionHealthGrain>(0).ForgetAsync(name);
+    }
+
+    /// <summary>The silo has joined: every partition's latest report goes now (a report racing this one goes itself).</summary>
+    private void ForwardHeld()
+    {
+        _holding = false;
+        if (_grains is null) return;
+        foreach (var entry in _entries.Values) _ = _grains.GetGrain<IProjectionHealthGrain>(0).ReportAsync(entry.Status);
     }
 
     public void Dispose() => _meter.Dispose();

@@ -1,6 +1,7 @@
 using System.Net;
 using Crm.Ai;
 using Crm.Grains.Abstractions.Time;
+using Crm.Grains.Projections;
 using Crm.Silo.Infrastructure.Blobs;
 using Crm.Silo.Infrastructure.EventStore;
 using Crm.Silo.Infrastructure.Reminders;
@@ -41,6 +42,10 @@ public static class SiloHostingExtensions
         // The assistant's engine runs where the grains run; its embeddings projection on the projection runner.
         builder.Services.AddCrmAi(DataPaths.Combine(builder.Configuration, "ai"), builder.Configuration);
         builder.UseOrleans(silo => ConfigureSilo(silo, cluster, builder.Configuration));
+        // Started after the silo's own hosted service, i.e. once it has joined: the search indexer and the other projections
+        // of this node start before that, and their reports to the health grain wait for it.
+        builder.Services.AddSingleton<ClusterJoinGate>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ClusterJoinGate>());
         // After the silo: the projection waker is a hosted service that calls grains once the silo runs.
         builder.Services.AddCrmProjections(builder.Configuration);
         return builder;
