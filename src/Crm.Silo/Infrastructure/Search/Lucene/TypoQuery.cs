@@ -26,7 +26,8 @@ internal sealed class TypoQuery(Term term, int maxEdits, int prefixLength, int m
             var automata = atts.AddAttribute<FuzzyTermsEnum.ILevenshteinAutomataAttribute>().Automata;
             if (automata.Count == 0)
             {
-                foreach (var compiled in LevenshteinCache.Get(Term.Text, PrefixLength, MaxEdits)) automata.Add(compiled);
+                var compiled = LevenshteinCache.Get(Term.Text, PrefixLength, MaxEdits);
+                for (var edits = 0; edits <= MaxEdits; edits++) automata.Add(compiled[edits]);
             }
         }
 
@@ -44,16 +45,15 @@ internal sealed class TypoQuery(Term term, int maxEdits, int prefixLength, int m
 
         private static readonly ConcurrentDictionary<(string Text, int Prefix), CompiledAutomaton[]> Compiled = new();
 
-        public static int Count => Compiled.Count;
-
-        public static IReadOnlyList<CompiledAutomaton> Get(string text, int prefixLength, int maxEdits)
+        /// <summary>The word's automata for 0 edits up to at least <paramref name="maxEdits"/> (index = edit distance).</summary>
+        public static CompiledAutomaton[] Get(string text, int prefixLength, int maxEdits)
         {
             var key = (text, prefixLength);
-            if (Compiled.TryGetValue(key, out var known) && known.Length > maxEdits) return known.AsSpan(0, maxEdits + 1).ToArray();
+            if (Compiled.TryGetValue(key, out var known) && known.Length > maxEdits) return known;
             var built = Build(text, prefixLength, Math.Max(maxEdits, known?.Length - 1 ?? 0));
             if (Compiled.Count >= Capacity) Compiled.Clear();
             Compiled[key] = built;
-            return built.AsSpan(0, maxEdits + 1).ToArray();
+            return built;
         }
 
         /// <summary>Exactly as FuzzyTermsEnum compiles them (with transpositions), so results are the same with or without the cache.</summary>
