@@ -5,9 +5,9 @@ using Crm.Grains.EventSourcing;
 namespace Crm.Grains.Customers;
 
 /// <summary>
-/// A customer folded from its stream; also what the workspace directory keeps per customer, so its collections are
-/// made only when first filled: most customers have no conversations, activities, tags, attributes or merges, and five
-/// empty collections each were a quarter of a kilobyte per customer in a million-customer directory.
+/// A customer folded from its stream; also what the workspace directory keeps in each customer's row, so its
+/// collections are made only when first filled: most customers have no conversations, activities, tags, attributes or
+/// merges, and five empty collections each were a quarter of a kilobyte per customer.
 /// </summary>
 [GenerateSerializer, Alias("crm.customers.customer-state")]
 public sealed class CustomerState : IEventSourcedState
@@ -39,17 +39,6 @@ public sealed class CustomerState : IEventSourcedState
         var p = Profile!;
         return new CustomerDetails(workspaceId, customerId, p.Name, p.Email, p.Phone, p.CompanyName, CreatedAt,
             CompanyId, OwnerId, Tags.ToList(), new Dictionary<string, string>(Attributes), MergedInto, version, UpdatedAt);
-    }
-
-    /// <summary>
-    /// Points the profile's often-repeated strings (its author, the company's name) at <paramref name="share"/>'s
-    /// copies: for a read model that keeps many customers, such as the workspace directory.
-    /// </summary>
-    public void ShareStrings(Func<string?, string?> share)
-    {
-        if (Profile is not { } p) return;
-        var (by, company) = (share(p.By)!, share(p.CompanyName));
-        if (!ReferenceEquals(by, p.By) || !ReferenceEquals(company, p.CompanyName)) Profile = p with { By = by, CompanyName = company };
     }
 
     public void Apply(DomainEvent @event)

@@ -6,59 +6,70 @@ using Crm.Grains.Abstractions.EventStore;
 using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Companies;
 using Crm.Grains.Customers;
-using Crm.Grains.Customers.Events;
 using Crm.Grains.EventSourcing;
 using Crm.Grains.Projections;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Grains.Directory;
 
 /// <summary>
 /// One per workspace ("directory/{workspace}"): folds its customer and company streams (with the same state classes
-/// their grains fold) into lists, the company tree and the duplicate index; a projection on the runner (snapshot plus
-/// tail on activation; the duplicate index is rebuilt from the snapshot). Not reentrant: each answer first catches up to
-/// the store's head.
+/// their grains fold) into lists, the company tree and duplicate checks; a projection on the runner. Customers live in
+/// the <see cref="ICustomerTable"/>, not in memory: a workspace of a million held about a gigabyte here. A page of
+/// events is folded into the rows it touches (read in one query), which are written back in one transaction before the
+/// page counts as applied; a row records the last event in it, so events replayed after a crash are not folded twice.
+/// Companies, a few per customer at most, stay in memory and in the snapshot. Not reentrant: each answer first catches
+/// up to the store's head.
 /// </summary>
 public sealed class CrmDirectoryGrain : ProjectionGrain<DirectorySnapshot>, ICrmDirectoryGrain
 {
-    private Dictionary<string, CustomerState> _customers = new(StringComparer.Ordinal);
+    // Candidates a duplicate check scores at most (a company or a domain can hold thousands of people), and what the
+    // review queue reads: groups of at most 200 sharing a key, 20,000 rows in all.
+    private const int CandidateLimit = 1_000;
+    private const int GroupSize = 200;
+    private const int ReviewRows = 20_000;
+
     private Dictionary<string, CompanyState> _companies = new(StringComparer.Ordinal);
-    private DuplicateIndex _duplicates = new();
-    private SharedStrings _shared = new();
+    // The customers the current page folds into, as read from the table (or new), until they are written back.
+    private readonly Dictionary<string, PendingCustomer> _pending = new(StringComparer.Ordinal);
+    private ICustomerTable _table = null!;
+    private CustomerRows _rows = null!;
 
     protected override string Kind => ProjectionKinds.Directory;
 
-    protected override int SnapshotSchema => 1;
+    protected override int SnapshotSchema => 2;
 
     protected override EventFilter Filter => EventFilter.ForCategories(WorkspaceId, StreamIds.CustomerCategory, StreamIds.CompanyCategory);
 
     protected override bool WokenByCommits => false;
 
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _table = ServiceProvider.GetRequiredService<ICustomerTable>();
+        _rows = ActivatorUtilities.CreateInstance<CustomerRows>(ServiceProvider);
+        return base.OnActivateAsync(cancellationToken);
+    }
+
     public async Task<ListPage<CustomerDetails>> ListCustomersAsync(CustomerQuery query)
     {
         RequirePage(query.Offset, query.Limit);
-        await CatchUpAsync();
-        var text = query.Text?.Trim();
-        var tag = query.Tag?.Trim().ToLowerInvariant();
-        // Filtered and ordered on the folded states; only the page's rows become details (a list of a million
-        // customers built a million detail records, tags and attribute copies included, to show fifty).
-        var rows = _customers.Where(c => c.Value is { Profile: not null, MergedInto: null })
-            .Where(c => query.OwnerId is null || c.Value.OwnerId == query.OwnerId)
-            .Where(c => tag is null || c.Value.Tags.Contains(tag))
-            .Where(c => query.CompanyId is null || c.Value.CompanyId == query.CompanyId)
-            .Where(c => string.IsNullOrEmpty(text) || Contains(c.Value.Profile!.Name, text) || Contains(c.Value.Profile.Email, text) || Contains(c.Value.Profile.Phone, text));
-        rows = (query.Sort ?? "name") switch
+        var (sort, descending) = (query.Sort ?? "name") switch
         {
-            "name" => rows.OrderBy(c => c.Value.Profile!.Name, StringComparer.OrdinalIgnoreCase),
-            "-name" => rows.OrderByDescending(c => c.Value.Profile!.Name, StringComparer.OrdinalIgnoreCase),
-            "created" => rows.OrderBy(c => c.Value.CreatedAt),
-            "-created" => rows.OrderByDescending(c => c.Value.CreatedAt),
-            "updated" => rows.OrderBy(c => c.Value.UpdatedAt),
-            "-updated" => rows.OrderByDescending(c => c.Value.UpdatedAt),
+            "name" => (CustomerSort.Name, false),
+            "-name" => (CustomerSort.Name, true),
+            "created" => (CustomerSort.Created, false),
+            "-created" => (CustomerSort.Created, true),
+            "updated" => (CustomerSort.Updated, false),
+            "-updated" => (CustomerSort.Updated, true),
             var other => throw new DomainException(DomainErrorKind.Invalid, $"Unknown sort '{other}'; use name, created or updated, with '-' for descending."),
         };
-        var all = rows.ToList();
-        var page = all.Skip(query.Offset).Take(query.Limit).Select(c => c.Value.ToDetails(WorkspaceId, c.Key, c.Value.Version)).ToList();
-        return new ListPage<CustomerDetails>(page, all.Count);
+        await CatchUpAsync();
+        var page = await _table.ListAsync(WorkspaceId, new CustomerTableQuery(
+            query.Text?.Trim().ToLowerInvariant(), query.OwnerId, query.Tag?.Trim().ToLowerInvariant(), query.CompanyId,
+            sort, descending, query.Offset, query.Limit));
+        // Only the page's rows become details: their folds are read back from the rows' data.
+        var items = page.Rows.Select(r => _rows.StateOf(r) is var state ? state.ToDetails(WorkspaceId, r.CustomerId, state.Version) : null!).ToList();
+        return new ListPage<CustomerDetails>(items, page.Total);
     }
 
     public async Task<ListPage<CompanyDetails>> ListCompaniesAsync(CompanyQuery query)
@@ -88,15 +99,23 @@ public sealed class CrmDirectoryGrain : ProjectionGrain<DirectorySnapshot>, ICrm
     public async Task<IReadOnlyList<DuplicateMatch>> FindDuplicatesAsync(DuplicateProbe probe)
     {
         await CatchUpAsync();
-        return Matches(probe).ToList();
+        var keys = DuplicateRules.Keys(probe.Name, probe.Email, probe.Phone);
+        var candidates = await _table.FindByKeysAsync(WorkspaceId, new CustomerKeys(keys.Email, keys.Phone, keys.Domain, probe.CompanyId), CandidateLimit);
+        return candidates.Where(c => c.CustomerId != probe.CustomerId)
+            .Select(c => DuplicateRules.Match(probe, c.CustomerId, c.Name, c.Email, c.Phone, c.CompanyId))
+            .OfType<DuplicateMatch>()
+            .OrderByDescending(m => m.Score)
+            .ThenBy(m => m.CustomerId, StringComparer.Ordinal)
+            .ToList();
     }
 
     public async Task<IReadOnlyList<DuplicateProbe>> GetContactsAsync()
     {
         await CatchUpAsync();
-        return _customers.Where(c => c.Value is { Profile: not null, MergedInto: null })
-            .Select(c => new DuplicateProbe(c.Key, c.Value.Profile!.Name, c.Value.Profile.Email, c.Value.Profile.Phone, c.Value.CompanyId))
-            .ToList();
+        var contacts = new List<DuplicateProbe>();
+        await foreach (var c in _table.ContactsAsync(WorkspaceId))
+            contacts.Add(new DuplicateProbe(c.CustomerId, c.Name, c.Email, c.Phone, c.CompanyId));
+        return contacts;
     }
 
     public async Task<IReadOnlyList<DuplicatePair>> GetSuspectedDuplicatesAsync(int limit)
@@ -105,61 +124,73 @@ public sealed class CrmDirectoryGrain : ProjectionGrain<DirectorySnapshot>, ICrm
         await CatchUpAsync();
         var seen = new HashSet<(string, string)>();
         var pairs = new List<DuplicatePair>();
-        foreach (var group in _duplicates.CrowdedKeys())
-        foreach (var id in group.Take(200))
+        // Two customers are candidates exactly when they share a key, so each group is scored within itself.
+        foreach (var group in await _table.CrowdedAsync(WorkspaceId, GroupSize, ReviewRows))
+        for (var i = 0; i < group.Count; i++)
+        for (var j = i + 1; j < group.Count; j++)
         {
-            var c = _customers[id];
-            foreach (var match in Matches(new DuplicateProbe(id, c.Profile!.Name, c.Profile.Email, c.Profile.Phone, c.CompanyId)))
-            {
-                var key = string.CompareOrdinal(id, match.CustomerId) < 0 ? (id, match.CustomerId) : (match.CustomerId, id);
-                if (seen.Add(key)) pairs.Add(new DuplicatePair(id, c.Profile.Name, match));
-            }
+            var (a, b) = (group[i], group[j]);
+            var key = string.CompareOrdinal(a.CustomerId, b.CustomerId) < 0 ? (a.CustomerId, b.CustomerId) : (b.CustomerId, a.CustomerId);
+            if (seen.Contains(key)) continue;
+            if (DuplicateRules.Match(new DuplicateProbe(a.CustomerId, a.Name, a.Email, a.Phone, a.CompanyId), b.CustomerId, b.Name, b.Email, b.Phone, b.CompanyId) is not { } match) continue;
+            seen.Add(key);
+            pairs.Add(new DuplicatePair(a.CustomerId, a.Name, match));
         }
         return pairs.OrderByDescending(p => p.Match.Score).ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Take(limit).ToList();
     }
 
-    private IEnumerable<DuplicateMatch> Matches(DuplicateProbe probe) =>
-        _duplicates.Candidates(probe)
-            .Select(id => (Id: id, State: _customers[id]))
-            .Select(c => DuplicateRules.Match(probe, c.Id, c.State.Profile!.Name, c.State.Profile.Email, c.State.Profile.Phone, c.State.CompanyId))
-            .OfType<DuplicateMatch>()
-            .OrderByDescending(m => m.Score);
+    protected override DirectorySnapshot TakeSnapshot() => new(_companies);
 
-    protected override DirectorySnapshot TakeSnapshot() => new(_customers, _companies);
+    protected override void Restore(DirectorySnapshot snapshot) => _companies = snapshot.Companies;
 
-    protected override void Restore(DirectorySnapshot snapshot)
+    /// <summary>No snapshot: the fold starts from the first event, so the rows of an earlier fold go.</summary>
+    protected override async Task StartEmptyAsync()
     {
-        (_customers, _companies, _duplicates, _shared) = (snapshot.Customers, snapshot.Companies, new DuplicateIndex(), new SharedStrings());
-        foreach (var (id, customer) in _customers)
-        {
-            customer.ShareStrings(_shared.Share);
-            _duplicates.Move(id, DuplicateKeys.None, KeysOf(customer));
-        }
+        _pending.Clear();
+        await _table.ClearAsync(WorkspaceId);
     }
 
-    protected override Task ApplyAsync(StoredEvent stored)
+    protected override async Task OnPageReadAsync(IReadOnlyList<StoredEvent> events)
     {
-        if (StreamIds.Parse(stored.StreamId) is not { } stream) return Task.CompletedTask;
-        if (stream.Category == StreamIds.CompanyCategory) EntityFold.Apply(_companies, stored);
-        else
-        {
-            // What the customer was filed under, by the parts its keys come from: most events (tags, owner,
-            // conversations, activities) change none of them, and then nothing is hashed again. The index holds only
-            // if nothing between the fold and the move throws (the keys are trims, case folds and slices), since it
-            // no longer keeps each customer's keys to put itself right on the next event.
-            var before = _customers.GetValueOrDefault(stream.Id) is { } known ? (known.Profile, known.CompanyId, known.MergedInto) : default;
-            if (EntityFold.Apply(_customers, stored, stream.Id) is not { } customer) return Task.CompletedTask;
-            if (!ReferenceEquals(customer.Profile, before.Profile)) customer.ShareStrings(_shared.Share);
-            if ((customer.Profile, customer.CompanyId, customer.MergedInto) != before)
-                _duplicates.Move(stream.Id, KeysOf(before.Profile, before.CompanyId, before.MergedInto), KeysOf(customer));
-        }
-        return Task.CompletedTask;
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var stored in events)
+            if (StreamIds.Parse(stored.StreamId) is { Category: StreamIds.CustomerCategory } stream && !_pending.ContainsKey(stream.Id))
+                ids.Add(stream.Id);
+        await LoadAsync(ids);
     }
 
-    private static DuplicateKeys KeysOf(CustomerState customer) => KeysOf(customer.Profile, customer.CompanyId, customer.MergedInto);
+    protected override async Task ApplyAsync(StoredEvent stored)
+    {
+        if (StreamIds.Parse(stored.StreamId) is not { } stream) return;
+        if (stream.Category == StreamIds.CompanyCategory)
+        {
+            EntityFold.Apply(_companies, stored);
+            return;
+        }
+        if (!_pending.ContainsKey(stream.Id)) await LoadAsync([stream.Id]);
+        var customer = _pending[stream.Id];
+        // Already in the row: written before a crash that came before the snapshot did.
+        if (stored.Position <= customer.Position || !EventSerializer.IsKnown(stored.Type)) return;
+        customer.State.Apply(EventSerializer.Deserialize(stored));
+        (customer.Position, customer.Dirty) = (stored.Position, true);
+    }
 
-    private static DuplicateKeys KeysOf(CustomerUpserted? profile, string? companyId, string? mergedInto) =>
-        profile is not null && mergedInto is null ? DuplicateKeys.Of(profile.Name, profile.Email, profile.Phone, companyId) : DuplicateKeys.None;
+    protected override Task OnPageAppliedAsync(bool caughtUp) => FlushAsync();
+
+    protected override async Task FlushAsync()
+    {
+        var rows = _pending.Where(p => p.Value.Dirty).Select(p => _rows.ToRow(p.Key, p.Value.State, p.Value.Position)).ToList();
+        await _table.WriteAsync(WorkspaceId, rows);
+        _pending.Clear();
+    }
+
+    private async Task LoadAsync(IReadOnlyCollection<string> ids)
+    {
+        if (ids.Count == 0) return;
+        foreach (var row in await _table.GetAsync(WorkspaceId, ids))
+            _pending[row.CustomerId] = new PendingCustomer(_rows.StateOf(row), row.Position);
+        foreach (var id in ids) _pending.TryAdd(id, new PendingCustomer(new CustomerState(), 0));
+    }
 
     private static bool Contains(string? value, string text) => value?.Contains(text, StringComparison.OrdinalIgnoreCase) == true;
 
@@ -167,5 +198,15 @@ public sealed class CrmDirectoryGrain : ProjectionGrain<DirectorySnapshot>, ICrm
     {
         if (offset < 0 || limit is < 1 or > 1_000)
             throw new DomainException(DomainErrorKind.Invalid, "A page starts at an offset of 0 or more and holds 1–1,000 rows.");
+    }
+
+    /// <summary>A customer being folded: its state, the last event in it, and whether the table is behind it.</summary>
+    private sealed class PendingCustomer(CustomerState state, long position)
+    {
+        public CustomerState State { get; } = state;
+
+        public long Position { get; set; } = position;
+
+        public bool Dirty { get; set; }
     }
 }

@@ -1,10 +1,10 @@
 using Crm.Grains.Companies;
-using Crm.Grains.Customers;
 
 namespace Crm.Grains.Directory;
 
-/// <summary>The CRM directory as saved: every customer's and company's fold (the duplicate index is derived from them).</summary>
-[GenerateSerializer, Alias("crm.directory.snapshot")]
-public sealed record DirectorySnapshot(
-    [property: Id(0)] Dictionary<string, CustomerState> Customers,
-    [property: Id(1)] Dictionary<string, CompanyState> Companies);
+/// <summary>
+/// The CRM directory as saved: every company's fold, and (by the snapshot's position) how far the customer table is
+/// folded; the customers themselves are in the <see cref="Abstractions.Directory.ICustomerTable"/>.
+/// </summary>
+[GenerateSerializer, Alias("crm.directory.snapshot.v2")]
+public sealed record DirectorySnapshot([property: Id(0)] Dictionary<string, CompanyState> Companies);

@@ -5,8 +5,8 @@ namespace Crm.Grains.Imports;
 
 /// <summary>
 /// The exact identities an import matches rows on: the case-folded email (<see cref="Directory.DuplicateRules"/>' 100)
-/// and the E.164 phone (its 90), over the stored customers and the rows before. Not the directory's
-/// <see cref="Directory.DuplicateIndex"/>: an import acts on a match (skips, updates, merges), so it uses only the keys
+/// and the E.164 phone (its 90), over the stored customers and the rows before. Not the
+/// directory's duplicate check: an import acts on a match (skips, updates, merges), so it uses only the keys
 /// that say "same person", and it has to hold a million rows: a row is remembered by its line number, not its id (the
 /// id is derived from the line), and a key by a 96-bit fingerprint, not its text (a third of the memory; two different
 /// keys share one with a chance of about 1 in 10^16 per million rows). It lives only in memory, so the process-seeded

@@ -71,9 +71,11 @@ public sealed class ProjectionCursor
     /// event, so a failure part-way leaves it exactly before the failing event and nothing is applied twice.
     /// Returns true when the page reached the head. Throws <see cref="ProjectionStoppedException"/> when stopped.
     /// </summary>
-    public async Task<bool> StepAsync(Func<StoredEvent, Task> apply, CancellationToken cancellationToken = default)
+    /// <param name="read">Given the page before its first event is applied: e.g. to load in one read what the events will fold into.</param>
+    public async Task<bool> StepAsync(Func<StoredEvent, Task> apply, CancellationToken cancellationToken = default, Func<IReadOnlyList<StoredEvent>, Task>? read = null)
     {
         var page = await ReadPageAsync(cancellationToken);
+        if (read is not null && page.Events.Count > 0) await read(page.Events);
         foreach (var stored in page.Events)
         {
             await HandleOneAsync(stored, () => apply(stored));

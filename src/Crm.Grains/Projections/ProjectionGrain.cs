@@ -63,6 +63,7 @@ public abstract class ProjectionGrain<TSnapshot> : Grain, IProjectionPartitionGr
         _continue = new ProjectionContinuation(this, StepInBackgroundAsync);
         var (snapshot, position) = await _services.Codec.LoadAsync<TSnapshot>(ProjectionWakeList.KeyOf(Partition), SnapshotSchema, cancellationToken);
         if (snapshot is not null) Restore(snapshot);
+        else await StartEmptyAsync();
         _cursor.Resume(position);
         (_snapshotAt, _snapshotSavedAt) = (position, _services.Monitor.Now);
         if (WokenByCommits) _services.WakeList.Activated(Partition, this.AsReference<IProjectionPartitionGrain>());
@@ -99,6 +100,21 @@ public abstract class ProjectionGrain<TSnapshot> : Grain, IProjectionPartitionGr
     /// <summary>Takes over a snapshot's state (called once, on activation, before any event).</summary>
     protected abstract void Restore(TSnapshot snapshot);
 
+    /// <summary>
+    /// Called on activation when there is no snapshot to restore (none saved yet, or discarded): the fold starts from the
+    /// first event, so a projection that keeps state outside the snapshot (a table) drops it here.
+    /// </summary>
+    protected virtual Task StartEmptyAsync() => Task.CompletedTask;
+
+    /// <summary>A page as read, before its first event is applied: e.g. to load in one read what its events fold into.</summary>
+    protected virtual Task OnPageReadAsync(IReadOnlyList<StoredEvent> events) => Task.CompletedTask;
+
+    /// <summary>
+    /// Makes every event folded so far durable outside the snapshot (a projection that writes a table); called before
+    /// each snapshot is saved, so a checkpoint never gets ahead of those writes.
+    /// </summary>
+    protected virtual Task FlushAsync() => Task.CompletedTask;
+
     /// <summary>Folds one event (position order; the cursor moves the checkpoint past it once this returns).</summary>
     protected abstract Task ApplyAsync(StoredEvent stored);
 
@@ -130,7 +146,7 @@ public abstract class ProjectionGrain<TSnapshot> : Grain, IProjectionPartitionGr
         {
             await ApplyAsync(stored);
             _sinceSnapshot++;
-        });
+        }, read: OnPageReadAsync);
         await OnPageAppliedAsync(caughtUp);
         if (SnapshotDue()) await SaveSnapshotAsync();
         return caughtUp;
@@ -158,6 +174,7 @@ public abstract class ProjectionGrain<TSnapshot> : Grain, IProjectionPartitionGr
     {
         var position = _cursor.Checkpoint;
         var started = Stopwatch.GetTimestamp();
+        await FlushAsync();
         var saved = await _services.Codec.SaveAsync(ProjectionWakeList.KeyOf(Partition), SnapshotSchema, position, TakeSnapshot());
         _snapshotFinishedTimestamp = Stopwatch.GetTimestamp();
         _snapshotCost = Stopwatch.GetElapsedTime(started, _snapshotFinishedTimestamp);

@@ -15,6 +15,7 @@ public sealed class EventStoreOptions
     public const string DefaultDataPath = "./data";
     public const string SqliteFileName = "events.db";
     public const string SnapshotsFileName = "snapshots.db";
+    public const string DirectoryFileName = "directory.db";
 
     public EventStoreProvider Provider { get; set; } = EventStoreProvider.Sqlite;
 
@@ -35,6 +36,9 @@ public sealed class EventStoreOptions
 
     /// <summary>Projection snapshots on SQLite: <c>{DataPath}/snapshots.db</c>, absolute (see SqliteSnapshotStore).</summary>
     public string SqliteSnapshotsPath => Path.Combine(Path.GetFullPath(DataPath), SnapshotsFileName);
+
+    /// <summary>The CRM directory's customers on SQLite: <c>{DataPath}/directory.db</c>, absolute (see SqliteCustomerTable).</summary>
+    public string SqliteDirectoryPath => Path.Combine(Path.GetFullPath(DataPath), DirectoryFileName);
 
     /// <summary>
     /// The options as the app binds them, for tools that read the store without a host (verify-audit).

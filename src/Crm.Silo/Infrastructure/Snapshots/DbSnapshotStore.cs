@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using Crm.Silo.Infrastructure.Database;
 using Crm.Grains.Abstractions.Snapshots;
 using Crm.Grains.Projections;
 
@@ -77,17 +78,6 @@ public abstract class DbSnapshotStore : ISnapshotStore
     /// <summary>An open connection on which the snapshots table exists.</summary>
     protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
-    protected static DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-        return command;
-    }
+    protected static DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters) =>
+        DbCommands.Create(connection, sql, parameters);
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Crm.Silo.Infrastructure.Database;
 using Crm.Silo.Infrastructure.EventStore;
 using Npgsql;
 
@@ -24,8 +25,7 @@ public sealed class PostgresSnapshotStore : DbSnapshotStore, IAsyncDisposable
         """;
 
     private readonly NpgsqlDataSource dataSource;
-    private readonly SemaphoreSlim schemaGate = new(1, 1);
-    private bool schemaCreated;
+    private readonly SchemaOnce schema = new();
 
     public PostgresSnapshotStore(EventStoreOptions options)
     {
@@ -37,31 +37,6 @@ public sealed class PostgresSnapshotStore : DbSnapshotStore, IAsyncDisposable
 
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 
-    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        if (Volatile.Read(ref schemaCreated)) return connection;
-        await schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (!schemaCreated)
-            {
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                await using (var command = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({SchemaLockKey}); {Schema}", connection, transaction))
-                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                Volatile.Write(ref schemaCreated, true);
-            }
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-        finally
-        {
-            schemaGate.Release();
-        }
-    }
+    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await PostgresTables.OpenAsync(dataSource, schema, SchemaLockKey, Schema, cancellationToken).ConfigureAwait(false);
 }

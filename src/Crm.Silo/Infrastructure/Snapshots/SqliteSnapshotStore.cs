@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Crm.Grains.Abstractions.Snapshots;
+using Crm.Silo.Infrastructure.Database;
 using Crm.Silo.Infrastructure.EventStore;
 using Microsoft.Data.Sqlite;
 
@@ -14,8 +15,6 @@ namespace Crm.Silo.Infrastructure.Snapshots;
 /// </summary>
 public sealed class SqliteSnapshotStore : DbSnapshotStore
 {
-    private const int BusyTimeoutMilliseconds = 30_000;
-
     // The data is the last column: SQLite writes a trailing zeroblob straight to pages, where one in the middle of a
     // row is first built in memory (SaveAsync writes the chunks into it).
     internal const string Schema = """
@@ -44,57 +43,22 @@ public sealed class SqliteSnapshotStore : DbSnapshotStore
 
     private readonly string connectionString;
     private readonly string eventsPath;
-    private readonly SemaphoreSlim schemaGate = new(1, 1);
-    private bool schemaCreated;
+    private readonly SchemaOnce schema = new();
 
     public SqliteSnapshotStore(EventStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Directory.CreateDirectory(Path.GetDirectoryName(options.SqliteSnapshotsPath)!);
         eventsPath = options.SqliteDatabasePath;
-        connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = options.SqliteSnapshotsPath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            DefaultTimeout = BusyTimeoutMilliseconds / 1000,
-            Pooling = true,
-        }.ToString();
+        connectionString = SqliteFiles.ConnectionString(options.SqliteSnapshotsPath);
     }
 
-    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(connectionString);
-        try
+    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await SqliteFiles.OpenAsync(connectionString, schema, async (connection, ct) =>
         {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            // Per connection: a saved snapshot survives a power cut like the events it folds.
-            await ExecuteAsync(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = FULL;", cancellationToken).ConfigureAwait(false);
-            if (!Volatile.Read(ref schemaCreated))
-            {
-                await schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    if (!schemaCreated)
-                    {
-                        await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;" + Schema, cancellationToken).ConfigureAwait(false);
-                        await PutDataLastAsync(connection, cancellationToken).ConfigureAwait(false);
-                        await MoveFromEventsFileAsync(connection, cancellationToken).ConfigureAwait(false);
-                    }
-                    Volatile.Write(ref schemaCreated, true);
-                }
-                finally
-                {
-                    schemaGate.Release();
-                }
-            }
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
+            await ExecuteAsync(connection, Schema, ct).ConfigureAwait(false);
+            await PutDataLastAsync(connection, ct).ConfigureAwait(false);
+            await MoveFromEventsFileAsync(connection, ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Writes the snapshot's chunks into its row through SQLite's incremental blob I/O: the row is saved with a zeroblob
@@ -162,10 +126,6 @@ public sealed class SqliteSnapshotStore : DbSnapshotStore
         }
     }
 
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    private static Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken) =>
+        SqliteFiles.ExecuteAsync(connection, sql, cancellationToken);
 }

@@ -1,0 +1,222 @@
+using System.Data;
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Crm.Silo.Infrastructure.Database;
+using Crm.Grains.Abstractions.Directory;
+
+namespace Crm.Silo.Infrastructure.CrmDirectory;
+
+/// <summary>
+/// The customers table's statements, the same on SQLite and PostgreSQL (<c>@name</c> parameters, <c>ON CONFLICT</c>
+/// upserts, <c>LIKE … ESCAPE</c> on lower-cased text, partial indexes); the subclasses open connections and create the
+/// table. The sort column is compared byte by byte on both (PostgreSQL's column is <c>COLLATE "C"</c>), so a list is in
+/// the same order whichever store holds it.
+/// </summary>
+public abstract class DbCustomerTable : ICustomerTable
+{
+    private const string ContactColumns =
+        "customer_id, position, live, name, name_sort, email, phone, email_key, phone_key, domain_key, company_id, owner_id, tags, search_text, created_at, updated_at";
+
+    private const string AllColumns = ContactColumns + ", data";
+
+    private static readonly string[] KeyColumns = ["email_key", "phone_key", "domain_key", "company_id"];
+
+    public async Task<IReadOnlyList<CustomerRow>> GetAsync(string workspaceId, IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken = default)
+    {
+        var rows = new List<CustomerRow>(customerIds.Count);
+        if (customerIds.Count == 0) return rows;
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        // In slices: SQLite takes at most 32,766 parameters a statement.
+        foreach (var slice in customerIds.Chunk(500))
+        {
+            var names = slice.Select((_, i) => $"@id{i}").ToArray();
+            await using var command = Command(connection,
+                $"SELECT {AllColumns} FROM customers WHERE workspace_id = @workspace AND customer_id IN ({string.Join(", ", names)})",
+                [("workspace", workspaceId), .. slice.Select((id, i) => ($"id{i}", (object)id))]);
+            rows.AddRange(await ReadAsync(command, withData: true, cancellationToken).ConfigureAwait(false));
+        }
+        return rows;
+    }
+
+    public async Task WriteAsync(string workspaceId, IReadOnlyCollection<CustomerRow> rows, CancellationToken cancellationToken = default)
+    {
+        if (rows.Count == 0) return;
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // One prepared statement for every row: its parameters are set afresh each time.
+        await using var command = Command(connection, $"""
+            INSERT INTO customers (workspace_id, {AllColumns})
+            VALUES (@workspace, @id, @position, @live, @name, @name_sort, @email, @phone, @email_key, @phone_key, @domain_key,
+                @company_id, @owner_id, @tags, @search_text, @created_at, @updated_at, @data)
+            ON CONFLICT (workspace_id, customer_id) DO UPDATE SET position = excluded.position, live = excluded.live,
+                name = excluded.name, name_sort = excluded.name_sort, email = excluded.email, phone = excluded.phone,
+                email_key = excluded.email_key, phone_key = excluded.phone_key, domain_key = excluded.domain_key,
+                company_id = excluded.company_id, owner_id = excluded.owner_id, tags = excluded.tags,
+                search_text = excluded.search_text, created_at = excluded.created_at, updated_at = excluded.updated_at,
+                data = excluded.data
+            WHERE excluded.position > customers.position
+            """,
+            [("workspace", workspaceId), ("id", ""), ("position", 0L), ("live", 0), ("name", ""), ("name_sort", ""),
+             ("email", DBNull.Value), ("phone", DBNull.Value), ("email_key", DBNull.Value), ("phone_key", DBNull.Value),
+             ("domain_key", DBNull.Value), ("company_id", DBNull.Value), ("owner_id", DBNull.Value), ("tags", ""),
+             ("search_text", ""), ("created_at", 0L), ("updated_at", 0L), ("data", Array.Empty<byte>())]);
+        command.Transaction = transaction;
+        foreach (var row in rows)
+        {
+            Set(command, "id", row.CustomerId);
+            Set(command, "position", row.Position);
+            Set(command, "live", row.Live ? 1 : 0);
+            Set(command, "name", row.Name);
+            Set(command, "name_sort", row.NameSort);
+            Set(command, "email", row.Email);
+            Set(command, "phone", row.Phone);
+            Set(command, "email_key", row.Keys.EmailKey);
+            Set(command, "phone_key", row.Keys.PhoneKey);
+            Set(command, "domain_key", row.Keys.DomainKey);
+            Set(command, "company_id", row.Keys.CompanyId);
+            Set(command, "owner_id", row.OwnerId);
+            Set(command, "tags", row.Tags);
+            Set(command, "search_text", row.SearchText);
+            Set(command, "created_at", row.CreatedAt);
+            Set(command, "updated_at", row.UpdatedAt);
+            Set(command, "data", row.Data);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task ClearAsync(string workspaceId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, "DELETE FROM customers WHERE workspace_id = @workspace", ("workspace", workspaceId));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<CustomerTablePage> ListAsync(string workspaceId, CustomerTableQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var where = new StringBuilder("workspace_id = @workspace AND live = 1");
+        var parameters = new List<(string, object)> { ("workspace", workspaceId) };
+        if (query.OwnerId is not null) Filter(where, parameters, "owner_id = @owner", ("owner", query.OwnerId));
+        if (query.CompanyId is not null) Filter(where, parameters, "company_id = @company", ("company", query.CompanyId));
+        if (query.Tag is not null)
+        {
+            var separator = CustomerTableQuery.TagSeparator;
+            Filter(where, parameters, @"tags LIKE @tag ESCAPE '\'", ("tag", $"%{separator}{EscapeLike(query.Tag)}{separator}%"));
+        }
+        if (!string.IsNullOrEmpty(query.Text)) Filter(where, parameters, @"search_text LIKE @text ESCAPE '\'", ("text", $"%{EscapeLike(query.Text)}%"));
+        var sort = query.Sort switch
+        {
+            CustomerSort.Created => "created_at",
+            CustomerSort.Updated => "updated_at",
+            _ => "name_sort",
+        };
+        var direction = query.Descending ? "DESC" : "ASC";
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var count = Command(connection, $"SELECT count(*) FROM customers WHERE {where}", [.. parameters]);
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false));
+        if (total <= query.Offset) return new CustomerTablePage([], total);
+        await using var page = Command(connection,
+            $"SELECT {AllColumns} FROM customers WHERE {where} ORDER BY {sort} {direction}, customer_id {direction} LIMIT @limit OFFSET @offset",
+            [.. parameters, ("limit", query.Limit), ("offset", query.Offset)]);
+        return new CustomerTablePage(await ReadAsync(page, withData: true, cancellationToken).ConfigureAwait(false), total);
+    }
+
+    public async Task<IReadOnlyList<CustomerRow>> FindByKeysAsync(string workspaceId, CustomerKeys keys, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.IsEmpty) return [];
+        var parameters = new List<(string, object)> { ("workspace", workspaceId), ("limit", limit) };
+        var terms = new List<string>();
+        foreach (var (column, value) in KeyColumns.Zip([keys.EmailKey, keys.PhoneKey, keys.DomainKey, keys.CompanyId]))
+        {
+            if (value is null) continue;
+            terms.Add($"{column} = @{column}");
+            parameters.Add((column, value));
+        }
+        // One select per key, each through its own index; a customer sharing two keys comes back once.
+        var union = string.Join(" UNION ", terms.Select(t => $"SELECT {ContactColumns} FROM customers WHERE workspace_id = @workspace AND live = 1 AND {t}"));
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, $"SELECT * FROM ({union}) AS candidates LIMIT @limit", [.. parameters]);
+        return await ReadAsync(command, withData: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<IReadOnlyList<CustomerRow>>> CrowdedAsync(string workspaceId, int perGroup, int maxRows, CancellationToken cancellationToken = default)
+    {
+        var groups = new List<IReadOnlyList<CustomerRow>>();
+        var left = maxRows;
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var column in KeyColumns)
+        {
+            if (left < 2) break;
+            // Numbered within each key value, so a large group's rows past perGroup are neither read nor counted.
+            await using var command = Command(connection, $"""
+                SELECT {ContactColumns} FROM (
+                    SELECT {ContactColumns}, row_number() OVER (PARTITION BY {column} ORDER BY customer_id) AS nth
+                    FROM customers
+                    WHERE workspace_id = @workspace AND live = 1 AND {column} IN (
+                        SELECT {column} FROM customers WHERE workspace_id = @workspace AND live = 1 AND {column} IS NOT NULL
+                        GROUP BY {column} HAVING count(*) > 1)) AS crowded
+                WHERE nth <= @perGroup
+                ORDER BY {column}, nth
+                LIMIT @limit
+                """, ("workspace", workspaceId), ("perGroup", perGroup), ("limit", left));
+            var rows = await ReadAsync(command, withData: false, cancellationToken).ConfigureAwait(false);
+            // The limit can cut the last group down to one row, which is no group.
+            var found = rows.GroupBy(r => KeyOf(r.Keys, column)).Select(g => g.ToList()).Where(g => g.Count > 1).ToList();
+            groups.AddRange(found);
+            left -= found.Sum(g => g.Count);
+        }
+        return groups;
+    }
+
+    public async IAsyncEnumerable<CustomerRow> ContactsAsync(string workspaceId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection,
+            $"SELECT {ContactColumns} FROM customers WHERE workspace_id = @workspace AND live = 1 ORDER BY customer_id", ("workspace", workspaceId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) yield return Row(reader, withData: false);
+    }
+
+    /// <summary>An open connection on which the customers table exists.</summary>
+    protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    protected static DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters) =>
+        DbCommands.Create(connection, sql, parameters);
+
+    private static void Filter(StringBuilder where, List<(string, object)> parameters, string term, (string, object) parameter)
+    {
+        where.Append(" AND ").Append(term);
+        parameters.Add(parameter);
+    }
+
+    /// <summary><paramref name="text"/> as a LIKE pattern's literal part, with <c>\</c> as the escape.</summary>
+    private static string EscapeLike(string text) => text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
+
+    private static string? KeyOf(CustomerKeys keys, string column) => column switch
+    {
+        "email_key" => keys.EmailKey,
+        "phone_key" => keys.PhoneKey,
+        "domain_key" => keys.DomainKey,
+        _ => keys.CompanyId,
+    };
+
+    private static void Set(DbCommand command, string name, object? value) => command.Parameters[name].Value = value ?? DBNull.Value;
+
+    private static async Task<List<CustomerRow>> ReadAsync(DbCommand command, bool withData, CancellationToken cancellationToken)
+    {
+        var rows = new List<CustomerRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) rows.Add(Row(reader, withData));
+        return rows;
+    }
+
+    private static CustomerRow Row(DbDataReader r, bool withData) => new(
+        r.GetString(0), r.GetInt64(1), Convert.ToInt64(r.GetValue(2)) != 0, r.GetString(3), r.GetString(4), Text(r, 5), Text(r, 6),
+        new CustomerKeys(Text(r, 7), Text(r, 8), Text(r, 9), Text(r, 10)), Text(r, 11), r.GetString(12), r.GetString(13),
+        r.GetInt64(14), r.GetInt64(15), withData ? (byte[])r.GetValue(16) : []);
+
+    private static string? Text(IDataRecord r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
+}

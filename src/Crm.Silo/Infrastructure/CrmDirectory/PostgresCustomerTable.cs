@@ -1,0 +1,64 @@
+using System.Data.Common;
+using Crm.Silo.Infrastructure.Database;
+using Crm.Silo.Infrastructure.EventStore;
+using Npgsql;
+
+namespace Crm.Silo.Infrastructure.CrmDirectory;
+
+/// <summary>
+/// The customers table in the event store's PostgreSQL database (created here, apart from the events' own schema and
+/// migrations), through a pooled data source of its own. Every silo shares it; the sort and id columns are <c>COLLATE "C"</c>
+/// so lists and their ties are in the same order as on SQLite.
+/// </summary>
+public sealed class PostgresCustomerTable : DbCustomerTable, IAsyncDisposable
+{
+    /// <summary>Shared by every silo: serialises creating the table (CREATE TABLE IF NOT EXISTS is not atomic in PostgreSQL).</summary>
+    internal const long SchemaLockKey = 0x4372_6D43_7573_7473; // "CrmCusts"
+
+    internal const string Schema = """
+        CREATE TABLE IF NOT EXISTS customers (
+            workspace_id text    NOT NULL,
+            customer_id  text    COLLATE "C" NOT NULL,
+            position     bigint  NOT NULL,
+            live         integer NOT NULL,
+            name         text    NOT NULL,
+            name_sort    text    COLLATE "C" NOT NULL,
+            email        text,
+            phone        text,
+            email_key    text,
+            phone_key    text,
+            domain_key   text,
+            company_id   text,
+            owner_id     text,
+            tags         text    NOT NULL,
+            search_text  text    NOT NULL,
+            created_at   bigint  NOT NULL,
+            updated_at   bigint  NOT NULL,
+            data         bytea   NOT NULL,
+            PRIMARY KEY (workspace_id, customer_id)
+        );
+        CREATE INDEX IF NOT EXISTS customers_by_name ON customers (workspace_id, live, name_sort);
+        CREATE INDEX IF NOT EXISTS customers_by_created ON customers (workspace_id, live, created_at);
+        CREATE INDEX IF NOT EXISTS customers_by_updated ON customers (workspace_id, live, updated_at);
+        CREATE INDEX IF NOT EXISTS customers_by_email ON customers (workspace_id, email_key) WHERE email_key IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS customers_by_phone ON customers (workspace_id, phone_key) WHERE phone_key IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS customers_by_domain ON customers (workspace_id, domain_key) WHERE domain_key IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS customers_by_company ON customers (workspace_id, company_id) WHERE company_id IS NOT NULL;
+        """;
+
+    private readonly NpgsqlDataSource dataSource;
+    private readonly SchemaOnce schema = new();
+
+    public PostgresCustomerTable(EventStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            throw new ArgumentException($"The PostgreSQL customer table needs ConnectionStrings:{EventStoreOptions.ConnectionStringName}.", nameof(options));
+        dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+    }
+
+    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await PostgresTables.OpenAsync(dataSource, schema, SchemaLockKey, Schema, cancellationToken).ConfigureAwait(false);
+}

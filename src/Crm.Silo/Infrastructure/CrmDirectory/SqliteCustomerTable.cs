@@ -1,0 +1,56 @@
+using System.Data.Common;
+using Crm.Silo.Infrastructure.Database;
+using Crm.Silo.Infrastructure.EventStore;
+
+namespace Crm.Silo.Infrastructure.CrmDirectory;
+
+/// <summary>
+/// The customers table in a SQLite file of its own (<c>directory.db</c> beside <c>events.db</c>): SQLite has one writer
+/// per file, and the directory writes a page of customers at a time while the store appends. Everything in it is
+/// derived from the events, and is written as durably as the snapshot that records how far it reached.
+/// </summary>
+public sealed class SqliteCustomerTable : DbCustomerTable
+{
+    internal const string Schema = """
+        CREATE TABLE IF NOT EXISTS customers (
+            workspace_id TEXT    NOT NULL,
+            customer_id  TEXT    NOT NULL,
+            position     INTEGER NOT NULL,
+            live         INTEGER NOT NULL,
+            name         TEXT    NOT NULL,
+            name_sort    TEXT    NOT NULL,
+            email        TEXT,
+            phone        TEXT,
+            email_key    TEXT,
+            phone_key    TEXT,
+            domain_key   TEXT,
+            company_id   TEXT,
+            owner_id     TEXT,
+            tags         TEXT    NOT NULL,
+            search_text  TEXT    NOT NULL,
+            created_at   INTEGER NOT NULL,
+            updated_at   INTEGER NOT NULL,
+            data         BLOB    NOT NULL,
+            PRIMARY KEY (workspace_id, customer_id)
+        );
+        CREATE INDEX IF NOT EXISTS customers_by_name ON customers (workspace_id, live, name_sort);
+        CREATE INDEX IF NOT EXISTS customers_by_created ON customers (workspace_id, live, created_at);
+        CREATE INDEX IF NOT EXISTS customers_by_updated ON customers (workspace_id, live, updated_at);
+        CREATE INDEX IF NOT EXISTS customers_by_email ON customers (workspace_id, email_key) WHERE email_key IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS customers_by_phone ON customers (workspace_id, phone_key) WHERE phone_key IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS customers_by_domain ON customers (workspace_id, domain_key) WHERE domain_key IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS customers_by_company ON customers (workspace_id, company_id) WHERE company_id IS NOT NULL;
+        """;
+
+    private readonly string connectionString;
+    private readonly SchemaOnce schema = new();
+
+    public SqliteCustomerTable(EventStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        connectionString = SqliteFiles.ConnectionString(options.SqliteDirectoryPath);
+    }
+
+    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await SqliteFiles.OpenAsync(connectionString, schema, (connection, ct) => SqliteFiles.ExecuteAsync(connection, Schema, ct), cancellationToken).ConfigureAwait(false);
+}

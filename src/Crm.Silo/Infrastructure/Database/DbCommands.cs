@@ -1,0 +1,21 @@
+using System.Data.Common;
+
+namespace Crm.Silo.Infrastructure.Database;
+
+/// <summary>Commands with <c>@name</c> parameters, written the same for SQLite and PostgreSQL.</summary>
+public static class DbCommands
+{
+    public static DbCommand Create(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+}
