@@ -33,6 +33,7 @@ public sealed class CrmDirectoryGrain : ProjectionGrain<DirectorySnapshot>, ICrm
     // The customers the current page folds into, as read from the table (or new), until they are written back.
     private readonly Dictionary<string, PendingCustomer> _pending = new(StringComparer.Ordinal);
     private ICustomerTable _table = null!;
+    private string _foldId = "";
     private CustomerRows _rows = null!;
 
     protected override string Kind => ProjectionKinds.Directory;
@@ -139,15 +140,19 @@ public sealed class CrmDirectoryGrain : ProjectionGrain<DirectorySnapshot>, ICrm
         return pairs.OrderByDescending(p => p.Match.Score).ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Take(limit).ToList();
     }
 
-    protected override DirectorySnapshot TakeSnapshot() => new(_companies);
+    protected override DirectorySnapshot TakeSnapshot() => new(_companies, _foldId);
 
-    protected override void Restore(DirectorySnapshot snapshot) => _companies = snapshot.Companies;
+    /// <summary>A snapshot is only as good as the rows it checkpoints: a table deleted or restored apart from it means a new fold.</summary>
+    protected override async Task<bool> MatchesAsync(DirectorySnapshot snapshot) => await _table.GetFoldAsync(WorkspaceId) == snapshot.FoldId;
+
+    protected override void Restore(DirectorySnapshot snapshot) => (_companies, _foldId) = (snapshot.Companies, snapshot.FoldId);
 
     /// <summary>No snapshot: the fold starts from the first event, so the rows of an earlier fold go.</summary>
     protected override async Task StartEmptyAsync()
     {
         _pending.Clear();
-        await _table.ClearAsync(WorkspaceId);
+        _foldId = Guid.NewGuid().ToString("N");
+        await _table.ClearAsync(WorkspaceId, _foldId);
     }
 
     protected override async Task OnPageReadAsync(IReadOnlyList<StoredEvent> events)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Crm.Grains.Abstractions.EventStore;
 using Crm.Grains.Abstractions.Projections;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Crm.Grains.Projections;
 
@@ -62,6 +63,12 @@ public abstract class ProjectionGrain<TSnapshot> : Grain, IProjectionPartitionGr
         _cursor = new ProjectionCursor(Partition, Filter, _services);
         _continue = new ProjectionContinuation(this, StepInBackgroundAsync);
         var (snapshot, position) = await _services.Codec.LoadAsync<TSnapshot>(ProjectionWakeList.KeyOf(Partition), SnapshotSchema, cancellationToken);
+        if (snapshot is not null && !await MatchesAsync(snapshot))
+        {
+            _services.Logger.LogWarning("Projection {Projection}'s snapshot at position {Position} does not match the state it keeps outside it; folding again from the first event",
+                Partition, position);
+            (snapshot, position) = (null, 0);
+        }
         if (snapshot is not null) Restore(snapshot);
         else await StartEmptyAsync();
         _cursor.Resume(position);
@@ -99,6 +106,12 @@ public abstract class ProjectionGrain<TSnapshot> : Grain, IProjectionPartitionGr
 
     /// <summary>Takes over a snapshot's state (called once, on activation, before any event).</summary>
     protected abstract void Restore(TSnapshot snapshot);
+
+    /// <summary>
+    /// Whether a loaded snapshot belongs with the state the projection keeps outside it (a table that may have been
+    /// deleted or restored from another backup); one that does not is discarded and the fold starts again.
+    /// </summary>
+    protected virtual Task<bool> MatchesAsync(TSnapshot snapshot) => Task.FromResult(true);
 
     /// <summary>
     /// Called on activation when there is no snapshot to restore (none saved yet, or discarded): the fold starts from the

@@ -4,6 +4,7 @@ using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Abstractions.Snapshots;
 using Crm.Grains.Projections;
 using Crm.Grains.Tests.Customers;
+using Crm.Silo.Infrastructure.CrmDirectory;
 using Crm.Silo.Infrastructure.EventStore;
 using Crm.Silo.Infrastructure.Snapshots;
 using Crm.Testing.Cluster;
@@ -75,6 +76,20 @@ public sealed class CrmReadModelSnapshotTests(CrmClusterFixture cluster)
         Assert.True(own.Version > before.Version);
         Assert.Equal(own.Version, after.Version);
         Assert.Equal(["beta", "vip"], after.Tags!.Order());
+    }
+
+    [Fact]
+    public async Task Directory_CustomerTableLostBesideItsSnapshot_IsFoldedAgainFromTheEvents()
+    {
+        await Kit.SaveAsync("ada", "Ada Lovelace", "ada@engines.example");
+        Assert.Equal(1, (await Directory.ListCustomersAsync(new CustomerQuery())).Total);
+        await cluster.DeactivateAsync(Directory);
+        // As when directory.db is deleted (or restored from another backup) and snapshots.db is not.
+        await new SqliteCustomerTable(new EventStoreOptions { DataPath = cluster.DataPath }).ClearAsync(workspaceId, "another fold");
+
+        var listed = await Directory.ListCustomersAsync(new CustomerQuery());
+
+        Assert.Equal("Ada Lovelace", Assert.Single(listed.Items).Name);
     }
 
     [Fact]

@@ -110,7 +110,7 @@ public abstract partial class CustomerTableContractTests : IAsyncLifetime
         AssertRow(inA, await GetOneAsync("ws-a", "c1"));
         AssertRow(inB, await GetOneAsync("ws-b", "c1"));
 
-        await Table.ClearAsync("ws-a");
+        await Table.ClearAsync("ws-a", "fold-2");
 
         Assert.Empty(await Table.GetAsync("ws-a", ["c1"]));
         AssertRow(inB, await GetOneAsync("ws-b", "c1"));
@@ -118,6 +118,18 @@ public abstract partial class CustomerTableContractTests : IAsyncLifetime
         // Cleared, the workspace folds again from the first event.
         await Table.WriteAsync("ws-a", [inA]);
         AssertRow(inA, await GetOneAsync("ws-a", "c1"));
+    }
+
+    [Fact]
+    public async Task Fold_IsNoneUntilAClearNamesIt_ThenTheLastNamed_PerWorkspace()
+    {
+        Assert.Null(await Table.GetFoldAsync("ws-fold-a"));
+
+        await Table.ClearAsync("ws-fold-a", "first");
+        await Table.ClearAsync("ws-fold-b", "other");
+        await Table.ClearAsync("ws-fold-a", "second");
+
+        Assert.Equal(("second", "other"), (await Table.GetFoldAsync("ws-fold-a"), await Table.GetFoldAsync("ws-fold-b")));
     }
 
     /// <summary>A live row whose name, sort name and search text follow from <paramref name="name"/> as the directory computes them.</summary>

@@ -15,8 +15,14 @@ public interface ICustomerTable
     /// <summary>Inserts or replaces the rows in one transaction; a stored row at the same or a later position is kept.</summary>
     Task WriteAsync(string workspaceId, IReadOnlyCollection<CustomerRow> rows, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes the workspace's rows (before its directory is folded again from the first event).</summary>
-    Task ClearAsync(string workspaceId, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Deletes the workspace's rows before its directory is folded again from the first event, and names that fold
+    /// <paramref name="foldId"/>: a snapshot records the fold it checkpoints, and is worthless with any other.
+    /// </summary>
+    Task ClearAsync(string workspaceId, string foldId, CancellationToken cancellationToken = default);
+
+    /// <summary>The fold the workspace's rows belong to (see <see cref="ClearAsync"/>); null when it has none.</summary>
+    Task<string?> GetFoldAsync(string workspaceId, CancellationToken cancellationToken = default);
 
     /// <summary>One page of the live customers matching the query, with their data, and how many match in all.</summary>
     Task<CustomerTablePage> ListAsync(string workspaceId, CustomerTableQuery query, CancellationToken cancellationToken = default);

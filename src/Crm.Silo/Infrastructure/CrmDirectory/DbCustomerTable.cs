@@ -86,11 +86,25 @@ public abstract class DbCustomerTable : ICustomerTable
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task ClearAsync(string workspaceId, CancellationToken cancellationToken = default)
+    public async Task ClearAsync(string workspaceId, string foldId, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, "DELETE FROM customers WHERE workspace_id = @workspace", ("workspace", workspaceId));
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, """
+            DELETE FROM customers WHERE workspace_id = @workspace;
+            INSERT INTO customer_folds (workspace_id, fold_id) VALUES (@workspace, @fold)
+            ON CONFLICT (workspace_id) DO UPDATE SET fold_id = excluded.fold_id;
+            """, ("workspace", workspaceId), ("fold", foldId));
+        command.Transaction = transaction;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<string?> GetFoldAsync(string workspaceId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, "SELECT fold_id FROM customer_folds WHERE workspace_id = @workspace", ("workspace", workspaceId));
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
     }
 
     public async Task<CustomerTablePage> ListAsync(string workspaceId, CustomerTableQuery query, CancellationToken cancellationToken = default)

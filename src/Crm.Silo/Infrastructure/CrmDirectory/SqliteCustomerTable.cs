@@ -40,6 +40,10 @@ public sealed class SqliteCustomerTable : DbCustomerTable
         CREATE INDEX IF NOT EXISTS customers_by_phone ON customers (workspace_id, phone_key) WHERE phone_key IS NOT NULL;
         CREATE INDEX IF NOT EXISTS customers_by_domain ON customers (workspace_id, domain_key) WHERE domain_key IS NOT NULL;
         CREATE INDEX IF NOT EXISTS customers_by_company ON customers (workspace_id, company_id) WHERE company_id IS NOT NULL;
+        CREATE TABLE IF NOT EXISTS customer_folds (
+            workspace_id TEXT PRIMARY KEY,
+            fold_id      TEXT NOT NULL
+        );
         """;
 
     private readonly string connectionString;
