@@ -63,6 +63,10 @@ public sealed class PostgresCustomerTable : DbCustomerTable, IAsyncDisposable
 
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 
+    protected override string IdList(string parameter) => $"SELECT unnest({parameter}::text[])";
+
+    protected override object IdListValue(IReadOnlyCollection<string> ids) => ids.ToArray();
+
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await PostgresTables.OpenAsync(dataSource, schema, SchemaLockKey, Schema, cancellationToken).ConfigureAwait(false);
 }

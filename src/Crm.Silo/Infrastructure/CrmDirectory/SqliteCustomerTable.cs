@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Data.Common;
 using Crm.Silo.Infrastructure.Database;
 using Crm.Silo.Infrastructure.EventStore;
@@ -54,6 +55,10 @@ public sealed class SqliteCustomerTable : DbCustomerTable
         ArgumentNullException.ThrowIfNull(options);
         connectionString = SqliteFiles.ConnectionString(options.SqliteDirectoryPath);
     }
+
+    protected override string IdList(string parameter) => $"SELECT value FROM json_each({parameter})";
+
+    protected override object IdListValue(IReadOnlyCollection<string> ids) => JsonSerializer.Serialize(ids);
 
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await SqliteFiles.OpenAsync(connectionString, schema, (connection, ct) => SqliteFiles.ExecuteAsync(connection, Schema, ct), cancellationToken).ConfigureAwait(false);

@@ -12,7 +12,8 @@ public static class DbCommands
         foreach (var (name, value) in parameters)
         {
             var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
+            // Named as written in the SQL: SQLite's driver looks an unprefixed name up under each prefix in turn.
+            parameter.ParameterName = name.StartsWith('@') ? name : "@" + name;
             parameter.Value = value;
             command.Parameters.Add(parameter);
         }
