@@ -110,13 +110,13 @@ public sealed class CrmDirectoryGrain : ProjectionGrain<DirectorySnapshot>, ICrm
             .ToList();
     }
 
-    public async Task<IReadOnlyList<DuplicateProbe>> GetContactsAsync()
+    public async Task<IReadOnlyList<DuplicateProbe>> FindContactsAsync(IReadOnlyList<string> emails, IReadOnlyList<string> phones)
     {
         await CatchUpAsync();
-        var contacts = new List<DuplicateProbe>();
-        await foreach (var c in _table.ContactsAsync(WorkspaceId))
-            contacts.Add(new DuplicateProbe(c.CustomerId, c.Name, c.Email, c.Phone, c.CompanyId));
-        return contacts;
+        var emailKeys = emails.Select(ContactFormats.EmailKey).ToHashSet(StringComparer.Ordinal);
+        var phoneKeys = phones.Select(p => ContactFormats.Phone(p) ?? p).ToHashSet(StringComparer.Ordinal);
+        var found = await _table.FindByContactsAsync(WorkspaceId, emailKeys, phoneKeys);
+        return found.Select(c => new DuplicateProbe(c.CustomerId, c.Name, c.Email, c.Phone, c.CompanyId)).ToList();
     }
 
     public async Task<IReadOnlyList<DuplicatePair>> GetSuspectedDuplicatesAsync(int limit)

@@ -95,28 +95,45 @@ public sealed class ImportFile : IDisposable
     }
 
     /// <summary>Up to <paramref name="maxRows"/> data rows mapped, validated and decided in file order.</summary>
-    public Task<ImportBatch<PlannedRow>> NextBatchAsync(int maxRows, ImportRowMapper mapper, ImportPlanner planner) =>
-        NextBatchAsync(maxRows, (CsvRecord record, List<ImportIssue> issues, ref ImportCounts counts) =>
+    /// <summary>
+    /// Up to <paramref name="maxRows"/> customer rows, mapped, then planned in file order: in between, the stored
+    /// customers the valid rows may repeat are looked up in one call.
+    /// </summary>
+    public async Task<ImportBatch<PlannedRow>> NextBatchAsync(int maxRows, ImportRowMapper mapper, ImportPlanner planner)
+    {
+        var mapped = await NextBatchAsync(maxRows, (CsvRecord record, List<ImportIssue> issues, ref ImportCounts counts) =>
         {
-            if (mapper.Map(record, issues) is { } candidate) return planner.Plan(candidate, ref counts);
+            if (mapper.Map(record, issues) is { } candidate) return candidate;
             counts = counts with { Rows = counts.Rows + 1, Invalid = counts.Invalid + 1 };
             return null;
         });
+        await planner.LookUpStoredAsync(mapped.Planned);
+        var counts = mapped.Counts;
+        var planned = new List<PlannedRow>(mapped.Planned.Count);
+        foreach (var candidate in mapped.Planned) planned.Add(planner.Plan(candidate, ref counts));
+        return new ImportBatch<PlannedRow>(planned, counts, mapped.Issues, mapped.RowsRead, mapped.Ended);
+    }
 
-    /// <summary>Up to <paramref name="maxRows"/> data rows decided in file order by <paramref name="decide"/> (which counts each).</summary>
-    public async Task<ImportBatch<T>> NextBatchAsync<T>(int maxRows, RowDecider<T> decide) where T : class
+    /// <summary>
+    /// Up to <paramref name="maxRows"/> data rows decided in file order by <paramref name="decide"/> (which counts
+    /// each), after <paramref name="prepare"/> has seen them all (to look up in one call what they refer to).
+    /// </summary>
+    public async Task<ImportBatch<T>> NextBatchAsync<T>(int maxRows, RowDecider<T> decide, Func<IReadOnlyList<CsvRecord>, Task>? prepare = null) where T : class
     {
-        var planned = new List<T>(maxRows);
+        var records = new List<CsvRecord>(maxRows);
+        var ended = false;
+        while (records.Count < maxRows && !ended)
+        {
+            if (await NextAsync() is { } record) records.Add(record);
+            else ended = true;
+        }
+        if (prepare is not null) await prepare(records);
+        var planned = new List<T>(records.Count);
         var issues = new List<ImportIssue>();
         var counts = ImportCounts.Zero;
-        var read = 0;
-        while (read < maxRows)
-        {
-            if (await NextAsync() is not { } record) return new ImportBatch<T>(planned, counts, issues, read, Ended: true);
-            read++;
+        foreach (var record in records)
             if (decide(record, issues, ref counts) is { } item) planned.Add(item);
-        }
-        return new ImportBatch<T>(planned, counts, issues, read, Ended: false);
+        return new ImportBatch<T>(planned, counts, issues, records.Count, ended);
     }
 
     public void Dispose() => _reader.Dispose();

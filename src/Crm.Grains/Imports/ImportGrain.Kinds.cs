@@ -34,7 +34,7 @@ public sealed partial class ImportGrain
         var (counts, issues, issueCount) = (ImportCounts.Zero, new List<ImportIssue>(), 0L);
         for (var ended = false; !ended;)
         {
-            var batch = await file.NextBatchAsync<ImportWrite>(BatchRows, rows.Plan);
+            var batch = await file.NextBatchAsync<ImportWrite>(BatchRows, rows.Plan, rows.PrepareAsync);
             counts = counts.Add(batch.Counts);
             issueCount += batch.Issues.Count;
             issues.AddRange(batch.Issues.Take(ImportState.MaxIssues - issues.Count));
@@ -54,7 +54,7 @@ public sealed partial class ImportGrain
                 await file.SkipAsync(State.RowsDone);
                 _kindRun = (file, rows);
             }
-            var batch = await _kindRun.Value.File.NextBatchAsync<ImportWrite>(BatchRows, _kindRun.Value.Rows.Plan);
+            var batch = await _kindRun.Value.File.NextBatchAsync<ImportWrite>(BatchRows, _kindRun.Value.Rows.Plan, _kindRun.Value.Rows.PrepareAsync);
             var counts = batch.Counts;
             foreach (var refused in await WriteKindAsync(batch.Planned))
             {

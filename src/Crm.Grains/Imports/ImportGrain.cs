@@ -111,9 +111,8 @@ public sealed partial class ImportGrain(
         var attributes = await AttributesAsync();
         var columns = State.Upload!.Columns;
         if (ImportTargets.Problem(mapping, columns.Count, attributes) is { } problem) throw new DomainException(DomainErrorKind.Invalid, problem);
-        var duplicates = new ImportDuplicates(Key.ImportId);
-        duplicates.AddStored(await GrainFactory.GetGrain<ICrmDirectoryGrain>(Key.WorkspaceId).GetContactsAsync());
-        return (new ImportRowMapper(columns, mapping, attributes), new ImportPlanner(duplicates, mode));
+        var directory = GrainFactory.GetGrain<ICrmDirectoryGrain>(Key.WorkspaceId);
+        return (new ImportRowMapper(columns, mapping, attributes), new ImportPlanner(new ImportDuplicates(Key.ImportId), mode, directory.FindContactsAsync));
     }
 
     private async Task<IReadOnlyList<AttributeDefinition>> AttributesAsync() =>

@@ -95,9 +95,26 @@ public sealed class ImportKindRulesTests
         Assert.Equal(("imp-2", 1L), (write?.TargetId, counts.Created));
     }
 
-    private static DealImportRows Rows() => new(Deals, ["title", "stage", "amount", "currency", "company", "contact-email"],
+    [Fact]
+    public async Task DealRows_ABatch_LooksUpEachContactEmailItNamesOnce()
+    {
+        var asked = new List<string>();
+
+        await Rows(asked).PrepareAsync([
+            Row(2, "A", "lead", "1", "EUR", "", " ada@example.com "), Row(3, "B", "lead", "1", "EUR", "", "ADA@example.com"),
+            Row(4, "C", "lead", "1", "EUR", ""), Row(5, "D", "lead", "1", "EUR", "", "bob@example.com")]);
+
+        Assert.Equal(["ada@example.com", "bob@example.com"], asked);
+    }
+
+    private static DealImportRows Rows(List<string>? asked = null) => new(Deals, ["title", "stage", "amount", "currency", "company", "contact-email"],
         new DealImportLookups([PipelineDefaults.Sales], new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Acme"] = "acme" },
-            new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["ada@example.com"] = "ada" }));
+            new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["ada@example.com"] = "ada" }),
+        emails =>
+        {
+            asked?.AddRange(emails);
+            return Task.CompletedTask;
+        });
 
     private static CsvRecord Row(long line, params string[] cells) => new(line, cells, false, null, 0);
 }

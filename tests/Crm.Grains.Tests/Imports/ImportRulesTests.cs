@@ -81,22 +81,32 @@ public sealed class ImportRulesTests
     [InlineData(DuplicateMode.Update, 2, 2, 0, 0)]
     [InlineData(DuplicateMode.Merge, 2, 0, 2, 0)]
     [InlineData(DuplicateMode.Create, 4, 0, 0, 0)]
-    public void Plan_DuplicatesOfStoredAndOfEarlierRows_AreCountedByMode(DuplicateMode mode, int created, int updated, int merged, int skipped)
+    public async Task Plan_DuplicatesOfStoredAndOfEarlierRows_AreCountedByMode(DuplicateMode mode, int created, int updated, int merged, int skipped)
     {
-        var duplicates = new ImportDuplicates("imp");
-        duplicates.AddStored([new DuplicateProbe("stored-1", "Ada", "ADA@example.com", "+442079460000", null)]);
-        var planner = new ImportPlanner(duplicates, mode);
+        // The directory's answer: the stored customer whose email or phone a row of the batch has.
+        var stored = new DuplicateProbe("stored-1", "Ada", "ADA@example.com", "+442079460000", null);
+        var asked = new List<string>();
+        var planner = new ImportPlanner(new ImportDuplicates("imp"), mode, (emails, phones) =>
+        {
+            asked.AddRange(emails);
+            IReadOnlyList<DuplicateProbe> found = emails.Any(e => e.Equals(stored.Email, StringComparison.OrdinalIgnoreCase)) ? [stored] : [];
+            return Task.FromResult(found);
+        });
         var counts = ImportCounts.Zero;
         ImportCandidate Row(long line, string email, string? phone = null) => new(line, $"Row {line}", email, phone, null, [], new Dictionary<string, string>());
+        ImportCandidate[] rows =
+        [
+            Row(2, "ada@example.com"),        // the stored record, by email case-folded
+            Row(3, "bob@example.com"),        // new
+            Row(4, "bobby@example.com", "+15551000001"), // new
+            Row(5, "BOB@example.com"),        // row 3, within the file
+        ];
 
-        var plans = new[]
-        {
-            planner.Plan(Row(2, "ada@example.com"), ref counts),        // the stored record, by email case-folded
-            planner.Plan(Row(3, "bob@example.com"), ref counts),        // new
-            planner.Plan(Row(4, "bobby@example.com", "+15551000001"), ref counts), // new
-            planner.Plan(Row(5, "BOB@example.com"), ref counts),        // row 3, within the file
-        };
+        await planner.LookUpStoredAsync(rows);
+        var plans = new List<PlannedRow>();
+        foreach (var row in rows) plans.Add(planner.Plan(row, ref counts));
 
+        Assert.Equal(4, asked.Count);
         Assert.Equal(new ImportCounts(4, created, updated, merged, skipped, 0, 2), counts);
         if (mode != DuplicateMode.Create)
         {

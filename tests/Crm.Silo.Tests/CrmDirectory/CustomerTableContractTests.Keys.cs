@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Crm.Silo.Tests.CrmDirectory;
 
-/// <summary>What duplicate checks and imports read: rows sharing a key, groups sharing one, every contact; all without data.</summary>
+/// <summary>What duplicate checks and imports read: rows sharing a key, groups sharing one, rows by email or phone; all without data.</summary>
 public abstract partial class CustomerTableContractTests
 {
     private static readonly CustomerKeys Ada = new("ada@example.com", "+15550001", "example.com", "co-1");
@@ -33,6 +33,28 @@ public abstract partial class CustomerTableContractTests
 
         Assert.Equal(["d1", "e1", "k1", "p1", "t1"], found.Select(r => r.CustomerId).Order(StringComparer.Ordinal));
         foreach (var row in found) AssertRowWithoutData(matching.Single(m => m.CustomerId == row.CustomerId), row);
+    }
+
+    [Fact]
+    public async Task FindByContacts_ReturnsLiveRowsWithAnyGivenEmailOrPhone_OnceEach_InTheirOwnColumnOnly()
+    {
+        await Table.WriteAsync("ws-contacts", [
+            Row("e1", keys: new("ada@example.com", null, null, null)),
+            Row("p1", keys: new(null, "+15550001", null, null)),
+            Row("b1", keys: new("bob@example.com", "+15550002", null, null)),
+            // The values in the other column, a dead row, and one nobody asked about.
+            Row("x1", keys: new("+15550001", "ada@example.com", null, null)),
+            Row("z1", live: false, keys: new("ada@example.com", "+15550001", null, null)),
+            Row("u1", keys: new("carol@example.com", "+15550003", null, null)),
+        ]);
+        await Table.WriteAsync("ws-contacts-other", [Row("w1", keys: new("ada@example.com", null, null, null))]);
+
+        var found = await Table.FindByContactsAsync("ws-contacts", ["ada@example.com", "bob@example.com", "nobody@example.com"], ["+15550001", "+15550002"]);
+
+        Assert.Equal(["b1", "e1", "p1"], found.Select(r => r.CustomerId).Order(StringComparer.Ordinal));
+        Assert.All(found, r => Assert.Empty(r.Data));
+        Assert.Empty(await Table.FindByContactsAsync("ws-contacts", [], []));
+        Assert.Equal(["p1"], Ids(await Table.FindByContactsAsync("ws-contacts", [], ["+15550001"])));
     }
 
     [Fact]
@@ -131,24 +153,6 @@ public abstract partial class CustomerTableContractTests
 
         Assert.Equal([2, 2], groups.Select(g => g.Count));
         Assert.Contains("b1 b2", Groups(groups));
-    }
-
-    [Fact]
-    public async Task Contacts_StreamsEveryLiveRowInCustomerIdByteOrder_WithoutData()
-    {
-        // Written out of order; "c-2" < "c1" < "c10" < "c2" < "c_1" < "cb" byte by byte, not in a language's order.
-        var live = new[] { "c_1", "cb", "c10", "c-2", "c2", "c1" }
-            .Select(id => Row(id, keys: new($"{id}@example.com", null, "example.com", null)) with { Email = $"{id}@Example.com", Phone = "+1555" })
-            .ToList();
-        await Table.WriteAsync("ws-contacts", [.. live, Row("c0", live: false)]);
-        await Table.WriteAsync("ws-contacts-other", [Row("c00")]);
-
-        var contacts = new List<CustomerRow>();
-        await foreach (var row in Table.ContactsAsync("ws-contacts")) contacts.Add(row);
-
-        Assert.Equal(["c-2", "c1", "c10", "c2", "c_1", "cb"], contacts.Select(r => r.CustomerId));
-        foreach (var row in contacts) AssertRowWithoutData(live.Single(l => l.CustomerId == row.CustomerId), row);
-        await foreach (var _ in Table.ContactsAsync("ws-contacts-empty")) Assert.Fail("An empty workspace has no contacts.");
     }
 
     private static List<string> Ids(IEnumerable<CustomerRow> rows) => [.. rows.Select(r => r.CustomerId).Order(StringComparer.Ordinal)];

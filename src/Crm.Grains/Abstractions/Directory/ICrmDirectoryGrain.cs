@@ -20,8 +20,11 @@ public interface ICrmDirectoryGrain : IGrainWithStringKey, IProjectionPartitionG
     /// <summary>Records that look like the probe, best first: same email, same phone, similar name at the same company or email domain.</summary>
     Task<IReadOnlyList<DuplicateMatch>> FindDuplicatesAsync(DuplicateProbe probe);
 
-    /// <summary>Every live (not merged) customer's contact fields: what an import checks its rows against for duplicates.</summary>
-    Task<IReadOnlyList<DuplicateProbe>> GetContactsAsync();
+    /// <summary>
+    /// The live customers whose email (case-folded) or phone (E.164) is among those given: what a batch of an import
+    /// checks its rows against, without holding the workspace's every contact.
+    /// </summary>
+    Task<IReadOnlyList<DuplicateProbe>> FindContactsAsync(IReadOnlyList<string> emails, IReadOnlyList<string> phones);
 
     /// <summary>The review queue: every suspected pair once, best first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<DuplicatePair>> GetSuspectedDuplicatesAsync(int limit);

@@ -34,11 +34,14 @@ public interface ICustomerTable
     Task<IReadOnlyList<CustomerRow>> FindByKeysAsync(string workspaceId, CustomerKeys keys, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Live customers, without their data, whose email key is among <paramref name="emailKeys"/> or phone key among
+    /// <paramref name="phoneKeys"/>: an import's batch looks up the stored customers its rows may repeat in one query.
+    /// </summary>
+    Task<IReadOnlyList<CustomerRow>> FindByContactsAsync(string workspaceId, IReadOnlyCollection<string> emailKeys, IReadOnlyCollection<string> phoneKeys, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Groups of live customers (without their data) that share one key, each group at most <paramref name="perGroup"/>
     /// rows, at most <paramref name="maxRows"/> rows in all: where the review queue looks for duplicates.
     /// </summary>
     Task<IReadOnlyList<IReadOnlyList<CustomerRow>>> CrowdedAsync(string workspaceId, int perGroup, int maxRows, CancellationToken cancellationToken = default);
-
-    /// <summary>Every live customer, without data, in id order: what an import checks its rows against.</summary>
-    IAsyncEnumerable<CustomerRow> ContactsAsync(string workspaceId, CancellationToken cancellationToken = default);
 }

@@ -46,10 +46,15 @@ public sealed class DealImportKind : IImportKind
         var directory = grains.GetGrain<ICrmDirectoryGrain>(scope.WorkspaceId);
         var companies = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var c in await StoredCompanies.ReadAsync(grains, scope.WorkspaceId)) companies.TryAdd(c.Name.Trim(), c.CompanyId);
+        // The customers a batch's rows name, looked up per batch (a workspace may hold a million).
         var contacts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var c in await directory.GetContactsAsync())
-            if (c.Email is not null && c.CustomerId is not null) contacts.TryAdd(c.Email.Trim(), c.CustomerId);
+        async Task FindAsync(IReadOnlyList<string> emails)
+        {
+            contacts.Clear();
+            foreach (var c in await directory.FindContactsAsync(emails, []))
+                if (c.Email is not null && c.CustomerId is not null) contacts.TryAdd(c.Email.Trim(), c.CustomerId);
+        }
         var pipelines = await grains.GetGrain<IPipelinesGrain>(scope.WorkspaceId).GetAllAsync();
-        return new DealImportRows(scope, mapping, new DealImportLookups(pipelines, companies, contacts));
+        return new DealImportRows(scope, mapping, new DealImportLookups(pipelines, companies, contacts), FindAsync);
     }
 }

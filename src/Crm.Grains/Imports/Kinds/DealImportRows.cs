@@ -7,8 +7,15 @@ using Crm.Grains.Deals;
 namespace Crm.Grains.Imports.Kinds;
 
 /// <summary>Each deal row checked as the deal grain would (amount, currency, stage), its company and contact resolved, then opened.</summary>
-public sealed class DealImportRows(ImportScope scope, IReadOnlyList<string> mapping, DealImportLookups lookups) : IImportRows
+public sealed class DealImportRows(ImportScope scope, IReadOnlyList<string> mapping, DealImportLookups lookups, Func<IReadOnlyList<string>, Task> findContacts) : IImportRows
 {
+    private readonly int _contactColumn = mapping.ToList().IndexOf(DealImportKind.ContactEmail);
+
+    /// <summary>Loads the customers the batch's contact emails name into <see cref="DealImportLookups.CustomersByEmail"/>.</summary>
+    public Task PrepareAsync(IReadOnlyList<CsvRecord> batch) => _contactColumn < 0 ? Task.CompletedTask : findContacts(
+        batch.Where(r => r.Cells.Length > _contactColumn).Select(r => r.Cells[_contactColumn].Trim()).Where(e => e.Length > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+
     public ImportWrite? Plan(CsvRecord record, List<ImportIssue> issues, ref ImportCounts counts)
     {
         var cells = ImportCells.Read(scope, mapping, record, issues);

@@ -6,4 +6,7 @@ namespace Crm.Grains.Imports.Kinds;
 public interface IImportRows
 {
     ImportWrite? Plan(CsvRecord record, List<ImportIssue> issues, ref ImportCounts counts);
+
+    /// <summary>Before a batch is planned: looks up in one call what its rows refer to (e.g. customers by email).</summary>
+    Task PrepareAsync(IReadOnlyList<CsvRecord> batch) => Task.CompletedTask;
 }

@@ -1,6 +1,5 @@
 using System.Data;
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Crm.Silo.Infrastructure.Database;
 using Crm.Grains.Abstractions.Directory;
@@ -151,6 +150,19 @@ public abstract class DbCustomerTable : ICustomerTable
         return await ReadAsync(command, withData: false, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<CustomerRow>> FindByContactsAsync(string workspaceId, IReadOnlyCollection<string> emailKeys, IReadOnlyCollection<string> phoneKeys, CancellationToken cancellationToken = default)
+    {
+        if (emailKeys.Count == 0 && phoneKeys.Count == 0) return [];
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        // Each through its own index; a customer matching on both comes back once.
+        await using var command = Command(connection, $"""
+            SELECT {ContactColumns} FROM customers WHERE workspace_id = @workspace AND live = 1 AND email_key IN ({IdList("@emails")})
+            UNION
+            SELECT {ContactColumns} FROM customers WHERE workspace_id = @workspace AND live = 1 AND phone_key IN ({IdList("@phones")})
+            """, ("workspace", workspaceId), ("emails", IdListValue(emailKeys)), ("phones", IdListValue(phoneKeys)));
+        return await ReadAsync(command, withData: false, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<IReadOnlyList<CustomerRow>>> CrowdedAsync(string workspaceId, int perGroup, int maxRows, CancellationToken cancellationToken = default)
     {
         var groups = new List<IReadOnlyList<CustomerRow>>();
@@ -180,16 +192,7 @@ public abstract class DbCustomerTable : ICustomerTable
         return groups;
     }
 
-    public async IAsyncEnumerable<CustomerRow> ContactsAsync(string workspaceId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection,
-            $"SELECT {ContactColumns} FROM customers WHERE workspace_id = @workspace AND live = 1 ORDER BY customer_id", ("workspace", workspaceId));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) yield return Row(reader, withData: false);
-    }
-
-    /// <summary>A subquery of the ids in <paramref name="parameter"/>, bound to <see cref="IdListValue"/>.</summary>
+    /// <summary>A subquery of the strings in <paramref name="parameter"/>, bound to <see cref="IdListValue"/>.</summary>
     protected abstract string IdList(string parameter);
 
     protected abstract object IdListValue(IReadOnlyCollection<string> ids);
