@@ -110,9 +110,10 @@ public sealed class CrmDirectoryGrain : ProjectionGrain<DirectorySnapshot>, ICrm
             .ToList();
     }
 
+    Task ICrmDirectoryGrain.CatchUpAsync() => CatchUpAsync();
+
     public async Task<IReadOnlyList<DuplicateProbe>> FindContactsAsync(IReadOnlyList<string> emails, IReadOnlyList<string> phones)
     {
-        await CatchUpAsync();
         var emailKeys = emails.Select(ContactFormats.EmailKey).ToHashSet(StringComparer.Ordinal);
         var phoneKeys = phones.Select(p => ContactFormats.Phone(p) ?? p).ToHashSet(StringComparer.Ordinal);
         var found = await _table.FindByContactsAsync(WorkspaceId, emailKeys, phoneKeys);

@@ -112,7 +112,11 @@ public sealed partial class ImportGrain(
         var columns = State.Upload!.Columns;
         if (ImportTargets.Problem(mapping, columns.Count, attributes) is { } problem) throw new DomainException(DomainErrorKind.Invalid, problem);
         var directory = GrainFactory.GetGrain<ICrmDirectoryGrain>(Key.WorkspaceId);
-        return (new ImportRowMapper(columns, mapping, attributes), new ImportPlanner(new ImportDuplicates(Key.ImportId), mode, directory.FindContactsAsync));
+        // Every customer stored before the import is folded into the directory from here on; the batches then look up
+        // what it holds without waiting for it to fold the import's own rows, which the planner remembers itself.
+        await directory.CatchUpAsync();
+        ImportPlanner.StoredLookup lookUp = directory.FindContactsAsync;
+        return (new ImportRowMapper(columns, mapping, attributes), new ImportPlanner(new ImportDuplicates(Key.ImportId), mode, lookUp));
     }
 
     private async Task<IReadOnlyList<AttributeDefinition>> AttributesAsync() =>

@@ -46,7 +46,8 @@ public sealed class DealImportKind : IImportKind
         var directory = grains.GetGrain<ICrmDirectoryGrain>(scope.WorkspaceId);
         var companies = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var c in await StoredCompanies.ReadAsync(grains, scope.WorkspaceId)) companies.TryAdd(c.Name.Trim(), c.CompanyId);
-        // The customers a batch's rows name, looked up per batch (a workspace may hold a million).
+        // The customers a batch's rows name, looked up per batch (a workspace may hold a million), among those stored by now.
+        await directory.CatchUpAsync();
         var contacts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         async Task FindAsync(IReadOnlyList<string> emails)
         {

@@ -37,10 +37,15 @@ public sealed class SqliteCustomerTable : DbCustomerTable
         CREATE INDEX IF NOT EXISTS customers_by_name ON customers (workspace_id, live, name_sort);
         CREATE INDEX IF NOT EXISTS customers_by_created ON customers (workspace_id, live, created_at);
         CREATE INDEX IF NOT EXISTS customers_by_updated ON customers (workspace_id, live, updated_at);
-        CREATE INDEX IF NOT EXISTS customers_by_email ON customers (workspace_id, email_key) WHERE email_key IS NOT NULL;
-        CREATE INDEX IF NOT EXISTS customers_by_phone ON customers (workspace_id, phone_key) WHERE phone_key IS NOT NULL;
-        CREATE INDEX IF NOT EXISTS customers_by_domain ON customers (workspace_id, domain_key) WHERE domain_key IS NOT NULL;
-        CREATE INDEX IF NOT EXISTS customers_by_company ON customers (workspace_id, company_id) WHERE company_id IS NOT NULL;
+        -- Key indexes whole, not partial: SQLite does not use a partial index for a term on a bound parameter.
+        DROP INDEX IF EXISTS customers_by_email;
+        CREATE INDEX IF NOT EXISTS customers_by_email_key ON customers (workspace_id, email_key);
+        DROP INDEX IF EXISTS customers_by_phone;
+        CREATE INDEX IF NOT EXISTS customers_by_phone_key ON customers (workspace_id, phone_key);
+        DROP INDEX IF EXISTS customers_by_domain;
+        CREATE INDEX IF NOT EXISTS customers_by_domain_key ON customers (workspace_id, domain_key);
+        DROP INDEX IF EXISTS customers_by_company;
+        CREATE INDEX IF NOT EXISTS customers_by_company_id ON customers (workspace_id, company_id);
         CREATE TABLE IF NOT EXISTS customer_folds (
             workspace_id TEXT PRIMARY KEY,
             fold_id      TEXT NOT NULL
