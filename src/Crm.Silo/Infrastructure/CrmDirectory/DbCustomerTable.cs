@@ -26,6 +26,22 @@ public abstract class DbCustomerTable : ICustomerTable
     // the same no-op on both stores; duplicates of a UNION ALL are dropped in Once.
     private const string Live = "+live = 1";
 
+    /// <summary>The table's indexes, the same on both stores (run after each store's CREATE TABLE).</summary>
+    protected const string Indexes = """
+        CREATE INDEX IF NOT EXISTS customers_by_name ON customers (workspace_id, live, name_sort);
+        CREATE INDEX IF NOT EXISTS customers_by_created ON customers (workspace_id, live, created_at);
+        CREATE INDEX IF NOT EXISTS customers_by_updated ON customers (workspace_id, live, updated_at);
+        -- Key indexes whole, not partial: SQLite does not use a partial index for a term on a bound parameter.
+        DROP INDEX IF EXISTS customers_by_email;
+        CREATE INDEX IF NOT EXISTS customers_by_email_key ON customers (workspace_id, email_key);
+        DROP INDEX IF EXISTS customers_by_phone;
+        CREATE INDEX IF NOT EXISTS customers_by_phone_key ON customers (workspace_id, phone_key);
+        DROP INDEX IF EXISTS customers_by_domain;
+        CREATE INDEX IF NOT EXISTS customers_by_domain_key ON customers (workspace_id, domain_key);
+        DROP INDEX IF EXISTS customers_by_company;
+        CREATE INDEX IF NOT EXISTS customers_by_company_id ON customers (workspace_id, company_id);
+        """;
+
     private static readonly string[] KeyColumns = ["email_key", "phone_key", "domain_key", "company_id"];
 
     public async Task<IReadOnlyList<CustomerRow>> GetAsync(string workspaceId, IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken = default)

@@ -34,23 +34,11 @@ public sealed class SqliteCustomerTable : DbCustomerTable
             data         BLOB    NOT NULL,
             PRIMARY KEY (workspace_id, customer_id)
         );
-        CREATE INDEX IF NOT EXISTS customers_by_name ON customers (workspace_id, live, name_sort);
-        CREATE INDEX IF NOT EXISTS customers_by_created ON customers (workspace_id, live, created_at);
-        CREATE INDEX IF NOT EXISTS customers_by_updated ON customers (workspace_id, live, updated_at);
-        -- Key indexes whole, not partial: SQLite does not use a partial index for a term on a bound parameter.
-        DROP INDEX IF EXISTS customers_by_email;
-        CREATE INDEX IF NOT EXISTS customers_by_email_key ON customers (workspace_id, email_key);
-        DROP INDEX IF EXISTS customers_by_phone;
-        CREATE INDEX IF NOT EXISTS customers_by_phone_key ON customers (workspace_id, phone_key);
-        DROP INDEX IF EXISTS customers_by_domain;
-        CREATE INDEX IF NOT EXISTS customers_by_domain_key ON customers (workspace_id, domain_key);
-        DROP INDEX IF EXISTS customers_by_company;
-        CREATE INDEX IF NOT EXISTS customers_by_company_id ON customers (workspace_id, company_id);
         CREATE TABLE IF NOT EXISTS customer_folds (
             workspace_id TEXT PRIMARY KEY,
             fold_id      TEXT NOT NULL
         );
-        """;
+        """ + Indexes;
 
     private readonly string connectionString;
     private readonly SchemaOnce schema = new();
