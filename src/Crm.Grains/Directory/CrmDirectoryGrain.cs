@@ -34,6 +34,8 @@ public sealed class CrmDirectoryGrain : ProjectionGrain<DirectorySnapshot>, ICrm
     private readonly Dictionary<string, PendingCustomer> _pending = new(StringComparer.Ordinal);
     private ICustomerTable _table = null!;
     private string _foldId = "";
+    // The position the table is marked folded to (see ICustomerTable.MarkFoldedAsync).
+    private long _markedAt;
     private CustomerRows _rows = null!;
 
     protected override string Kind => ProjectionKinds.Directory;
@@ -117,7 +119,10 @@ public sealed class CrmDirectoryGrain : ProjectionGrain<DirectorySnapshot>, ICrm
         var emailKeys = emails.Select(ContactFormats.EmailKey).ToHashSet(StringComparer.Ordinal);
         var phoneKeys = phones.Select(p => ContactFormats.Phone(p) ?? p).ToHashSet(StringComparer.Ordinal);
         var found = await _table.FindByContactsAsync(WorkspaceId, emailKeys, phoneKeys);
-        return found.Select(c => new DuplicateProbe(c.CustomerId, c.Name, c.Email, c.Phone, c.CompanyId)).ToList();
+        // Oldest first: of two stored customers sharing a key, the import matches the one created first, as a
+        // directory in memory (in creation order) did.
+        return found.OrderBy(c => c.CreatedAt).ThenBy(c => c.CustomerId, StringComparer.Ordinal)
+            .Select(c => new DuplicateProbe(c.CustomerId, c.Name, c.Email, c.Phone, c.CompanyId)).ToList();
     }
 
     public async Task<IReadOnlyList<DuplicatePair>> GetSuspectedDuplicatesAsync(int limit)
@@ -143,8 +148,16 @@ public sealed class CrmDirectoryGrain : ProjectionGrain<DirectorySnapshot>, ICrm
 
     protected override DirectorySnapshot TakeSnapshot() => new(_companies, _foldId);
 
-    /// <summary>A snapshot is only as good as the rows it checkpoints: a table deleted or restored apart from it means a new fold.</summary>
-    protected override async Task<bool> MatchesAsync(DirectorySnapshot snapshot) => await _table.GetFoldAsync(WorkspaceId) == snapshot.FoldId;
+    /// <summary>
+    /// A snapshot is only as good as the rows it checkpoints: a table deleted, restored from another fold's backup, or
+    /// from an older backup of this fold (marked folded to less than the snapshot's checkpoint) means a new fold.
+    /// </summary>
+    protected override async Task<bool> MatchesAsync(DirectorySnapshot snapshot, long position)
+    {
+        if (await _table.GetFoldAsync(WorkspaceId) is not { } fold || fold.FoldId != snapshot.FoldId || fold.Position < position) return false;
+        _markedAt = fold.Position;
+        return true;
+    }
 
     protected override void Restore(DirectorySnapshot snapshot) => (_companies, _foldId) = (snapshot.Companies, snapshot.FoldId);
 
@@ -152,7 +165,7 @@ public sealed class CrmDirectoryGrain : ProjectionGrain<DirectorySnapshot>, ICrm
     protected override async Task StartEmptyAsync()
     {
         _pending.Clear();
-        _foldId = Guid.NewGuid().ToString("N");
+        (_foldId, _markedAt) = (Guid.NewGuid().ToString("N"), 0);
         await _table.ClearAsync(WorkspaceId, _foldId);
     }
 
@@ -181,9 +194,18 @@ public sealed class CrmDirectoryGrain : ProjectionGrain<DirectorySnapshot>, ICrm
         (customer.Position, customer.Dirty) = (stored.Position, true);
     }
 
-    protected override Task OnPageAppliedAsync(bool caughtUp) => FlushAsync();
+    protected override Task OnPageAppliedAsync(bool caughtUp) => WriteRowsAsync();
 
+    /// <summary>Before a snapshot: the rows, then the mark that they hold every event up to its checkpoint.</summary>
     protected override async Task FlushAsync()
+    {
+        await WriteRowsAsync();
+        if (Checkpoint <= _markedAt) return;
+        await _table.MarkFoldedAsync(WorkspaceId, Checkpoint);
+        _markedAt = Checkpoint;
+    }
+
+    private async Task WriteRowsAsync()
     {
         var rows = _pending.Where(p => p.Value.Dirty).Select(p => _rows.ToRow(p.Key, p.Value.State, p.Value.Position)).ToList();
         await _table.WriteAsync(WorkspaceId, rows);

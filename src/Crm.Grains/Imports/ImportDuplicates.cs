@@ -21,16 +21,23 @@ public sealed class ImportDuplicates(string importId)
     /// <summary>The id a row of this import creates its customer under: the same on every run, so a repeat is a no-op.</summary>
     public string RowCustomerId(long line) => $"{importId}-{line}";
 
+    /// <summary>Files stored customers under their keys, the first holder of a key keeping it; one whose keys are all held already is not kept.</summary>
     public void AddStored(IEnumerable<DuplicateProbe> contacts)
     {
         foreach (var c in contacts)
         {
             var reference = -1 - _stored.Count;
-            _stored.Add(c.CustomerId!);
-            if (c.Email is { } email) _byEmail.TryAdd(EmailKey(email), reference);
-            if (c.Phone is { } phone) _byPhone.TryAdd(Fingerprint(ContactFormats.Phone(phone) ?? phone), reference);
+            var added = c.Email is { } email && _byEmail.TryAdd(EmailKey(email), reference);
+            added |= c.Phone is { } phone && _byPhone.TryAdd(Fingerprint(ContactFormats.Phone(phone) ?? phone), reference);
+            if (added) _stored.Add(c.CustomerId!);
         }
     }
+
+    /// <summary>Whether a customer (stored or a row before) holds the email already.</summary>
+    public bool HoldsEmail(string email) => _byEmail.ContainsKey(EmailKey(email));
+
+    /// <summary>Whether a customer (stored or a row before) holds the phone (E.164) already.</summary>
+    public bool HoldsPhone(string phone) => _byPhone.ContainsKey(Fingerprint(phone));
 
     /// <summary>Remembers a row's customer (under <paramref name="line"/>) for the rows after it; the first holder of a key keeps it.</summary>
     public void AddRow(long line, string? email, string? phone)

@@ -19,8 +19,9 @@ public sealed class ImportPlanner(ImportDuplicates duplicates, DuplicateMode mod
     /// </summary>
     public async Task LookUpStoredAsync(IReadOnlyList<ImportCandidate> rows)
     {
-        var emails = rows.Where(r => r.Email is not null).Select(r => r.Email!).ToList();
-        var phones = rows.Where(r => r.Phone is not null).Select(r => r.Phone!).ToList();
+        // Keys held already are settled: whoever holds one keeps it, so asking again would only fetch it again.
+        var emails = rows.Where(r => r.Email is not null && !duplicates.HoldsEmail(r.Email)).Select(r => r.Email!).ToList();
+        var phones = rows.Where(r => r.Phone is not null && !duplicates.HoldsPhone(r.Phone)).Select(r => r.Phone!).ToList();
         if (emails.Count + phones.Count > 0) duplicates.AddStored(await lookUpStored(emails, phones));
     }
 

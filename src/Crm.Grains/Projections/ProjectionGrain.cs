@@ -25,6 +25,9 @@ public abstract class ProjectionGrain<TSnapshot> : Grain, IProjectionPartitionGr
     // How long an activation folds before it answers and goes on in later turns.
     private static readonly TimeSpan ActivationBudget = TimeSpan.FromSeconds(1);
 
+    // How long a background step that failed outside any event's handler waits before it tries again.
+    private static readonly TimeSpan FailedStepRetry = TimeSpan.FromSeconds(5);
+
     private ProjectionServices _services = null!;
     private ProjectionCursor _cursor = null!;
     private ProjectionContinuation _continue = null!;
@@ -63,10 +66,13 @@ public abstract class ProjectionGrain<TSnapshot> : Grain, IProjectionPartitionGr
         _cursor = new ProjectionCursor(Partition, Filter, _services);
         _continue = new ProjectionContinuation(this, StepInBackgroundAsync);
         var (snapshot, position) = await _services.Codec.LoadAsync<TSnapshot>(ProjectionWakeList.KeyOf(Partition), SnapshotSchema, cancellationToken);
-        if (snapshot is not null && !await MatchesAsync(snapshot))
+        if (snapshot is not null && !await MatchesAsync(snapshot, position))
         {
             _services.Logger.LogWarning("Projection {Projection}'s snapshot at position {Position} does not match the state it keeps outside it; folding again from the first event",
                 Partition, position);
+            // Deleted, not just ignored: a save never moves a snapshot back, so the new fold's first snapshots would
+            // be refused and every restart before it passed this position would start it again.
+            await _services.Snapshots.DeleteAsync(ProjectionWakeList.KeyOf(Partition), cancellationToken);
             (snapshot, position) = (null, 0);
         }
         if (snapshot is not null) Restore(snapshot);
@@ -111,7 +117,8 @@ public abstract class ProjectionGrain<TSnapshot> : Grain, IProjectionPartitionGr
     /// Whether a loaded snapshot belongs with the state the projection keeps outside it (a table that may have been
     /// deleted or restored from another backup); one that does not is discarded and the fold starts again.
     /// </summary>
-    protected virtual Task<bool> MatchesAsync(TSnapshot snapshot) => Task.FromResult(true);
+    /// <param name="position">The snapshot's checkpoint.</param>
+    protected virtual Task<bool> MatchesAsync(TSnapshot snapshot, long position) => Task.FromResult(true);
 
     /// <summary>
     /// Called on activation when there is no snapshot to restore (none saved yet, or discarded): the fold starts from the
@@ -180,8 +187,14 @@ public abstract class ProjectionGrain<TSnapshot> : Grain, IProjectionPartitionGr
         {
             _continue.In(_cursor.RetryDelay);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Not an event's fault (the store or a projection's table failed to answer): what was folded is kept,
+            // and the catch-up goes on after a pause instead of waiting for the next call or poll.
+            _services.Logger.LogWarning(ex, "Projection {Projection} failed a step at position {Position}; retrying in {Delay}", Partition, _cursor.Checkpoint, FailedStepRetry);
+            _continue.In(FailedStepRetry);
+        }
     }
-
 
     private async Task SaveSnapshotAsync()
     {

@@ -116,6 +116,26 @@ public sealed class ImportRulesTests
     }
 
     [Fact]
+    public async Task LookUpStored_KeysHeldAlready_AreNotAskedForAgain()
+    {
+        var asked = new List<string>();
+        var planner = new ImportPlanner(new ImportDuplicates("imp"), DuplicateMode.Skip, (emails, phones) =>
+        {
+            asked.AddRange([.. emails, .. phones]);
+            return Task.FromResult<IReadOnlyList<DuplicateProbe>>([new DuplicateProbe("stored-1", "Ada", "ada@example.com", "+442079460000", null)]);
+        });
+        var counts = ImportCounts.Zero;
+        ImportCandidate Row(long line, string email, string? phone = null) => new(line, $"Row {line}", email, phone, null, [], new Dictionary<string, string>());
+        await planner.LookUpStoredAsync([Row(2, "ada@example.com")]);
+        planner.Plan(Row(3, "bob@example.com"), ref counts);
+        asked.Clear();
+
+        await planner.LookUpStoredAsync([Row(4, "ADA@example.com", "+442079460000"), Row(5, "bob@example.com"), Row(6, "carol@example.com")]);
+
+        Assert.Equal(["carol@example.com"], asked);
+    }
+
+    [Fact]
     public void Find_ARowsOwnCustomerAfterAResume_IsNoDuplicate()
     {
         var duplicates = new ImportDuplicates("imp");

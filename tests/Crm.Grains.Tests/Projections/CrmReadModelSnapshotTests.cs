@@ -93,6 +93,38 @@ public sealed class CrmReadModelSnapshotTests(CrmClusterFixture cluster)
     }
 
     [Fact]
+    public async Task Directory_TableMarkedBehindItsSnapshot_IsFoldedAgain()
+    {
+        // As when directory.db is restored from an older backup of the same fold: its rows miss what came after.
+        await Kit.SaveAsync("ada", "Ada Lovelace", "ada@engines.example");
+        Assert.Equal(1, (await Directory.ListCustomersAsync(new CustomerQuery())).Total);
+        await cluster.DeactivateAsync(Directory);
+        var table = new SqliteCustomerTable(new EventStoreOptions { DataPath = cluster.DataPath });
+        var fold = (await table.GetFoldAsync(workspaceId))!;
+        await table.ClearAsync(workspaceId, fold.FoldId);
+
+        Assert.Equal(1, (await Directory.ListCustomersAsync(new CustomerQuery())).Total);
+    }
+
+    [Fact]
+    public async Task Directory_SnapshotOfAnotherFold_IsDeletedSoTheNewFoldsSnapshotsAreKept()
+    {
+        await Kit.SaveAsync("ada", "Ada Lovelace", "ada@engines.example");
+        Assert.Equal(1, (await Directory.ListCustomersAsync(new CustomerQuery())).Total);
+        await cluster.DeactivateAsync(Directory);
+        var key = ProjectionWakeList.KeyOf($"{ProjectionKinds.Directory}/{workspaceId}");
+        var saved = (await Snapshots.LoadAsync(key))!;
+        // A snapshot of another fold, far ahead: were it only ignored, no save of the new fold could replace it.
+        await Snapshots.SaveAsync(saved with { Position = long.MaxValue / 2 });
+        await new SqliteCustomerTable(new EventStoreOptions { DataPath = cluster.DataPath }).ClearAsync(workspaceId, "another fold");
+
+        Assert.Equal(1, (await Directory.ListCustomersAsync(new CustomerQuery())).Total);
+        await cluster.DeactivateAsync(Directory);
+
+        Assert.True((await Snapshots.LoadAsync(key))!.Position < long.MaxValue / 2, "the rebuilt fold saved its own snapshot");
+    }
+
+    [Fact]
     public async Task DealBoard_AfterDeactivation_ResumesFromItsSnapshotAndSeesLaterMoves()
     {
         var deal = cluster.Grains.GetGrain<IDealGrain>(GrainKeys.Scoped(workspaceId, "d-1"));

@@ -73,6 +73,20 @@ public abstract partial class CustomerTableContractTests
     }
 
     [Fact]
+    public async Task FindByKeys_ALargeDomain_DoesNotCrowdOutTheCompany()
+    {
+        await Table.WriteAsync("ws-find-crowd", [
+            .. Enumerable.Range(0, 5).Select(i => Row($"d{i}", keys: new(null, null, Ada.DomainKey, null))),
+            Row("k1", keys: new(null, null, null, Ada.CompanyId)),
+        ]);
+
+        var found = Ids(await Table.FindByKeysAsync("ws-find-crowd", Ada, 3));
+
+        Assert.Contains("k1", found);
+        Assert.Equal(4, found.Count);
+    }
+
+    [Fact]
     public async Task FindByKeys_ReturnsAtMostTheLimit()
     {
         await Table.WriteAsync("ws-find-limit", [.. Enumerable.Range(0, 5).Select(i => Row($"c{i}", keys: new(null, null, "example.com", null)))]);

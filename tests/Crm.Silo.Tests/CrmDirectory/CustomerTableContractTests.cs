@@ -121,7 +121,7 @@ public abstract partial class CustomerTableContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Fold_IsNoneUntilAClearNamesIt_ThenTheLastNamed_PerWorkspace()
+    public async Task Fold_IsNoneUntilAClearNamesIt_ThenTheLastNamedAndMarkedNeverBack_PerWorkspace()
     {
         Assert.Null(await Table.GetFoldAsync("ws-fold-a"));
 
@@ -129,7 +129,15 @@ public abstract partial class CustomerTableContractTests : IAsyncLifetime
         await Table.ClearAsync("ws-fold-b", "other");
         await Table.ClearAsync("ws-fold-a", "second");
 
-        Assert.Equal(("second", "other"), (await Table.GetFoldAsync("ws-fold-a"), await Table.GetFoldAsync("ws-fold-b")));
+        Assert.Equal(new CustomerFold("second", 0), await Table.GetFoldAsync("ws-fold-a"));
+        Assert.Equal(new CustomerFold("other", 0), await Table.GetFoldAsync("ws-fold-b"));
+
+        await Table.MarkFoldedAsync("ws-fold-a", 42);
+        await Table.MarkFoldedAsync("ws-fold-a", 17);
+        Assert.Equal(new CustomerFold("second", 42), await Table.GetFoldAsync("ws-fold-a"));
+        Assert.Equal(new CustomerFold("other", 0), await Table.GetFoldAsync("ws-fold-b"));
+        await Table.ClearAsync("ws-fold-a", "third");
+        Assert.Equal(new CustomerFold("third", 0), await Table.GetFoldAsync("ws-fold-a"));
     }
 
     /// <summary>A live row whose name, sort name and search text follow from <paramref name="name"/> as the directory computes them.</summary>

@@ -59,3 +59,6 @@ public enum CustomerSort
 }
 
 public sealed record CustomerTablePage(IReadOnlyList<CustomerRow> Rows, int Total);
+
+/// <summary>Which fold of a workspace's events the table holds, and up to which position (see <see cref="ICustomerTable.MarkFoldedAsync"/>).</summary>
+public sealed record CustomerFold(string FoldId, long Position);

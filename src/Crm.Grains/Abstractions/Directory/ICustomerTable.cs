@@ -21,15 +21,22 @@ public interface ICustomerTable
     /// </summary>
     Task ClearAsync(string workspaceId, string foldId, CancellationToken cancellationToken = default);
 
-    /// <summary>The fold the workspace's rows belong to (see <see cref="ClearAsync"/>); null when it has none.</summary>
-    Task<string?> GetFoldAsync(string workspaceId, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Records that the workspace's rows hold every event up to <paramref name="position"/> (before a snapshot with that
+    /// checkpoint is saved); never moves back.
+    /// </summary>
+    Task MarkFoldedAsync(string workspaceId, long position, CancellationToken cancellationToken = default);
+
+    /// <summary>The fold the workspace's rows belong to (see <see cref="ClearAsync"/>) and how far they are marked folded; null when none.</summary>
+    Task<CustomerFold?> GetFoldAsync(string workspaceId, CancellationToken cancellationToken = default);
 
     /// <summary>One page of the live customers matching the query, with their data, and how many match in all.</summary>
     Task<CustomerTablePage> ListAsync(string workspaceId, CustomerTableQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Live customers sharing at least one key with the probe (email key, phone key, email domain or company), without
-    /// their data, at most <paramref name="limit"/>.
+    /// their data, at most <paramref name="limit"/> through each key (a domain of thousands does not crowd out a
+    /// company's people).
     /// </summary>
     Task<IReadOnlyList<CustomerRow>> FindByKeysAsync(string workspaceId, CustomerKeys keys, int limit, CancellationToken cancellationToken = default);
 

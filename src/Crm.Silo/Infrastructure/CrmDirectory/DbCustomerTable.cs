@@ -42,7 +42,8 @@ public abstract class DbCustomerTable : ICustomerTable
         CREATE INDEX IF NOT EXISTS customers_by_company_id ON customers (workspace_id, company_id);
         """;
 
-    private static readonly string[] KeyColumns = ["email_key", "phone_key", "domain_key", "company_id"];
+    // In the order their matches score: same email 100, same phone 90, same company 80, same domain 70.
+    private static readonly string[] KeyColumns = ["email_key", "phone_key", "company_id", "domain_key"];
 
     public async Task<IReadOnlyList<CustomerRow>> GetAsync(string workspaceId, IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken = default)
     {
@@ -109,19 +110,29 @@ public abstract class DbCustomerTable : ICustomerTable
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, """
             DELETE FROM customers WHERE workspace_id = @workspace;
-            INSERT INTO customer_folds (workspace_id, fold_id) VALUES (@workspace, @fold)
-            ON CONFLICT (workspace_id) DO UPDATE SET fold_id = excluded.fold_id;
+            INSERT INTO customer_folds (workspace_id, fold_id, position) VALUES (@workspace, @fold, 0)
+            ON CONFLICT (workspace_id) DO UPDATE SET fold_id = excluded.fold_id, position = 0;
             """, ("workspace", workspaceId), ("fold", foldId));
         command.Transaction = transaction;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<string?> GetFoldAsync(string workspaceId, CancellationToken cancellationToken = default)
+    public async Task MarkFoldedAsync(string workspaceId, long position, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, "SELECT fold_id FROM customer_folds WHERE workspace_id = @workspace", ("workspace", workspaceId));
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+        await using var command = Command(connection,
+            "UPDATE customer_folds SET position = @position WHERE workspace_id = @workspace AND position < @position",
+            ("workspace", workspaceId), ("position", position));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<CustomerFold?> GetFoldAsync(string workspaceId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, "SELECT fold_id, position FROM customer_folds WHERE workspace_id = @workspace", ("workspace", workspaceId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? new CustomerFold(reader.GetString(0), reader.GetInt64(1)) : null;
     }
 
     public async Task<CustomerTablePage> ListAsync(string workspaceId, CustomerTableQuery query, CancellationToken cancellationToken = default)
@@ -160,16 +171,18 @@ public abstract class DbCustomerTable : ICustomerTable
         if (keys.IsEmpty) return [];
         var parameters = new List<(string, object)> { ("workspace", workspaceId), ("limit", limit) };
         var terms = new List<string>();
-        foreach (var (column, value) in KeyColumns.Zip([keys.EmailKey, keys.PhoneKey, keys.DomainKey, keys.CompanyId]))
+        foreach (var (column, value) in KeyColumns.Zip([keys.EmailKey, keys.PhoneKey, keys.CompanyId, keys.DomainKey]))
         {
             if (value is null) continue;
             terms.Add($"{column} = @{column}");
             parameters.Add((column, value));
         }
-        // One select per key, each through its own index; a customer sharing two keys comes back once.
-        var union = string.Join(" UNION ALL ", terms.Select(t => $"SELECT {ContactColumns} FROM customers WHERE workspace_id = @workspace AND {Live} AND {t}"));
+        // One select per key, each through its own index and limited on its own (a domain of thousands must not
+        // crowd out the company's people); a customer sharing two keys comes back once.
+        var union = string.Join(" UNION ALL ", terms.Select((t, i) =>
+            $"SELECT * FROM (SELECT {ContactColumns} FROM customers WHERE workspace_id = @workspace AND {Live} AND {t} LIMIT @limit) AS k{i}"));
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, $"SELECT * FROM ({union}) AS candidates LIMIT @limit", [.. parameters]);
+        await using var command = Command(connection, union, [.. parameters]);
         return Once(await ReadAsync(command, withData: false, cancellationToken).ConfigureAwait(false));
     }
 

@@ -39,7 +39,8 @@ public sealed class PostgresCustomerTable : DbCustomerTable, IAsyncDisposable
         );
         CREATE TABLE IF NOT EXISTS customer_folds (
             workspace_id text PRIMARY KEY,
-            fold_id      text NOT NULL
+            fold_id      text NOT NULL,
+            position     bigint NOT NULL
         );
         """ + Indexes;
 

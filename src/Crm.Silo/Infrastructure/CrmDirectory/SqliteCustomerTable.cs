@@ -36,7 +36,8 @@ public sealed class SqliteCustomerTable : DbCustomerTable
         );
         CREATE TABLE IF NOT EXISTS customer_folds (
             workspace_id TEXT PRIMARY KEY,
-            fold_id      TEXT NOT NULL
+            fold_id      TEXT NOT NULL,
+            position     INTEGER NOT NULL
         );
         """ + Indexes;
 
