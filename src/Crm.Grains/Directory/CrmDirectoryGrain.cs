@@ -71,7 +71,7 @@ public sealed class CrmDirectoryGrain : ProjectionGrain<DirectorySnapshot>, ICrm
             query.Text?.Trim().ToLowerInvariant(), query.OwnerId, query.Tag?.Trim().ToLowerInvariant(), query.CompanyId,
             sort, descending, query.Offset, query.Limit));
         // Only the page's rows become details: their folds are read back from the rows' data.
-        var items = page.Rows.Select(r => _rows.StateOf(r) is var state ? state.ToDetails(WorkspaceId, r.CustomerId, state.Version) : null!).ToList();
+        var items = page.Rows.Select(ToDetails).ToList();
         return new ListPage<CustomerDetails>(items, page.Total);
     }
 
@@ -218,6 +218,12 @@ public sealed class CrmDirectoryGrain : ProjectionGrain<DirectorySnapshot>, ICrm
         foreach (var row in await _table.GetAsync(WorkspaceId, ids))
             _pending[row.CustomerId] = new PendingCustomer(_rows.StateOf(row), row.Position);
         foreach (var id in ids) _pending.TryAdd(id, new PendingCustomer(new CustomerState(), 0));
+    }
+
+    private CustomerDetails ToDetails(CustomerRow row)
+    {
+        var state = _rows.StateOf(row);
+        return state.ToDetails(WorkspaceId, row.CustomerId, state.Version);
     }
 
     private static bool Contains(string? value, string text) => value?.Contains(text, StringComparison.OrdinalIgnoreCase) == true;

@@ -94,7 +94,6 @@ public sealed class ImportFile : IDisposable
         }
     }
 
-    /// <summary>Up to <paramref name="maxRows"/> data rows mapped, validated and decided in file order.</summary>
     /// <summary>
     /// Up to <paramref name="maxRows"/> customer rows, mapped, then planned in file order: in between, the stored
     /// customers the valid rows may repeat are looked up in one call.

@@ -2,14 +2,15 @@ using System.Data;
 using System.Data.Common;
 using System.Text;
 using Crm.Silo.Infrastructure.Database;
+using static Crm.Silo.Infrastructure.Database.DbCommands;
 using Crm.Grains.Abstractions.Directory;
 
 namespace Crm.Silo.Infrastructure.CrmDirectory;
 
 /// <summary>
 /// The customers table's statements, the same on SQLite and PostgreSQL (<c>@name</c> parameters, <c>ON CONFLICT</c>
-/// upserts, <c>LIKE … ESCAPE</c> on lower-cased text, partial indexes); the subclasses open connections and create the
-/// table. The sort column is compared byte by byte on both (PostgreSQL's column is <c>COLLATE "C"</c>), so a list is in
+/// upserts, <c>LIKE … ESCAPE</c> on lower-cased text, the same indexes); the subclasses open connections, create the
+/// table and pass a list of strings as one value. The sort column is compared byte by byte on both (PostgreSQL's column is <c>COLLATE "C"</c>), so a list is in
 /// the same order whichever store holds it.
 /// </summary>
 public abstract class DbCustomerTable : ICustomerTable
@@ -235,9 +236,6 @@ public abstract class DbCustomerTable : ICustomerTable
 
     /// <summary>An open connection on which the customers table exists.</summary>
     protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
-
-    protected static DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters) =>
-        DbCommands.Create(connection, sql, parameters);
 
     /// <summary>Each customer once (a customer matching on two keys is returned by both selects of a UNION ALL).</summary>
     private static List<CustomerRow> Once(List<CustomerRow> rows) => rows.DistinctBy(r => r.CustomerId, StringComparer.Ordinal).ToList();

@@ -47,13 +47,7 @@ public sealed class PostgresCustomerTable : DbCustomerTable, IAsyncDisposable
     private readonly NpgsqlDataSource dataSource;
     private readonly SchemaOnce schema = new();
 
-    public PostgresCustomerTable(EventStoreOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
-            throw new ArgumentException($"The PostgreSQL customer table needs ConnectionStrings:{EventStoreOptions.ConnectionStringName}.", nameof(options));
-        dataSource = NpgsqlDataSource.Create(options.ConnectionString);
-    }
+    public PostgresCustomerTable(EventStoreOptions options) => dataSource = PostgresTables.DataSource(options, "customer table");
 
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 

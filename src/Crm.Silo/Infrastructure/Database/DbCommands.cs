@@ -5,7 +5,7 @@ namespace Crm.Silo.Infrastructure.Database;
 /// <summary>Commands with <c>@name</c> parameters, written the same for SQLite and PostgreSQL.</summary>
 public static class DbCommands
 {
-    public static DbCommand Create(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
+    public static DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -1,3 +1,4 @@
+using Crm.Silo.Infrastructure.EventStore;
 using Npgsql;
 
 namespace Crm.Silo.Infrastructure.Database;
@@ -9,6 +10,15 @@ namespace Crm.Silo.Infrastructure.Database;
 /// </summary>
 public static class PostgresTables
 {
+    /// <summary>A pooled data source of the store's own on the event store's database; <paramref name="store"/> names it in the error.</summary>
+    public static NpgsqlDataSource DataSource(EventStoreOptions options, string store)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            throw new ArgumentException($"The PostgreSQL {store} needs ConnectionStrings:{EventStoreOptions.ConnectionStringName}.", nameof(options));
+        return NpgsqlDataSource.Create(options.ConnectionString);
+    }
+
     public static async Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, SchemaOnce schema, long lockKey, string ddl, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using Crm.Silo.Infrastructure.Database;
+using static Crm.Silo.Infrastructure.Database.DbCommands;
 using Crm.Grains.Abstractions.Snapshots;
 using Crm.Grains.Projections;
 
@@ -78,6 +79,4 @@ public abstract class DbSnapshotStore : ISnapshotStore
     /// <summary>An open connection on which the snapshots table exists.</summary>
     protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
-    protected static DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters) =>
-        DbCommands.Create(connection, sql, parameters);
 }

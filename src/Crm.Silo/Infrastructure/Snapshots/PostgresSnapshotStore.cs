@@ -27,13 +27,7 @@ public sealed class PostgresSnapshotStore : DbSnapshotStore, IAsyncDisposable
     private readonly NpgsqlDataSource dataSource;
     private readonly SchemaOnce schema = new();
 
-    public PostgresSnapshotStore(EventStoreOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
-            throw new ArgumentException($"The PostgreSQL snapshot store needs ConnectionStrings:{EventStoreOptions.ConnectionStringName}.", nameof(options));
-        dataSource = NpgsqlDataSource.Create(options.ConnectionString);
-    }
+    public PostgresSnapshotStore(EventStoreOptions options) => dataSource = PostgresTables.DataSource(options, "snapshot store");
 
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Crm.Grains.Abstractions.Snapshots;
 using Crm.Silo.Infrastructure.Database;
+using static Crm.Silo.Infrastructure.Database.DbCommands;
 using Crm.Silo.Infrastructure.EventStore;
 using Microsoft.Data.Sqlite;
 
