@@ -32,6 +32,7 @@ export class ChatClient {
   private connection?: HubConnection;
   private flushing = false;
   private sessionChecked = false;
+  private sessionRequest?: Promise<void>;
   /** The highest sequence number seen, including internal entries the visitor never sees. */
   private cursor = 0;
   private heartbeat?: number;
@@ -315,8 +316,18 @@ export class ChatClient {
     }
   }
 
-  private async ensureSession(): Promise<void> {
-    if (this.sessionChecked) return;
+  /**
+   * One session request at a time. Opening the panel connects (to watch availability) and starting the chat asks
+   * for a session too: two requests without a token made two visitors, and the later answer wiped the conversation
+   * the first had just chosen, so the visitor's message waited in the outbox for a conversation that never came.
+   */
+  private ensureSession(): Promise<void> {
+    if (this.sessionChecked) return Promise.resolve();
+    this.sessionRequest ??= this.openSession().finally(() => (this.sessionRequest = undefined));
+    return this.sessionRequest;
+  }
+
+  private async openSession(): Promise<void> {
     const response = await fetch(`${this.baseUrl}/api/widget/sessions`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
