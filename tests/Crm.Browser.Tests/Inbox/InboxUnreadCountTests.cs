@@ -34,7 +34,7 @@ public sealed class InboxUnreadCountTests(BrowserFixture crm)
         var conversationId = await visitor.WidgetConversationIdAsync();
 
         var row = agent.InboxRow(conversationId);
-        await ExpectUnreadAsync(row, true);
+        await ExpectUnreadAsync(row, true, conversationId);
         await ExpectCountAsync(all, allBefore + 1);
         await ExpectCountAsync(unassigned, unassignedBefore + 1);
         Assert.True(await agent.IsSameDocumentAsync(), "The unread count should rise over the live circuit, not through a reload.");
@@ -43,14 +43,14 @@ public sealed class InboxUnreadCountTests(BrowserFixture crm)
         await row.ClickAsync();
         await Expect(agent.MessageBodies(question)).ToHaveCountAsync(1);
         await agent.BackToInboxAsync();
-        await ExpectUnreadAsync(row, false);
+        await ExpectUnreadAsync(row, false, conversationId);
         await ExpectCountAsync(all, allBefore);
         await ExpectCountAsync(unassigned, unassignedBefore);
 
         // The visitor writes again while the agent looks at the inbox: unread again, live.
         await agent.MarkDocumentAsync();
         await visitor.SendFromWidgetAsync($"Or the green one? {Guid.NewGuid():N}");
-        await ExpectUnreadAsync(row, true);
+        await ExpectUnreadAsync(row, true, conversationId);
         await ExpectCountAsync(all, allBefore + 1);
         Assert.True(await agent.IsSameDocumentAsync(), "The unread count should rise over the live circuit, not through a reload.");
     }
@@ -64,6 +64,24 @@ public sealed class InboxUnreadCountTests(BrowserFixture crm)
         await Expect(counter).ToHaveTextAsync(expected > 0 ? $"· {expected} unread" : "");
     }
 
-    private static Task ExpectUnreadAsync(ILocator row, bool unread) =>
-        Expect(row.Locator("[data-unread]")).ToHaveAttributeAsync("data-unread", unread ? "true" : "false");
+    /// <summary>
+    /// The row's unread mark. When it never comes, the failure says what the server holds (read up to where, the
+    /// counts) and what it logged, which tells a lost live update from a read nobody made on screen.
+    /// </summary>
+    private async Task ExpectUnreadAsync(ILocator row, bool unread, string conversationId)
+    {
+        try
+        {
+            await Expect(row.Locator("[data-unread]")).ToHaveAttributeAsync("data-unread", unread ? "true" : "false");
+        }
+        catch (PlaywrightException e)
+        {
+            var details = await crm.OtherAgentClient.GetConversationAsync(conversationId);
+            var counts = await crm.OtherAgentClient.Http.GetStringAsync("api/conversations/counts");
+            var output = crm.ServerOutput;
+            throw new Xunit.Sdk.XunitException(
+                $"{e.Message}\nThe server's conversation: {details.ToJsonString()}\nThe server's counts: {counts}\n" +
+                $"The server's last output:\n{output[Math.Max(0, output.Length - 4000)..]}");
+        }
+    }
 }

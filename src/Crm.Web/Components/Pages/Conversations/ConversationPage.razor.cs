@@ -90,15 +90,26 @@ public sealed partial class ConversationPage
 
     private bool Monitoring => Monitor == 1 && _user?.May(CrmPolicies.Supervise) == true;
 
+    /// <summary>Which load of the page is current: one the page outgrew (closed, or another conversation opened) stops at its next step.</summary>
+    private int _load;
+
+    private bool Outgrown(int load) => load != _load || _closing.IsCancellationRequested;
+
     protected override async Task OnParametersSetAsync()
     {
+        var load = ++_load;
         await LeaveAsync();
         _subscription?.Dispose();
+        _subscription = null;
         _messages.Clear();
         _lastSeq = 0;
         _details = null;
         _error = null;
-        _user = WorkspaceUser.From((await AuthenticationState).User);
+        var user = WorkspaceUser.From((await AuthenticationState).User);
+        // A page closed while this load waited must not subscribe: nothing would ever unsubscribe it, and a thread
+        // nobody sees would go on marking the customer's new messages read (the inbox row never turning unread).
+        if (Outgrown(load)) return;
+        _user = user;
         if (_user is null)
         {
             _error = "Your account is not linked to a workspace.";
@@ -113,11 +124,13 @@ public sealed partial class ConversationPage
             _canned = await CannedResponses.ListAsync(_user);
             // The thread first: marking read looks for the last customer message among the messages on screen.
             await GapFillAsync();
-            if (Monitoring) return;
+            if (Monitoring || Outgrown(load)) return;
             await MarkReadAsync();
+            // Closed meanwhile: the page already left, and a heartbeat now would show the agent on it for a lease.
+            if (Outgrown(load)) return;
             _presenceFor = ConversationId;
             _presence = await Presence.HeartbeatAsync(_user.WorkspaceId, ConversationId, Participant);
-            if (_heartbeats is null) _heartbeats = HeartbeatLoopAsync();
+            if (_heartbeats is null && !Outgrown(load)) _heartbeats = HeartbeatLoopAsync();
         }
         catch (DomainException ex)
         {
@@ -212,7 +225,9 @@ public sealed partial class ConversationPage
     {
         var lastCustomer = _messages.Values.LastOrDefault(m => m.Author.Kind == AuthorKind.Customer)?.Seq ?? 0;
         // A reader who does not answer (a sales rep) leaves the conversation unread for the team.
-        if (_user is null || !_user.May(CrmPolicies.Converse) || Monitoring || _details is null || lastCustomer <= _details.ReadUpTo) return;
+        // A closed page reads nothing: what arrives after the agent left is unread for the team.
+        if (_user is null || !_user.May(CrmPolicies.Converse) || Monitoring || _details is null || lastCustomer <= _details.ReadUpTo
+            || _closing.IsCancellationRequested) return;
         try
         {
             _details = await Conversations.MarkReadAsync(_user, ConversationId, LastSeq);
@@ -331,7 +346,7 @@ public sealed partial class ConversationPage
         _closing.Cancel();
         _subscription?.Dispose();
         await LeaveAsync();
-        _gapFill.Dispose();
-        _closing.Dispose();
+        // _gapFill and _closing are not disposed: a load or gap-fill still in flight finishes against them (neither
+        // holds a timer or a wait handle, so there is nothing to free), instead of failing on a disposed object.
     }
 }
