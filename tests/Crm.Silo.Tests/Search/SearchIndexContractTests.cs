@@ -392,6 +392,28 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
         Assert.Contains(new FacetCount("deal", 1), (await DealSearchAsync("turbine", includeDeals: true)).Facets[SearchFacets.Kind]);
     }
 
+    /// <summary>
+    /// The advanced search's date range, on the last change: inclusive at both ends, open at either, with words or
+    /// without, and never letting a conversation's messages (its log) through on their own. The fixture's events are a
+    /// minute apart from 09:00: customers at 09:01–09:06, the refund conversation last changed at 09:11, the login one at 09:14.
+    /// </summary>
+    [EngineFact]
+    public async Task Search_DateRange_KeepsOnlyWhatChangedInIt()
+    {
+        var nine = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+        async Task<IReadOnlyList<string>> InRange(string text, int? fromMinute, int? toMinute) =>
+            (await Index.SearchAsync(SearchQuery.Create(Ws, text, true,
+                from: fromMinute is { } f ? nine.AddMinutes(f) : null, to: toMinute is { } t ? nine.AddMinutes(t) : null), default))
+            .Hits.Select(h => h.Id).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(["dmitry", "yamada", "zoe"], await InRange("", 2, 4));
+        Assert.Equal(["login", "refund"], await InRange("", 11, null));
+        Assert.Equal(["alex", "dmitry", "mohammed", "yamada", "zoe"], await InRange("", null, 5));
+        Assert.Equal(["refund"], await InRange("parcel", 10, 12));
+        Assert.Empty(await InRange("parcel", 12, null));
+        Assert.Empty(await InRange("alexandra", 2, 4));
+    }
+
     protected async Task IndexAsync(params StoredEvent[] batch) =>
         await new SearchIndexProjection(Index).HandleAsync(batch, batch.Max(e => e.Position) + 5, default);
 

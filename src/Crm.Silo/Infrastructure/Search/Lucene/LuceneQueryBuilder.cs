@@ -46,8 +46,10 @@ internal static class LuceneQueryBuilder
         Must(filter, LuceneFields.Assignee, query.AssigneeId);
         Must(filter, LuceneFields.Label, query.Label);
         Must(filter, LuceneFields.Channel, query.Channel);
+        // Read from the documents' doc values (no indexed terms, see LuceneDocuments.From): checked per candidate.
         if (query.From is not null || query.To is not null)
-            filter.Add(NumericRangeQuery.NewInt64Range(LuceneFields.Updated, query.From?.ToUnixTimeMilliseconds(), query.To?.ToUnixTimeMilliseconds(), true, true), Occur.MUST);
+            filter.Add(new ConstantScoreQuery(FieldCacheRangeFilter.NewInt64Range(
+                LuceneFields.Updated, query.From?.ToUnixTimeMilliseconds(), query.To?.ToUnixTimeMilliseconds(), true, true)), Occur.MUST);
         return filter;
     }
 
