@@ -58,6 +58,14 @@ internal sealed class LuceneIndexGeneration : ISearchIndexWriter, IDisposable
     // chat the same conversations are folded again batch after batch; reading each back from the index (a seek per
     // segment, a stored-fields block decompressed, its JSON parsed) was about a twentieth of the server's CPU.
     private readonly Dictionary<string, SearchDocument> recent = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Keys the indexer's last read found in no segment and nothing written since: their first write is an add, not
+    /// an update. An update buffers a delete of its key, and applying the deletes seeks every key in every segment at
+    /// each refresh: for a bulk of new customers, a seek that can only miss, per document. Any write of a key takes
+    /// it out, and each read starts the set over, so a key is added at most once after the read that found it absent.
+    /// </summary>
+    private readonly HashSet<string> absent = new(StringComparer.Ordinal);
     private long? written;
     private string? mapping;
     private bool dirty;
@@ -158,6 +166,7 @@ internal sealed class LuceneIndexGeneration : ISearchIndexWriter, IDisposable
         var found = new Dictionary<string, SearchDocument>();
         // Under the write lock: a refresh between reading pending and the searcher would hide the documents it moves.
         using var _ = writeLock.EnterScope();
+        absent.Clear();
         var missing = new List<string>(keys.Count);
         foreach (var key in keys)
         {
@@ -186,6 +195,8 @@ internal sealed class LuceneIndexGeneration : ISearchIndexWriter, IDisposable
                     found[key] = LuceneDocuments.Read(reader.Document(doc));
                     break;
                 }
+
+                if (!found.ContainsKey(key)) absent.Add(key);
             }
         }
         finally
@@ -203,6 +214,7 @@ internal sealed class LuceneIndexGeneration : ISearchIndexWriter, IDisposable
             foreach (var document in documents)
             {
                 var key = new Term(LuceneFields.Key, document.Key);
+                var isNew = absent.Remove(document.Key);
                 if (document.Removed)
                 {
                     writer.DeleteDocuments(key);
@@ -215,7 +227,8 @@ internal sealed class LuceneIndexGeneration : ISearchIndexWriter, IDisposable
                     // too (sealed again on the retry, found twice, counted once), never in neither.
                     var (own, sealedLog) = LuceneDocuments.Split(document);
                     if (sealedLog is not null) writer.AddDocument(sealedLog);
-                    writer.UpdateDocument(key, LuceneDocuments.From(own));
+                    if (isNew) writer.AddDocument(LuceneDocuments.From(own));
+                    else writer.UpdateDocument(key, LuceneDocuments.From(own));
                     pending[document.Key] = own;
                     Remember(own);
                     continue;
