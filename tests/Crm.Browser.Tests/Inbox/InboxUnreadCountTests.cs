@@ -76,12 +76,20 @@ public sealed class InboxUnreadCountTests(BrowserFixture crm)
         }
         catch (PlaywrightException e)
         {
-            var details = await crm.OtherAgentClient.GetConversationAsync(conversationId);
-            var counts = await crm.OtherAgentClient.Http.GetStringAsync("api/conversations/counts");
+            string held;
+            try
+            {
+                var details = await crm.OtherAgentClient.GetConversationAsync(conversationId);
+                var counts = await crm.OtherAgentClient.Http.GetStringAsync("api/conversations/counts");
+                held = $"The server's conversation: {details.ToJsonString()}\nThe server's counts: {counts}";
+            }
+            catch (Exception asking)
+            {
+                held = $"Asking the server what it holds failed too: {asking.Message}";
+            }
+
             var output = crm.ServerOutput;
-            throw new Xunit.Sdk.XunitException(
-                $"{e.Message}\nThe server's conversation: {details.ToJsonString()}\nThe server's counts: {counts}\n" +
-                $"The server's last output:\n{output[Math.Max(0, output.Length - 4000)..]}");
+            throw new Xunit.Sdk.XunitException($"{e.Message}\n{held}\nThe server's last output:\n{output[Math.Max(0, output.Length - 4000)..]}");
         }
     }
 }

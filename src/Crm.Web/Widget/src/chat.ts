@@ -19,6 +19,7 @@ export interface ChatEvents {
 
 const heartbeatEveryMs = 5_000;
 const typingThrottleMs = 2_000;
+const sessionTimeoutMs = 15_000;
 
 /**
  * The widget's connection to its conversation. Messages are kept by sequence number: a repeated push is dropped and
@@ -332,6 +333,8 @@ export class ChatClient {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ workspaceId: this.workspaceId, token: this.state.token ?? null }),
+      // Every caller waits on this one request: one that hangs must fail, so the next attempt can ask again.
+      signal: typeof AbortSignal.timeout === "function" ? AbortSignal.timeout(sessionTimeoutMs) : undefined,
     });
     if (!response.ok) throw new Error(`The chat is unavailable (${response.status}).`);
     const session = (await response.json()) as SessionResponse;

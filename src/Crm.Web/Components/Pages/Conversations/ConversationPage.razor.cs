@@ -99,11 +99,15 @@ public sealed partial class ConversationPage
     {
         var load = ++_load;
         await LeaveAsync();
+        // A newer load (j pressed twice) or the page closing took over while this one left the last thread: the page's
+        // fields are theirs now, so this one touches nothing, not even to reset them.
+        if (Outgrown(load)) return;
         _subscription?.Dispose();
         _subscription = null;
         _messages.Clear();
         _lastSeq = 0;
         _details = null;
+        _presence = null;
         _error = null;
         var user = WorkspaceUser.From((await AuthenticationState).User);
         // A page closed while this load waited must not subscribe: nothing would ever unsubscribe it, and a thread
@@ -118,10 +122,14 @@ public sealed partial class ConversationPage
         try
         {
             _subscription = Conversations.Subscribe(_user, OnFeedItemAsync, () => InvokeAsync(CatchUpAsync));
-            _details = await Conversations.GetDetailsAsync(_user, ConversationId);
-            _agents = await Directory.ListAsync(_user.WorkspaceId);
-            _customer = await Customers.GetProfileAsync(_user, _details.CustomerId);
-            _canned = await CannedResponses.ListAsync(_user);
+            // Read into locals and kept only if this load is still the page's: another conversation's customer or
+            // details must never land on the one now open.
+            var details = await Conversations.GetDetailsAsync(_user, ConversationId);
+            var agents = await Directory.ListAsync(_user.WorkspaceId);
+            var customer = await Customers.GetProfileAsync(_user, details.CustomerId);
+            var canned = await CannedResponses.ListAsync(_user);
+            if (Outgrown(load)) return;
+            (_details, _agents, _customer, _canned) = (details, agents, customer, canned);
             // The thread first: marking read looks for the last customer message among the messages on screen.
             await GapFillAsync();
             if (Monitoring || Outgrown(load)) return;
@@ -129,12 +137,14 @@ public sealed partial class ConversationPage
             // Closed meanwhile: the page already left, and a heartbeat now would show the agent on it for a lease.
             if (Outgrown(load)) return;
             _presenceFor = ConversationId;
-            _presence = await Presence.HeartbeatAsync(_user.WorkspaceId, ConversationId, Participant);
-            if (_heartbeats is null && !Outgrown(load)) _heartbeats = HeartbeatLoopAsync();
+            var presence = await Presence.HeartbeatAsync(_user.WorkspaceId, ConversationId, Participant);
+            if (Outgrown(load)) return;
+            _presence = presence;
+            _heartbeats ??= HeartbeatLoopAsync();
         }
         catch (DomainException ex)
         {
-            _error = ex.Message;
+            if (!Outgrown(load)) _error = ex.Message;
         }
     }
 
