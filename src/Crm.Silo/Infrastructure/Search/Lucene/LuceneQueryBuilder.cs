@@ -46,7 +46,8 @@ internal static class LuceneQueryBuilder
         Must(filter, LuceneFields.Assignee, query.AssigneeId);
         Must(filter, LuceneFields.Label, query.Label);
         Must(filter, LuceneFields.Channel, query.Channel);
-        // Read from the documents' doc values (no indexed terms, see LuceneDocuments.From): checked per candidate.
+        // Read from the documents' doc values (no indexed terms, see LuceneDocuments.From): the other clauses lead, and
+        // this one steps through the documents between their candidates, at most once per document of a segment.
         if (query.From is not null || query.To is not null)
             filter.Add(new ConstantScoreQuery(FieldCacheRangeFilter.NewInt64Range(
                 LuceneFields.Updated, query.From?.ToUnixTimeMilliseconds(), query.To?.ToUnixTimeMilliseconds(), true, true)), Occur.MUST);
