@@ -227,8 +227,9 @@ internal sealed class LuceneIndexGeneration : ISearchIndexWriter, IDisposable
                     // too (sealed again on the retry, found twice, counted once), never in neither.
                     var (own, sealedLog) = LuceneDocuments.Split(document);
                     if (sealedLog is not null) writer.AddDocument(sealedLog);
-                    if (isNew) writer.AddDocument(LuceneDocuments.From(own));
-                    else writer.UpdateDocument(key, LuceneDocuments.From(own));
+                    var fields = LuceneDocuments.From(own);
+                    if (isNew) writer.AddDocument(fields);
+                    else writer.UpdateDocument(key, fields);
                     pending[document.Key] = own;
                     Remember(own);
                     continue;

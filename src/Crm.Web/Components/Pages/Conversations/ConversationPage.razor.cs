@@ -298,57 +298,10 @@ public sealed partial class ConversationPage
         }
     }
 
-    private Participant Participant => PresenceService.AgentParticipant(_user!, _sessionId);
-
-    private Task? _heartbeats;
-
-    /// <summary>Renews this page's presence while it is open; the lease lapses by itself if the circuit dies.</summary>
-    private async Task HeartbeatLoopAsync()
-    {
-        using var timer = new PeriodicTimer(PresenceTimings.HeartbeatEvery);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(_closing.Token))
-            {
-                if (_user is null || _presenceFor is null) continue;
-                try
-                {
-                    await Presence.HeartbeatAsync(_user.WorkspaceId, _presenceFor, Participant);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // A missed heartbeat only shortens the lease; the next one renews it.
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The page closed.
-        }
-    }
-
     private async Task<AttachmentDetails> UploadAsync(IBrowserFile file)
     {
         await using var stream = file.OpenReadStream(AttachmentRules.MaxBytes);
         return await Attachments.StoreAsync(_user!.WorkspaceId, file.Name, file.ContentType, stream, file.Size, CancellationToken.None);
-    }
-
-    private Task SetTypingAsync(bool isTyping) =>
-        _user is null || _presenceFor is null ? Task.CompletedTask : Presence.SetTypingAsync(_user.WorkspaceId, _presenceFor, Participant, isTyping);
-
-    private async Task LeaveAsync()
-    {
-        if (_user is null || _presenceFor is null) return;
-        var leaving = _presenceFor;
-        _presenceFor = null;
-        try
-        {
-            await Presence.LeaveAsync(_user.WorkspaceId, leaving, _sessionId);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The lease lapses by itself.
-        }
     }
 
     public async ValueTask DisposeAsync()
