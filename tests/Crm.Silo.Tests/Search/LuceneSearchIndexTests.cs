@@ -73,6 +73,36 @@ public sealed class LuceneSearchIndexTests : SearchIndexContractTests
         Assert.Empty((await Index.SearchAsync(SearchQuery.Create(Ws, "wally", false), default)).Hits);
     }
 
+    /// <summary>
+    /// A catch-up's batch is big enough to be written from several threads at once, and each customer's emails and
+    /// phones go in as one field of a line each: every one is still there once, and found by each of its values.
+    /// </summary>
+    [Fact]
+    public async Task WriteAsync_ABulkBatchTwice_EveryDocumentOnceAndFoundByEachOfItsValues()
+    {
+        var alex = SearchDocument.KeyOf(Ws, SearchKind.Customer, "alex");
+        var template = (await Index.GetDocumentsAsync([alex], default))[alex];
+        var customers = SearchQuery.Create(Ws, "", true, SearchKind.Customer, limit: 1);
+        var before = (await Index.SearchAsync(customers, default)).Total;
+        var batch = Enumerable.Range(0, 600).Select(i => template with
+        {
+            Id = $"bulk{i}", Title = $"Bulk Person{i}", Names = [],
+            Emails = [$"bulk{i}@first.example", $"p{i}.second@other.example"],
+            Phones = [$"+44 20 7000 {i:0000}", $"0161 555 {i:0000}"],
+        }).ToList();
+
+        await Index.GetDocumentsAsync(batch.Select(d => d.Key).ToList(), default);
+        await Index.WriteAsync(batch, 200, default);
+        await Index.WriteAsync(batch.Select(d => d with { Title = d.Title + "z" }).ToList(), 201, default);
+
+        Assert.Equal(before + 600, (await Index.SearchAsync(customers, default)).Total);
+        foreach (var typed in new[] { "person599z", "p599.second@oth", "bulk599@first", "0161 555 0599", "+44 20 7000 0599", "5550599" })
+        {
+            var found = await Index.SearchAsync(SearchQuery.Create(Ws, typed, false), default);
+            Assert.True(found.Hits.Count(h => h.Id == "bulk599") == 1, $"'{typed}' found {string.Join(", ", found.Hits.Select(h => h.Id))}");
+        }
+    }
+
     [Fact]
     public async Task Search_IndexHeldByAnotherWriter_SaysSearchIsUnavailable()
     {

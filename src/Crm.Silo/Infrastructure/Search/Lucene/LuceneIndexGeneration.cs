@@ -22,7 +22,7 @@ namespace Crm.Silo.Infrastructure.Search.Lucene;
 /// kept in <c>pending</c>, so the indexer reading a document back (to fold the next event into it) sees its own writes.
 /// </para>
 /// </summary>
-internal sealed class LuceneIndexGeneration : ISearchIndexWriter, IDisposable
+internal sealed partial class LuceneIndexGeneration : ISearchIndexWriter, IDisposable
 {
     private const string CheckpointKey = "crm.checkpoint";
     private const string MappingKey = "crm.mapping";
@@ -42,8 +42,14 @@ internal sealed class LuceneIndexGeneration : ISearchIndexWriter, IDisposable
 
     private const int BulkPending = 2_000;
 
-    /// <summary>How many lately written documents are kept for the indexer's reads: a few thousand busy conversations.</summary>
-    private const int RecentCapacity = 4_096;
+    /// <summary>
+    /// A batch this big (a catch-up, a rebuild, an import) is analysed and inverted on every core: the writer keeps a
+    /// buffer per thread, and on one thread the indexer used a core and a quarter of two while a rebuild waited on it. A
+    /// chat's small batches stay on one thread, where handing them out would cost more than it spreads.
+    /// </summary>
+    private const int ParallelMinimum = 256;
+
+    private static readonly ParallelOptions Parallelism = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
     private readonly LuceneDirectory directory;
     private readonly IndexWriter writer;
@@ -53,19 +59,6 @@ internal sealed class LuceneIndexGeneration : ISearchIndexWriter, IDisposable
     // Under writeLock: the checkpoint of the last write (committed or not), whether a write awaits its commit, and the
     // documents written since the last refresh, by key, with the checkpoint of the last write among them.
     private readonly Dictionary<string, SearchDocument> pending = new(StringComparer.Ordinal);
-
-    // Under writeLock: the documents written lately, as written (removed ones left out), kept across refreshes. In a
-    // chat the same conversations are folded again batch after batch; reading each back from the index (a seek per
-    // segment, a stored-fields block decompressed, its JSON parsed) was about a twentieth of the server's CPU.
-    private readonly Dictionary<string, SearchDocument> recent = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// Keys the indexer's last read found in no segment and nothing written since: their first write is an add, not
-    /// an update. An update buffers a delete of its key, and applying the deletes seeks every key in every segment at
-    /// each refresh: for a bulk of new customers, a seek that can only miss, per document. Any write of a key takes
-    /// it out, and each read starts the set over, so a key is added at most once after the read that found it absent.
-    /// </summary>
-    private readonly HashSet<string> absent = new(StringComparer.Ordinal);
     private long? written;
     private string? mapping;
     private bool dirty;
@@ -157,87 +150,40 @@ internal sealed class LuceneIndexGeneration : ISearchIndexWriter, IDisposable
         return Task.CompletedTask;
     }
 
-    /// <summary>
-    /// Looks each key up in the key field's terms of every segment (a seek, not a scored query: the indexer asks for
-    /// every key of every batch, most of them new).
-    /// </summary>
-    public Task<IReadOnlyDictionary<string, SearchDocument>> GetDocumentsAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
-    {
-        var found = new Dictionary<string, SearchDocument>();
-        // Under the write lock: a refresh between reading pending and the searcher would hide the documents it moves.
-        using var _ = writeLock.EnterScope();
-        absent.Clear();
-        var missing = new List<string>(keys.Count);
-        foreach (var key in keys)
-        {
-            if (pending.TryGetValue(key, out var written) || recent.TryGetValue(key, out written)) found[key] = written;
-            else missing.Add(key);
-        }
-
-        if (missing.Count == 0) return Task.FromResult<IReadOnlyDictionary<string, SearchDocument>>(found);
-        var searcher = Searchers.Acquire();
-        try
-        {
-            var segments = searcher.IndexReader.Leaves
-                .Select(leaf => (Reader: leaf.AtomicReader, Terms: leaf.AtomicReader.GetTerms(LuceneFields.Key)?.GetEnumerator()))
-                .Where(s => s.Terms is not null)
-                .ToList();
-            DocsEnum? reuse = null;
-            foreach (var key in missing)
-            {
-                var term = new BytesRef(key);
-                foreach (var (reader, terms) in segments)
-                {
-                    if (!terms!.SeekExact(term)) continue;
-                    reuse = terms.Docs(reader.LiveDocs, reuse, DocsFlags.NONE);
-                    var doc = reuse.NextDoc();
-                    if (doc == DocIdSetIterator.NO_MORE_DOCS) continue;
-                    found[key] = LuceneDocuments.Read(reader.Document(doc));
-                    break;
-                }
-
-                if (!found.ContainsKey(key)) absent.Add(key);
-            }
-        }
-        finally
-        {
-            Searchers.Release(searcher);
-        }
-
-        return Task.FromResult<IReadOnlyDictionary<string, SearchDocument>>(found);
-    }
-
     public Task WriteAsync(IReadOnlyList<SearchDocument> documents, long checkpoint, CancellationToken cancellationToken)
     {
         lock (writeLock)
         {
-            foreach (var document in documents)
+            var isNew = new bool[documents.Count];
+            for (var i = 0; i < documents.Count; i++) isNew[i] = absent.Remove(documents[i].Key);
+            // What the writer now holds for each document handed to it (null: removed); unset if it was never handed.
+            var held = new (bool Done, SearchDocument? Kept)[documents.Count];
+            try
             {
-                var key = new Term(LuceneFields.Key, document.Key);
-                var isNew = absent.Remove(document.Key);
-                if (document.Removed)
-                {
-                    writer.DeleteDocuments(key);
-                    writer.DeleteDocuments(new Term(LuceneFields.Parent, document.Key));
-                }
+                if (documents.Count >= ParallelMinimum)
+                    Parallel.For(0, documents.Count, Parallelism, i => held[i] = (true, Write(documents[i], isNew[i])));
                 else
-                {
-                    // The document with at most a window of its newest messages (cheap to rewrite), and a full window
-                    // sealed beside it, once. The log first: a failure between the two leaves the window in the document
-                    // too (sealed again on the retry, found twice, counted once), never in neither.
-                    var (own, sealedLog) = LuceneDocuments.Split(document);
-                    if (sealedLog is not null) writer.AddDocument(sealedLog);
-                    var fields = LuceneDocuments.From(own);
-                    if (isNew) writer.AddDocument(fields);
-                    else writer.UpdateDocument(key, fields);
-                    pending[document.Key] = own;
-                    Remember(own);
-                    continue;
-                }
-
-                pending[document.Key] = document;
-                recent.Remove(document.Key);
+                    for (var i = 0; i < documents.Count; i++) held[i] = (true, Write(documents[i], isNew[i]));
             }
+            catch (AggregateException failed) when (failed.InnerExceptions.Count == 1)
+            {
+                // The writer's own failure (a full disk, a closed index), as the one-thread path throws it.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed.InnerExceptions[0]);
+            }
+            finally
+            {
+                // Even when one failed: the batch is handed again, and its reads must see what the writer took already,
+                // or a new customer written twice would be added twice.
+                for (var i = 0; i < documents.Count; i++)
+                {
+                    if (!held[i].Done) continue;
+                    var document = held[i].Kept ?? documents[i];
+                    pending[document.Key] = document;
+                    if (held[i].Kept is null) recent.Remove(document.Key);
+                    else Remember(document);
+                }
+            }
+
             written = checkpoint;
             dirty = true;
             var now = Environment.TickCount64;
@@ -247,6 +193,31 @@ internal sealed class LuceneIndexGeneration : ISearchIndexWriter, IDisposable
 
         // Searchable within RefreshInterval (or at the next search); durable by the next commit.
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Hands one document to the writer (which takes documents from several threads at once, each into a buffer of its
+    /// own); returns what the engine now holds for it, or null when it was removed.
+    /// </summary>
+    private SearchDocument? Write(SearchDocument document, bool isNew)
+    {
+        var key = new Term(LuceneFields.Key, document.Key);
+        if (document.Removed)
+        {
+            writer.DeleteDocuments(key);
+            writer.DeleteDocuments(new Term(LuceneFields.Parent, document.Key));
+            return null;
+        }
+
+        // The document with at most a window of its newest messages (cheap to rewrite), and a full window sealed beside
+        // it, once. The log first: a failure between the two leaves the window in the document too (sealed again on the
+        // retry, found twice, counted once), never in neither.
+        var (own, sealedLog) = LuceneDocuments.Split(document);
+        if (sealedLog is not null) writer.AddDocument(sealedLog);
+        var fields = LuceneDocuments.From(own);
+        if (isNew) writer.AddDocument(fields);
+        else writer.UpdateDocument(key, fields);
+        return own;
     }
 
     /// <summary>Makes every write durable now (before a rebuilt index is swapped in).</summary>
@@ -270,16 +241,6 @@ internal sealed class LuceneIndexGeneration : ISearchIndexWriter, IDisposable
                 // Left dirty: the next write commits again and hands the failure to the indexer, which retries.
             }
         }
-    }
-
-    /// <summary>
-    /// Keeps a written document for the indexer's next read; past <see cref="RecentCapacity"/> the memory starts over
-    /// (an import writes each customer once, so remembering them longer buys nothing).
-    /// </summary>
-    private void Remember(SearchDocument document)
-    {
-        if (recent.Count >= RecentCapacity && !recent.ContainsKey(document.Key)) recent.Clear();
-        recent[document.Key] = document;
     }
 
     private bool RefreshDueLocked(long now) =>
