@@ -74,7 +74,7 @@ public sealed class LuceneSearchIndexTests : SearchIndexContractTests
     }
 
     /// <summary>
-    /// A catch-up's batch is big enough to be written from several threads at once, and each customer's emails and
+    /// A catch-up's batch of new customers is added (not updated) and then rewritten, and each customer's emails and
     /// phones go in as one field of a line each: every one is still there once, and found by each of its values.
     /// </summary>
     [Fact]

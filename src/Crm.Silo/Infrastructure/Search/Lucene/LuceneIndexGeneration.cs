@@ -42,15 +42,6 @@ internal sealed partial class LuceneIndexGeneration : ISearchIndexWriter, IDispo
 
     private const int BulkPending = 2_000;
 
-    /// <summary>
-    /// A batch this big (a catch-up, a rebuild, an import) is analysed and inverted on every core: the writer keeps a
-    /// buffer per thread, and on one thread the indexer used a core and a quarter of two while a rebuild waited on it. A
-    /// chat's small batches stay on one thread, where handing them out would cost more than it spreads.
-    /// </summary>
-    private const int ParallelMinimum = 256;
-
-    private static readonly ParallelOptions Parallelism = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
-
     private readonly LuceneDirectory directory;
     private readonly IndexWriter writer;
     private readonly System.Threading.Lock writeLock = new();
@@ -154,34 +145,14 @@ internal sealed partial class LuceneIndexGeneration : ISearchIndexWriter, IDispo
     {
         lock (writeLock)
         {
-            var isNew = new bool[documents.Count];
-            for (var i = 0; i < documents.Count; i++) isNew[i] = absent.Remove(documents[i].Key);
-            // What the writer now holds for each document handed to it (null: removed); unset if it was never handed.
-            var held = new (bool Done, SearchDocument? Kept)[documents.Count];
-            try
+            foreach (var document in documents)
             {
-                if (documents.Count >= ParallelMinimum)
-                    Parallel.For(0, documents.Count, Parallelism, i => held[i] = (true, Write(documents[i], isNew[i])));
-                else
-                    for (var i = 0; i < documents.Count; i++) held[i] = (true, Write(documents[i], isNew[i]));
-            }
-            catch (AggregateException failed) when (failed.InnerExceptions.Count == 1)
-            {
-                // The writer's own failure (a full disk, a closed index), as the one-thread path throws it.
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed.InnerExceptions[0]);
-            }
-            finally
-            {
-                // Even when one failed: the batch is handed again, and its reads must see what the writer took already,
-                // or a new customer written twice would be added twice.
-                for (var i = 0; i < documents.Count; i++)
-                {
-                    if (!held[i].Done) continue;
-                    var document = held[i].Kept ?? documents[i];
-                    pending[document.Key] = document;
-                    if (held[i].Kept is null) recent.Remove(document.Key);
-                    else Remember(document);
-                }
+                // Recorded one by one: when a later one fails, the batch is handed again, and its reads must see what
+                // the writer took already, or a new customer written twice would be added twice.
+                var kept = Write(document, isNew: absent.Remove(document.Key));
+                pending[document.Key] = kept ?? document;
+                if (kept is null) recent.Remove(document.Key);
+                else Remember(kept);
             }
 
             written = checkpoint;
@@ -196,8 +167,7 @@ internal sealed partial class LuceneIndexGeneration : ISearchIndexWriter, IDispo
     }
 
     /// <summary>
-    /// Hands one document to the writer (which takes documents from several threads at once, each into a buffer of its
-    /// own); returns what the engine now holds for it, or null when it was removed.
+    /// Hands one document to the writer; returns what the engine now holds for it, or null when it was removed.
     /// </summary>
     private SearchDocument? Write(SearchDocument document, bool isNew)
     {
