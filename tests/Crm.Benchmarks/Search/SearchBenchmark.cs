@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using System.Diagnostics;
+using Crm.Benchmarks.Measurement;
 using System.Globalization;
 using Crm.Benchmarks.Chat;
 using Crm.Benchmarks.Routing;
@@ -52,7 +53,7 @@ public static class SearchBenchmark
             // (a) The indexer catching up from an empty index, as a new node (or a rebuild) does.
             var docs = (long)profile.Customers + profile.Conversations;
             var cpu = ProcessCpu();
-            var (indexAllocated, indexGcs) = (GC.GetTotalAllocatedBytes(), (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)));
+            var indexGc = GcWindow.Start();
             var indexing = Stopwatch.StartNew();
             await indexer.StartAsync(CancellationToken.None);
             while (writes.Checkpoint < head)
@@ -65,13 +66,12 @@ public static class SearchBenchmark
             var indexCpu = ProcessCpu() - cpu;
             var docsPerSecond = docs / indexSeconds;
             // What the catch-up allocated and how often the collector ran for it: the second core's share goes to both.
-            var indexKb = (GC.GetTotalAllocatedBytes() - indexAllocated) / 1024.0 / docs;
-            var gcs = (GC.CollectionCount(0) - indexGcs.Item1, GC.CollectionCount(1) - indexGcs.Item2, GC.CollectionCount(2) - indexGcs.Item3);
+            var gcs = indexGc.Since();
 
             var indexMb = index.SizeInBytes() / 1024.0 / 1024.0;
             var customersFound = (await index.SearchAsync(SearchQuery.Create(SearchWorkspace.Main, "", true, SearchKind.Customer, limit: 1), CancellationToken.None)).Total;
             Log(string.Create(CultureInfo.InvariantCulture,
-                $"index: {docs:N0} documents ({head:N0} events) in {indexSeconds:0.0} s = {docsPerSecond:N0} docs/s, {indexCpu.TotalMicroseconds / docs:0} µs CPU and {indexKb:0.0} KB allocated per doc, collections gen0 {gcs.Item1}, gen1 {gcs.Item2}, gen2 {gcs.Item3}; {indexMb:0} MB; {customersFound:N0} customers in {SearchWorkspace.Main}"));
+                $"index: {docs:N0} documents ({head:N0} events) in {indexSeconds:0.0} s = {docsPerSecond:N0} docs/s, {indexCpu.TotalMicroseconds / docs:0} µs CPU and {gcs.KbPer(docs):0.0} KB allocated per doc, collections gen0 {gcs.Gen0}, gen1 {gcs.Gen1}, gen2 {gcs.Gen2}; {indexMb:0} MB; {customersFound:N0} customers in {SearchWorkspace.Main}"));
 
             // (b) Type-ahead, one query at a time, timed around the engine call, once the catch-up's merges are done (they
             // ran on the other core during the first queries, and set how many segments every query looks in).
@@ -82,7 +82,7 @@ public static class SearchBenchmark
             foreach (var warm in TypeAheadQueries.Make(profile, 300, seed: 8)) await AskAsync(index, warm);
             var typeAhead = new Latencies();
             var answered = 0;
-            var (allocated, collections) = (GC.GetTotalAllocatedBytes(), GC.CollectionCount(0));
+            var queryGc = GcWindow.Start();
             cpu = ProcessCpu();
             foreach (var query in queries)
             {
@@ -94,9 +94,9 @@ public static class SearchBenchmark
 
             var queryCpu = (ProcessCpu() - cpu) / queries.Count;
             // What the queries allocate, and how many collections that took: a collection's pause lands on the queries in flight.
-            var (queryKb, queryGcs) = ((GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / queries.Count, GC.CollectionCount(0) - collections);
+            var queryAllocations = queryGc.Since();
             Log(string.Create(CultureInfo.InvariantCulture,
-                $"type-ahead: {queries.Count:N0} queries (e.g. {string.Join(", ", queries.Take(6).Select(q => $"'{q.Text}'"))}): p50 {typeAhead.P(0.5):0.00} ms, p95 {typeAhead.P(0.95):0.00} ms, p99 {typeAhead.P(0.99):0.00} ms, {queryCpu.TotalMicroseconds:0} µs CPU per query, {queryKb:N0} KB allocated per query, {queryGcs} collections, {answered * 100.0 / queries.Count:0}% answered"));
+                $"type-ahead: {queries.Count:N0} queries (e.g. {string.Join(", ", queries.Take(6).Select(q => $"'{q.Text}'"))}): p50 {typeAhead.P(0.5):0.00} ms, p95 {typeAhead.P(0.95):0.00} ms, p99 {typeAhead.P(0.99):0.00} ms, {queryCpu.TotalMicroseconds:0} µs CPU per query, {queryAllocations.KbPer(queries.Count):N0} KB allocated per query, {queryAllocations.Gen0} collections, {answered * 100.0 / queries.Count:0}% answered"));
 
             // (c) PostgreSQL on the same data and the same typed texts.
             await postgres.InitializeAsync();
