@@ -82,6 +82,7 @@ public static class SearchBenchmark
             foreach (var warm in TypeAheadQueries.Make(profile, 300, seed: 8)) await AskAsync(index, warm);
             var typeAhead = new Latencies();
             var answered = 0;
+            var slowest = new List<(double Ms, string Text)>(queries.Count);
             var queryGc = GcWindow.Start();
             cpu = ProcessCpu();
             foreach (var query in queries)
@@ -89,6 +90,7 @@ public static class SearchBenchmark
                 var timer = Stopwatch.StartNew();
                 var results = await AskAsync(index, query);
                 typeAhead.Add(timer.Elapsed.TotalMilliseconds);
+                slowest.Add((timer.Elapsed.TotalMilliseconds, query.Text));
                 if (results.Total > 0) answered++;
             }
 
@@ -97,6 +99,9 @@ public static class SearchBenchmark
             var queryAllocations = queryGc.Since();
             Log(string.Create(CultureInfo.InvariantCulture,
                 $"type-ahead: {queries.Count:N0} queries (e.g. {string.Join(", ", queries.Take(6).Select(q => $"'{q.Text}'"))}): p50 {typeAhead.P(0.5):0.00} ms, p95 {typeAhead.P(0.95):0.00} ms, p99 {typeAhead.P(0.99):0.00} ms, {queryCpu.TotalMicroseconds:0} µs CPU per query, {queryAllocations.KbPer(queries.Count):N0} KB allocated per query, {queryAllocations.Gen0} collections, {answered * 100.0 / queries.Count:0}% answered"));
+            // Which texts set the p95: the kind of query to look at first.
+            Log(string.Create(CultureInfo.InvariantCulture,
+                $"type-ahead slowest: {string.Join(", ", slowest.OrderByDescending(q => q.Ms).Take(12).Select(q => $"'{q.Text}' {q.Ms:0.0} ms"))}"));
 
             // (c) PostgreSQL on the same data and the same typed texts.
             await postgres.InitializeAsync();

@@ -92,7 +92,7 @@ internal sealed partial class LuceneIndexGeneration : ISearchIndexWriter, IDispo
     public static LuceneIndexGeneration Open(string path)
     {
         System.IO.Directory.CreateDirectory(path);
-        var directory = FSDirectory.Open(path);
+        var directory = new MappedDirectory(path);
         try
         {
             var config = new IndexWriterConfig(LuceneAnalyzers.Version, LuceneAnalyzers.Index)
