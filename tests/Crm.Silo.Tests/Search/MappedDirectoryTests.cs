@@ -29,9 +29,12 @@ public sealed class MappedDirectoryTests : IDisposable
             output.WriteInt32(123_456_789);
             output.WriteInt64(-9_876_543_210_123L);
             output.WriteVInt32(300);
+            output.WriteVInt32(-1);
             output.WriteVInt64(1L << 40);
             output.WriteString("Kimberly Wade");
             output.WriteBytes([1, 2, 3, 4, 5], 5);
+            // Last, with fewer bytes left than the longest number takes.
+            output.WriteVInt32(200);
         });
 
         using var input = directory.OpenInput("values", IOContext.DEFAULT);
@@ -41,17 +44,19 @@ public sealed class MappedDirectoryTests : IDisposable
         Assert.Equal(123_456_789, input.ReadInt32());
         Assert.Equal(-9_876_543_210_123L, input.ReadInt64());
         Assert.Equal(300, input.ReadVInt32());
+        Assert.Equal(-1, input.ReadVInt32());
         Assert.Equal(1L << 40, input.ReadVInt64());
         Assert.Equal("Kimberly Wade", input.ReadString());
         var bytes = new byte[5];
         input.ReadBytes(bytes, 0, 5);
         Assert.Equal(new byte[] { 1, 2, 3, 4, 5 }, bytes);
+        Assert.Equal(200, input.ReadVInt32());
         Assert.Equal(input.Length, input.Position);
 
         // The clone kept its own position (just past the first byte) while the original read on.
         Assert.Equal(1, clone.Position);
         Assert.Equal(-2, clone.ReadInt16());
-        clone.Seek(input.Length - 5);
+        clone.Seek(input.Length - 7);
         Assert.Equal(1, clone.ReadByte());
     }
 
