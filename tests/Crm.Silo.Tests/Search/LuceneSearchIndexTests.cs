@@ -104,6 +104,34 @@ public sealed class LuceneSearchIndexTests : SearchIndexContractTests
     }
 
     [Fact]
+    public async Task Settle_AfterManySmallWrites_MergesDownToAFewSegmentsKeepingEveryDocument()
+    {
+        var alex = SearchDocument.KeyOf(Ws, SearchKind.Customer, "alex");
+        var template = (await Index.GetDocumentsAsync([alex], default))[alex];
+        var customers = SearchQuery.Create(Ws, "", true, SearchKind.Customer, limit: 1);
+        var before = (await Index.SearchAsync(customers, default)).Total;
+        // Eight refreshes, eight small segments besides the fixture's: Lucene's tiered policy merges ten at a time.
+        for (var round = 0; round < 8; round++)
+        {
+            var batch = Enumerable.Range(0, 20).Select(i => template with { Id = $"tidy{round}x{i}", Title = $"Tidy Person{round}x{i}", Names = [] }).ToList();
+            await Index.GetDocumentsAsync(batch.Select(d => d.Key).ToList(), default);
+            await Index.WriteAsync(batch, 300 + round, default);
+            await Index.SearchAsync(customers, default);
+        }
+
+        var lucene = (LuceneSearchIndex)Index;
+        Assert.True(lucene.Segments > 4, $"{lucene.Segments} segments before the index was quiet");
+
+        var segments = lucene.Settle();
+
+        Assert.InRange(segments, 1, 4);
+        Assert.Equal(segments, lucene.Segments);
+        Assert.Equal(before + 160, (await Index.SearchAsync(customers, default)).Total);
+        Assert.Contains((await Index.SearchAsync(SearchQuery.Create(Ws, "person7x19", false), default)).Hits, h => h.Id == "tidy7x19");
+        Assert.Equal(307, await Index.ReadCheckpointAsync(default));
+    }
+
+    [Fact]
     public async Task Search_IndexHeldByAnotherWriter_SaysSearchIsUnavailable()
     {
         var other = Path.Combine(folder, "held");

@@ -158,6 +158,7 @@ internal sealed partial class LuceneIndexGeneration : ISearchIndexWriter, IDispo
             written = checkpoint;
             dirty = true;
             var now = Environment.TickCount64;
+            if (documents.Count > 0) WrittenLocked(now);
             if (RefreshDueLocked(now)) RefreshLocked();
             if (now - lastCommit >= CommitInterval.TotalMilliseconds) CommitLocked();
         }
@@ -205,6 +206,7 @@ internal sealed partial class LuceneIndexGeneration : ISearchIndexWriter, IDispo
             {
                 if (pending.Count > 0 && RefreshDueLocked(Environment.TickCount64)) RefreshLocked();
                 if (dirty && Environment.TickCount64 - lastCommit >= CommitInterval.TotalMilliseconds) CommitLocked();
+                TidyIfQuietLocked(Environment.TickCount64);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
@@ -237,9 +239,13 @@ internal sealed partial class LuceneIndexGeneration : ISearchIndexWriter, IDispo
         lastCommit = Environment.TickCount64;
     }
 
-    /// <summary>Waits for the writer's background merges; returns how many segments a searcher then reads.</summary>
+    /// <summary>
+    /// Brings the index to how it is once quiet (see <see cref="QuietInterval"/>): its merges done, as few segments as
+    /// a quiet index keeps. Returns how many segments a searcher then reads.
+    /// </summary>
     public int Settle()
     {
+        lock (writeLock) TidyLocked();
         writer.WaitForMerges();
         lock (writeLock) RefreshLocked();
         var searcher = Searchers.Acquire();

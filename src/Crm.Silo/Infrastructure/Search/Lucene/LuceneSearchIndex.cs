@@ -30,10 +30,14 @@ public sealed class LuceneSearchIndex(string root, ILogger<LuceneSearchIndex> lo
     public long SizeInBytes() => Live().SizeInBytes();
 
     /// <summary>
-    /// Waits until the merges a catch-up left behind are done, and says how many segments searches then read: the
-    /// benchmark times type-ahead on an index as it is most of its life, not in the minute after a full rebuild.
+    /// Brings the index to how it is once quiet (its merges done, merged down as a quiet index is: see
+    /// LuceneIndexGeneration.Merges.cs) and says how many segments searches then read: the benchmark times type-ahead on
+    /// an index as it is most of its life, not in the minute after a full rebuild.
     /// </summary>
     public int Settle() => Live().Settle();
+
+    /// <summary>How many segments a searcher reads now (for the tests).</summary>
+    internal int Segments => Live().Segments;
 
     /// <summary>The store position searches can see up to (the benchmark's index lag).</summary>
     public long SearchableCheckpoint => live?.SearchableCheckpoint ?? 0;
