@@ -80,10 +80,7 @@ public sealed class LuceneSearchIndexTests : SearchIndexContractTests
     [Fact]
     public async Task WriteAsync_ABulkBatchTwice_EveryDocumentOnceAndFoundByEachOfItsValues()
     {
-        var alex = SearchDocument.KeyOf(Ws, SearchKind.Customer, "alex");
-        var template = (await Index.GetDocumentsAsync([alex], default))[alex];
-        var customers = SearchQuery.Create(Ws, "", true, SearchKind.Customer, limit: 1);
-        var before = (await Index.SearchAsync(customers, default)).Total;
+        var (template, before) = await CustomerTemplateAsync();
         var batch = Enumerable.Range(0, 600).Select(i => template with
         {
             Id = $"bulk{i}", Title = $"Bulk Person{i}", Names = [],
@@ -95,7 +92,7 @@ public sealed class LuceneSearchIndexTests : SearchIndexContractTests
         await Index.WriteAsync(batch, 200, default);
         await Index.WriteAsync(batch.Select(d => d with { Title = d.Title + "z" }).ToList(), 201, default);
 
-        Assert.Equal(before + 600, (await Index.SearchAsync(customers, default)).Total);
+        Assert.Equal(before + 600, (await Index.SearchAsync(Customers, default)).Total);
         foreach (var typed in new[] { "person599z", "p599.second@oth", "bulk599@first", "0161 555 0599", "+44 20 7000 0599", "5550599" })
         {
             var found = await Index.SearchAsync(SearchQuery.Create(Ws, typed, false), default);
@@ -106,17 +103,14 @@ public sealed class LuceneSearchIndexTests : SearchIndexContractTests
     [Fact]
     public async Task Settle_AfterManySmallWrites_MergesDownToAFewSegmentsKeepingEveryDocument()
     {
-        var alex = SearchDocument.KeyOf(Ws, SearchKind.Customer, "alex");
-        var template = (await Index.GetDocumentsAsync([alex], default))[alex];
-        var customers = SearchQuery.Create(Ws, "", true, SearchKind.Customer, limit: 1);
-        var before = (await Index.SearchAsync(customers, default)).Total;
+        var (template, before) = await CustomerTemplateAsync();
         // Eight refreshes, eight small segments besides the fixture's: Lucene's tiered policy merges ten at a time.
         for (var round = 0; round < 8; round++)
         {
             var batch = Enumerable.Range(0, 20).Select(i => template with { Id = $"tidy{round}x{i}", Title = $"Tidy Person{round}x{i}", Names = [] }).ToList();
             await Index.GetDocumentsAsync(batch.Select(d => d.Key).ToList(), default);
             await Index.WriteAsync(batch, 300 + round, default);
-            await Index.SearchAsync(customers, default);
+            await Index.SearchAsync(Customers, default);
         }
 
         var lucene = (LuceneSearchIndex)Index;
@@ -126,9 +120,18 @@ public sealed class LuceneSearchIndexTests : SearchIndexContractTests
 
         Assert.InRange(segments, 1, 4);
         Assert.Equal(segments, lucene.Segments);
-        Assert.Equal(before + 160, (await Index.SearchAsync(customers, default)).Total);
+        Assert.Equal(before + 160, (await Index.SearchAsync(Customers, default)).Total);
         Assert.Contains((await Index.SearchAsync(SearchQuery.Create(Ws, "person7x19", false), default)).Hits, h => h.Id == "tidy7x19");
         Assert.Equal(307, await Index.ReadCheckpointAsync(default));
+    }
+
+    private static readonly SearchQuery Customers = SearchQuery.Create(Ws, "", true, SearchKind.Customer, limit: 1);
+
+    /// <summary>The fixture's customer Alexandra, to make more customers from, and how many customers there are now.</summary>
+    private async Task<(SearchDocument Template, long Customers)> CustomerTemplateAsync()
+    {
+        var alex = SearchDocument.KeyOf(Ws, SearchKind.Customer, "alex");
+        return ((await Index.GetDocumentsAsync([alex], default))[alex], (await Index.SearchAsync(Customers, default)).Total);
     }
 
     [Fact]
