@@ -272,7 +272,9 @@ internal sealed partial class LuceneIndexGeneration : ISearchIndexWriter, IDispo
         }
 
         Searchers.Dispose();
-        writer.Dispose();
+        // A merge still running is abandoned, not waited for: a quiet index's merge-down can take many seconds on a large
+        // index, and what it would have merged is merged again after the next start. Every write is committed above.
+        writer.Dispose(waitForMerges: false);
         directory.Dispose();
     }
 }
