@@ -248,15 +248,7 @@ internal sealed partial class LuceneIndexGeneration : ISearchIndexWriter, IDispo
         lock (writeLock) TidyLocked();
         writer.WaitForMerges();
         lock (writeLock) RefreshLocked();
-        var searcher = Searchers.Acquire();
-        try
-        {
-            return searcher.IndexReader.Leaves.Count;
-        }
-        finally
-        {
-            Searchers.Release(searcher);
-        }
+        return Segments;
     }
 
     /// <summary>Bytes on disk.</summary>

@@ -13,7 +13,6 @@ internal sealed unsafe class MappedFile : IDisposable
     private static readonly byte* Nothing = (byte*)System.Runtime.InteropServices.NativeMemory.AllocZeroed(1);
 
     private readonly MemoryMappedViewAccessor? view;
-    private readonly System.Threading.Lock unmapping = new();
     private nint start;
 
     private MappedFile(MemoryMappedViewAccessor? view, byte* start, long length)
@@ -50,12 +49,9 @@ internal sealed unsafe class MappedFile : IDisposable
 
     public void Dispose()
     {
-        lock (unmapping)
-        {
-            var mapped = Interlocked.Exchange(ref start, 0) != 0;
-            if (!mapped || view is null) return;
-            view.SafeMemoryMappedViewHandle.ReleasePointer();
-            view.Dispose();
-        }
+        // The first caller unmaps; any later one finds it done.
+        if (Interlocked.Exchange(ref start, 0) == 0 || view is null) return;
+        view.SafeMemoryMappedViewHandle.ReleasePointer();
+        view.Dispose();
     }
 }

@@ -59,48 +59,6 @@ internal sealed unsafe class MappedInput : IndexInput
 
     public override long ReadInt64() => BinaryPrimitives.ReadInt64BigEndian(new ReadOnlySpan<byte>(Next(8), 8));
 
-    // Variable-length numbers are most of what postings and terms blocks hold: read from memory when the longest fits,
-    // else byte by byte as Lucene does (which throws at the end).
-    public override int ReadVInt32()
-    {
-        if (length - position < 5) return base.ReadVInt32();
-        var at = Mapped() + offset + position;
-        var value = 0;
-        for (var i = 0; i < 5; i++)
-        {
-            int b = at[i];
-            // The fifth byte carries the last four bits only.
-            if (i == 4 && (b & 0xF0) != 0) break;
-            value |= (b & 0x7F) << (7 * i);
-            if (b < 0x80)
-            {
-                position += i + 1;
-                return value;
-            }
-        }
-
-        throw new IOException($"Invalid vInt (too many bits): {this}");
-    }
-
-    public override long ReadVInt64()
-    {
-        if (length - position < 9) return base.ReadVInt64();
-        var at = Mapped() + offset + position;
-        long value = 0;
-        for (var i = 0; i < 9; i++)
-        {
-            var b = at[i];
-            value |= (long)(b & 0x7F) << (7 * i);
-            if (b < 0x80)
-            {
-                position += i + 1;
-                return value;
-            }
-        }
-
-        throw new IOException($"Invalid vLong (negative values disallowed): {this}");
-    }
-
     public override void SkipBytes(long numBytes)
     {
         if (numBytes < 0) throw new ArgumentOutOfRangeException(nameof(numBytes), "Cannot skip a negative number of bytes.");
@@ -122,16 +80,11 @@ internal sealed unsafe class MappedInput : IndexInput
     /// <summary>The next <paramref name="count"/> bytes, moving past them; throws past the end or once unmapped.</summary>
     private byte* Next(int count)
     {
-        var start = Mapped();
+        var start = file.Start;
+        if (start == null) throw new ObjectDisposedException(ToString(), "The index file was closed.");
         if (count < 0 || count > length - position) throw new EndOfStreamException($"Read past the end: {this}");
         var at = start + offset + position;
         position += count;
         return at;
-    }
-
-    private byte* Mapped()
-    {
-        var start = file.Start;
-        return start != null ? start : throw new ObjectDisposedException(ToString(), "The index file was closed.");
     }
 }
