@@ -10,8 +10,11 @@ namespace Crm.Grains.Search;
 /// </summary>
 public static class SearchMapping
 {
-    /// <summary>2: a conversation's messages are a log the engine places (Lucene: a window, then sealed log documents).</summary>
-    public const int Version = 2;
+    /// <summary>
+    /// 2: a conversation's messages are a log the engine places (Lucene: a window, then sealed log documents). 3: an email
+    /// address is no longer indexed from its top-level domain ("com", "co.uk"; see EmailFragments).
+    /// </summary>
+    public const int Version = 3;
 
     public static string Of(IReadOnlyList<ISearchDocumentMapper> mappers) =>
         $"v{Version};" + string.Join(";", mappers

@@ -49,6 +49,19 @@ public static class SearchText
     /// <summary>Typos forgiven in a query word: none up to 3 characters, one up to 7, two from 8 (every engine uses it).</summary>
     public static int MaxEdits(int length) => length >= 8 ? 2 : length >= 4 ? 1 : 0;
 
+    /// <summary>
+    /// Typos forgiven in a typed query word: <see cref="MaxEdits"/> for a word of letters; none for an address or a code
+    /// typed whole ("thomas.obrien704", "ab12"), where two edits' automaton over a long compound was the slowest part of
+    /// a search and found nothing the email and prefix clauses do not.
+    /// </summary>
+    public static int TypoAllowance(string word) => word.All(char.IsLetter) ? MaxEdits(word.Length) : 0;
+
+    /// <summary>
+    /// The shortest last word of a query that is also looked up as the start of a message word: two letters start most
+    /// words of every message (names and addresses are matched by prefix from one letter).
+    /// </summary>
+    public const int MessagePrefixMinimum = 3;
+
     /// <summary>Whether <paramref name="word"/> is what <paramref name="queryWord"/> asked for: equal, a prefix, or the same within <see cref="MaxEdits"/>.</summary>
     public static bool Matches(string word, string queryWord)
     {

@@ -1,3 +1,5 @@
+using Crm.Grains.Abstractions.Conversations;
+using Crm.Grains.Abstractions.EventStore;
 using Crm.Grains.Abstractions.Search;
 using Crm.Silo.Infrastructure.Search.Lucene;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -123,6 +125,38 @@ public sealed class LuceneSearchIndexTests : SearchIndexContractTests
         Assert.Equal(before + 160, (await Index.SearchAsync(Customers, default)).Total);
         Assert.Contains((await Index.SearchAsync(SearchQuery.Create(Ws, "person7x19", false), default)).Hits, h => h.Id == "tidy7x19");
         Assert.Equal(307, await Index.ReadCheckpointAsync(default));
+    }
+
+    /// <summary>
+    /// A message-word start with many completions finds every conversation with any of them: the prefix is not cut to a
+    /// first few completions in term order (Elasticsearch's max_expansions), which would lose the common word after
+    /// sixty rarer ones.
+    /// </summary>
+    [Fact]
+    public async Task Search_StartOfAMessageWordWithManyCompletions_FindsEveryOne()
+    {
+        var events = new SearchEvents();
+        var rare = Enumerable.Range(0, 60).Select(i => $"wara{(char)('a' + i / 26)}{(char)('a' + i % 26)}").ToList();
+        var batch = new List<StoredEvent>();
+        for (var i = 0; i < 60; i++)
+        {
+            batch.Add(events.Opened(Ws, $"rare{i}", $"Question {i}", "Pat Doe", Channel.Email));
+            batch.Add(events.Message(Ws, $"rare{i}", $"About {rare[i]} only"));
+        }
+
+        foreach (var id in new[] { "crate1", "crate2", "crate3" })
+        {
+            batch.Add(events.Opened(Ws, id, "Delivery", "Pat Doe", Channel.Email));
+            batch.Add(events.Message(Ws, id, "The crate is still at the warehouse"));
+        }
+
+        await IndexAsync([.. batch]);
+
+        var common = await Index.SearchAsync(SearchQuery.Create(Ws, "still war", false, SearchKind.Conversation), default);
+        var all = await Index.SearchAsync(SearchQuery.Create(Ws, "war", false, SearchKind.Conversation), default);
+
+        Assert.Equal(["crate1", "crate2", "crate3"], common.Hits.Select(h => h.Id).Order());
+        Assert.Equal(63, all.Total);
     }
 
     private static readonly SearchQuery Customers = SearchQuery.Create(Ws, "", true, SearchKind.Customer, limit: 1);

@@ -103,6 +103,16 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
         Assert.Contains(text.StartsWith("alex", StringComparison.Ordinal) ? "alex" : "zoe", ids);
     }
 
+    /// <summary>"co" typed as the start of a name or an address: never every customer whose address ends in ".com".</summary>
+    [EngineFact]
+    public async Task Search_StartOfATopLevelDomain_FindsOnlyAddressesWithAPartStartingSo()
+    {
+        var ids = await IdsAsync("co", SearchKind.Customer);
+
+        Assert.Contains("zoe", ids);
+        Assert.DoesNotContain("alex", ids);
+    }
+
     [EngineTheory]
     [InlineData("zoe angstrom")]
     [InlineData("Zoë")]

@@ -108,7 +108,7 @@ internal static class ElasticsearchQueryBuilder
 
     private static JsonObject Word(string word, bool includeNotes, bool isLast)
     {
-        var fuzzy = SearchText.MaxEdits(word.Length) > 0;
+        var fuzzy = SearchText.TypoAllowance(word) > 0;
         var gram = Cut(word, 20);
         var any = new JsonArray
         {
@@ -126,7 +126,7 @@ internal static class ElasticsearchQueryBuilder
     {
         any.Add(Match(field, word, 1.5));
         if (fuzzy) any.Add(Match(field, word, 0.5, maxExpansions: 20));
-        if (isLast && word.Length >= 2) any.Add(new JsonObject { ["prefix"] = new JsonObject { [field] = new JsonObject { ["value"] = word, ["boost"] = 0.5 } } });
+        if (isLast && word.Length >= SearchText.MessagePrefixMinimum) any.Add(new JsonObject { ["prefix"] = new JsonObject { [field] = new JsonObject { ["value"] = word, ["boost"] = 0.5 } } });
     }
 
     /// <summary>A word as the field analyses it (CJK splits into characters, all of which must match); fuzzy when it has a typo allowance.</summary>

@@ -16,10 +16,12 @@ internal static class LuceneDocuments
         var fields = new LuceneDocument
         {
             new StringField(LuceneFields.Key, document.Key, Field.Store.NO),
-            new SortedDocValuesField(LuceneFields.Key, new BytesRef(document.Key)),
             new StringField(LuceneFields.Workspace, document.WorkspaceId, Field.Store.NO),
             new StoredField(LuceneFields.Stored, SearchDocumentJson.Serialize(document)),
         };
+        // The key as a doc value only where the join reads it: on conversations, the only documents with logs. A value
+        // unique to each document costs its flush and every merge a sort and a copy; customers are most documents.
+        if (document.Kind == SearchKind.Conversation) fields.Add(new SortedDocValuesField(LuceneFields.Key, new BytesRef(document.Key)));
         Keyword(fields, LuceneFields.Kind, KindValue(document.Kind));
         // Each kind of value is one field, its values one per line (see LuceneAnalyzers.LineTokenizer): a field per value
         // cost the writer a reader, a token stream and a pass of its own each, a dozen for a customer with one phone.
@@ -29,9 +31,10 @@ internal static class LuceneDocuments
         var emails = Lines(document.Emails.SelectMany(EmailFragments.IndexTerms));
         Add(fields, LuceneFields.Email, emails);
         Add(fields, LuceneFields.EmailGrams, emails);
-        var phones = Lines(document.Phones.SelectMany(PhoneNumbers.IndexTerms));
-        Add(fields, LuceneFields.Phone, phones);
-        Add(fields, LuceneFields.PhoneGrams, phones);
+        var tails = document.Phones.SelectMany(PhoneNumbers.IndexTerms).ToList();
+        // Whole tails only as long as the grams are not: a shorter number typed is looked up as a gram (LuceneQueryBuilder).
+        Add(fields, LuceneFields.Phone, Lines(tails.Where(t => t.Length > LuceneFields.PhoneGramLength)));
+        Add(fields, LuceneFields.PhoneGrams, Lines(tails));
         // The window's messages too: they are only looked up word by word (no phrases), so one field holds them all.
         Add(fields, LuceneFields.Text, Lines(document.Texts));
         Add(fields, LuceneFields.Note, Lines(document.InternalTexts));

@@ -3,7 +3,7 @@ namespace Crm.Silo.Infrastructure.Search.Lucene;
 /// <summary>The index's field names, and what each holds.</summary>
 internal static class LuceneFields
 {
-    /// <summary>Workspace|kind|id: what a document is replaced by, and (as a doc value) what the join finds it by.</summary>
+    /// <summary>Workspace|kind|id: what a document is replaced by, and (as a doc value, on conversations) what the join finds it by.</summary>
     public const string Key = "key";
     public const string Workspace = "ws";
     public const string Kind = "kind";

@@ -96,7 +96,7 @@ internal static class LuceneQueryBuilder
 
     private static Query Word(string word, bool includeNotes, bool isLast)
     {
-        var edits = SearchText.MaxEdits(word.Length);
+        var edits = SearchText.TypoAllowance(word);
         var gram = Cut(word, 20);
         var any = new BooleanQuery
         {
@@ -114,7 +114,8 @@ internal static class LuceneQueryBuilder
     {
         any.Add(Boost(new TermQuery(new Term(field, word)), 1.5f), Occur.SHOULD);
         if (edits > 0) any.Add(Boost(new TypoQuery(new Term(field, word), edits, 1, 20), 0.5f), Occur.SHOULD);
-        if (isLast && word.Length >= 2) any.Add(Boost(new PrefixQuery(new Term(field, word)), 0.5f), Occur.SHOULD);
+        if (isLast && word.Length >= SearchText.MessagePrefixMinimum)
+            any.Add(Boost(new PrefixQuery(new Term(field, word)), 0.5f), Occur.SHOULD);
     }
 
     private static Query Boost(Query query, float boost)
