@@ -159,6 +159,24 @@ public sealed class LuceneSearchIndexTests : SearchIndexContractTests
         Assert.Equal(63, all.Total);
     }
 
+    /// <summary>
+    /// As you type, a page filled by words matched whole or by prefix is the answer; words within a typo of them come in
+    /// when the page is not full, and always when the search counts (facets).
+    /// </summary>
+    [Fact]
+    public async Task Search_PageFilledWithoutTypos_LeavesTypoMatchesOutUnlessCounting()
+    {
+        await IndexAsync(new SearchEvents().Customer(Ws, "dumas", "Alexandre Dumas", "a.dumas@example.org"));
+
+        var onePage = await Index.SearchAsync(SearchQuery.Create(Ws, "alexandra", true, SearchKind.Customer, limit: 1), default);
+        var twoPage = await Index.SearchAsync(SearchQuery.Create(Ws, "alexandra", true, SearchKind.Customer, limit: 2), default);
+        var counted = await Index.SearchAsync(SearchQuery.Create(Ws, "alexandra", true, SearchKind.Customer, limit: 1, withFacets: true), default);
+
+        Assert.Equal((1, "alex"), (onePage.Total, onePage.Hits.Single().Id));
+        Assert.Equal(["alex", "dumas"], twoPage.Hits.Select(h => h.Id));
+        Assert.Equal((2, "alex"), (counted.Total, counted.Hits.Single().Id));
+    }
+
     private static readonly SearchQuery Customers = SearchQuery.Create(Ws, "", true, SearchKind.Customer, limit: 1);
 
     /// <summary>The fixture's customer Alexandra, to make more customers from, and how many customers there are now.</summary>

@@ -16,13 +16,15 @@ namespace Crm.Silo.Infrastructure.Search.Lucene;
 internal static class LuceneQueryBuilder
 {
     /// <summary>The text part of the query; null when the text has nothing searchable (only punctuation, emoji).</summary>
-    public static Query? Text(SearchQuery query)
+    /// <param name="typos">False: each word matched only whole or by prefix (see LuceneSearchIndex: typos are looked for
+    /// when that does not fill a page).</param>
+    public static Query? Text(SearchQuery query, bool typos = true)
     {
         var tokens = query.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         var all = new BooleanQuery();
         for (var i = 0; i < tokens.Length; i++)
         {
-            if (Token(tokens[i], query.IncludeInternalNotes, isLast: i == tokens.Length - 1) is { } clause) all.Add(clause, Occur.MUST);
+            if (Token(tokens[i], query.IncludeInternalNotes, isLast: i == tokens.Length - 1, typos) is { } clause) all.Add(clause, Occur.MUST);
         }
 
         var phones = tokens.Length > 1 ? PhoneNumbers.QueryTerms(query.Text) : [];
@@ -32,6 +34,11 @@ internal static class LuceneQueryBuilder
         if (all.Clauses.Count > 0) either.Add(all, Occur.SHOULD);
         return either;
     }
+
+    /// <summary>Whether some typed word is long enough, and a word, for a typo to be forgiven in it.</summary>
+    public static bool AllowsTypos(SearchQuery query) =>
+        query.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Any(token => LuceneAnalyzers.Terms(token).Take(8).Any(word => SearchText.TypoAllowance(word) > 0));
 
     /// <summary>
     /// Workspace (always), deals only for users who may see them (the facet collector reads this filtered query, so
@@ -59,14 +66,14 @@ internal static class LuceneQueryBuilder
         if (value is not null) filter.Add(new TermQuery(new Term(field, value)), Occur.MUST);
     }
 
-    private static Query? Token(string token, bool includeNotes, bool isLast)
+    private static Query? Token(string token, bool includeNotes, bool isLast, bool typos)
     {
         var words = LuceneAnalyzers.Terms(token).Take(8).ToList();
         var alternatives = new BooleanQuery();
         if (words.Count > 0)
         {
             var allWords = new BooleanQuery();
-            for (var i = 0; i < words.Count; i++) allWords.Add(Word(words[i], includeNotes, isLast && i == words.Count - 1), Occur.MUST);
+            for (var i = 0; i < words.Count; i++) allWords.Add(Word(words[i], includeNotes, isLast && i == words.Count - 1, typos), Occur.MUST);
             alternatives.Add(allWords, Occur.SHOULD);
         }
 
@@ -94,9 +101,9 @@ internal static class LuceneQueryBuilder
             ? new TermQuery(new Term(grams, prefix))
             : new BooleanQuery { { new PrefixQuery(new Term(whole, prefix)), Occur.SHOULD }, { new TermQuery(new Term(grams, prefix)), Occur.SHOULD } };
 
-    private static Query Word(string word, bool includeNotes, bool isLast)
+    private static Query Word(string word, bool includeNotes, bool isLast, bool typos)
     {
-        var edits = SearchText.TypoAllowance(word);
+        var edits = typos ? SearchText.TypoAllowance(word) : 0;
         var gram = Cut(word, 20);
         var any = new BooleanQuery
         {

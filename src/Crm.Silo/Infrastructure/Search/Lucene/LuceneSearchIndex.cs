@@ -95,12 +95,18 @@ public sealed class LuceneSearchIndex(string root, ILogger<LuceneSearchIndex> lo
                 top = TopFieldCollector.Create(new Sort(new SortField(LuceneFields.Updated, SortFieldType.INT64, true)), query.Limit, false, false, false, false);
                 searcher.Search(new FilteredQuery(new MatchAllDocsQuery(), new QueryWrapperFilter(filter)), Collector(top, facets));
             }
+            else if (facets is null && LuceneQueryBuilder.AllowsTypos(query) && LuceneQueryBuilder.Text(query, typos: false) is { } exact
+                     && Worded(searcher, exact, filter, query, facets: null) is { Top.TotalHits: var found } first && found >= query.Limit)
+            {
+                // As you type, words matched whole or by prefix first (as Algolia and Meilisearch rank them), and typos
+                // only when those do not fill a page: a typo clause expands a word into up to fifty similar terms per
+                // field, most of a common word's cost ("will": "well", "wall", "fill", …). Searches that count (facets)
+                // always include typos, so their counts do not depend on the page size.
+                (top, joined) = first;
+            }
             else
             {
-                // Out of order: the join hands its parents in after the first pass.
-                top = TopScoreDocCollector.Create(query.Limit, false);
-                joined = new LuceneJoinedSearch(searcher);
-                joined.Search(text, filter, query.WorkspaceId, query.Kind is null or SearchKind.Conversation, Collector(top, facets));
+                (top, joined) = Worded(searcher, text, filter, query, facets);
             }
 
             var docs = top.GetTopDocs();
@@ -114,6 +120,17 @@ public sealed class LuceneSearchIndex(string root, ILogger<LuceneSearchIndex> lo
         {
             generation.Searchers.Release(searcher);
         }
+    }
+
+    /// <summary>A worded search over documents and their logs (see <see cref="LuceneJoinedSearch"/>), best first.</summary>
+    private static (ITopDocsCollector Top, LuceneJoinedSearch Joined) Worded(
+        IndexSearcher searcher, Query text, Query filter, SearchQuery query, FacetCollector? facets)
+    {
+        // Out of order: the join hands its parents in after the first pass.
+        var top = TopScoreDocCollector.Create(query.Limit, false);
+        var joined = new LuceneJoinedSearch(searcher);
+        joined.Search(text, filter, query.WorkspaceId, query.Kind is null or SearchKind.Conversation, Collector(top, facets));
+        return (top, joined);
     }
 
     private static ICollector Collector(ITopDocsCollector top, FacetCollector? facets) => facets is null ? top : MultiCollector.Wrap(top, facets);
