@@ -31,19 +31,19 @@ internal sealed class LuceneJoinedSearch(IndexSearcher searcher)
         if (!conversationsWanted || searcher.IndexReader.DocFreq(logs) == 0)
         {
             // No conversation of this workspace has sealed a window yet (or none is asked for): documents only.
-            searcher.Search(new FilteredQuery(text, new QueryWrapperFilter(filter)), results);
+            searcher.Search(new FilteredQuery(text, CachedFilters.Of(filter)), results);
             return;
         }
 
         var documentsOrLogs = new BooleanQuery { { filter, Occur.SHOULD }, { new TermQuery(logs), Occur.SHOULD } };
         var direct = new FixedBitSet(searcher.IndexReader.MaxDoc);
         var first = new DirectOrLogged(results, direct);
-        searcher.Search(new FilteredQuery(text, new QueryWrapperFilter(documentsOrLogs)), first);
+        searcher.Search(new FilteredQuery(text, CachedFilters.Of(documentsOrLogs)), first);
         first.Complete(logged);
         if (logged.Count == 0) return;
 
         var keys = logged.Keys.Select(k => new BytesRef(k)).ToList();
-        var parents = new FilteredQuery(new ConstantScoreQuery(new TermsFilter(LuceneFields.Key, keys)), new QueryWrapperFilter(filter));
+        var parents = new FilteredQuery(new ConstantScoreQuery(new TermsFilter(LuceneFields.Key, keys)), CachedFilters.Of(filter));
         searcher.Search(parents, new LoggedParents(results, direct, logged));
     }
 

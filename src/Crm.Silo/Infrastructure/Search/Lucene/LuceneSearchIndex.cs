@@ -93,7 +93,7 @@ public sealed class LuceneSearchIndex(string root, ILogger<LuceneSearchIndex> lo
             {
                 // Without words there is no relevance: newest first.
                 top = TopFieldCollector.Create(new Sort(new SortField(LuceneFields.Updated, SortFieldType.INT64, true)), query.Limit, false, false, false, false);
-                searcher.Search(new FilteredQuery(new MatchAllDocsQuery(), new QueryWrapperFilter(filter)), Collector(top, facets));
+                searcher.Search(new FilteredQuery(new MatchAllDocsQuery(), CachedFilters.Of(filter)), Collector(top, facets));
             }
             else if (facets is null && LuceneQueryBuilder.AllowsTypos(query) && LuceneQueryBuilder.Text(query, typos: false) is { } exact
                      && Worded(searcher, exact, filter, query, facets: null) is { Top.TotalHits: var found } first && found >= query.Limit)
