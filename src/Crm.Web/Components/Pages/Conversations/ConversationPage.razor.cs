@@ -225,19 +225,20 @@ public sealed partial class ConversationPage
         }
     }
 
-    /// <summary>
-    /// The agent has the thread on screen: tell the conversation (the customer sees "Seen", the inbox drops "unread").
-    /// Only when a customer message is newer than what was last marked, so scrolling or pushes cost nothing.
-    /// </summary>
     private bool CanConverse => _user?.May(CrmPolicies.Converse) == true;
 
+    /// <summary>
+    /// The agent has the thread on screen: tell the conversation (the customer sees "Seen", the inbox drops "unread").
+    /// Only when a customer message is newer than what was last marked, so scrolling or pushes cost nothing, and only
+    /// while the browser is connected (see ConversationPage.Presence).
+    /// </summary>
     private async Task MarkReadAsync()
     {
         var lastCustomer = _messages.Values.LastOrDefault(m => m.Author.Kind == AuthorKind.Customer)?.Seq ?? 0;
         // A reader who does not answer (a sales rep) leaves the conversation unread for the team.
         // A closed page reads nothing: what arrives after the agent left is unread for the team.
         if (_user is null || !_user.May(CrmPolicies.Converse) || Monitoring || _details is null || lastCustomer <= _details.ReadUpTo
-            || _closing.IsCancellationRequested) return;
+            || _closing.IsCancellationRequested || !Circuit.IsConnected) return;
         try
         {
             _details = await Conversations.MarkReadAsync(_user, ConversationId, LastSeq);
@@ -306,6 +307,7 @@ public sealed partial class ConversationPage
 
     public async ValueTask DisposeAsync()
     {
+        Circuit.ConnectionChanged -= OnConnectionChangedAsync;
         _closing.Cancel();
         _subscription?.Dispose();
         await LeaveAsync();
