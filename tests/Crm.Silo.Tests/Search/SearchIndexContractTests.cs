@@ -179,6 +179,14 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
         Assert.Empty(await IdsAsync("refund", status: "resolved"));
     }
 
+    /// <summary>A filter value is one value, however it is written: one that spells two filters matches neither.</summary>
+    [EngineFact]
+    public async Task Search_FilterValueSpellingTwoFilters_IsOneValueThatMatchesNothing()
+    {
+        Assert.Equal(["refund"], await IdsAsync("", assignee: "ann", label: "vip"));
+        Assert.Empty(await IdsAsync("", assignee: "ann +label:vip"));
+    }
+
     [EngineFact]
     public async Task Search_WithFacets_CountsEveryMatchByKindStatusAndLabel()
     {

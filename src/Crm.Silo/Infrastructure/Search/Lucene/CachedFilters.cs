@@ -21,14 +21,16 @@ internal static class CachedFilters
     /// </summary>
     private const int Capacity = 64;
 
-    private static readonly ConcurrentDictionary<string, Filter> Kept = new(StringComparer.Ordinal);
+    // By the query itself: Lucene's queries compare by their clauses and terms. Their text would not do: a filter value
+    // with spaces ("open +label:vip") prints like two clauses.
+    private static readonly ConcurrentDictionary<Query, Filter> Kept = new();
 
+    /// <summary>The filter for <paramref name="filter"/>, which must not change afterwards (it is the cache's key).</summary>
     public static Filter Of(Query filter)
     {
-        var key = filter.ToString();
-        if (Kept.TryGetValue(key, out var kept)) return kept;
+        if (Kept.TryGetValue(filter, out var kept)) return kept;
         if (Kept.Count >= Capacity) Kept.Clear();
-        return Kept.GetOrAdd(key, _ => new AsBits(new QueryWrapperFilter(filter)));
+        return Kept.GetOrAdd(filter, _ => new AsBits(new QueryWrapperFilter(filter)));
     }
 
     /// <summary>Caches each segment's matches as a bit set, which Lucene reads by random access (its default caches a compressed list it can only step through).</summary>
