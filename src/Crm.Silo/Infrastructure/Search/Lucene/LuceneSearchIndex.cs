@@ -79,8 +79,9 @@ public sealed class LuceneSearchIndex(string root, ILogger<LuceneSearchIndex> lo
 
     public Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
-        var text = query.Text.Length == 0 ? null : LuceneQueryBuilder.Text(query);
-        if (query.Text.Length > 0 && text is null) return Task.FromResult(SearchResults.Nothing(SearchNotices.NothingToSearch));
+        // Words matched whole or by prefix; built again with typo clauses only when it is run with them (below).
+        var exact = query.Text.Length == 0 ? null : LuceneQueryBuilder.Text(query, typos: false);
+        if (query.Text.Length > 0 && exact is null) return Task.FromResult(SearchResults.Nothing(SearchNotices.NothingToSearch));
         var generation = Live();
         var searcher = generation.AcquireCurrent();
         try
@@ -89,14 +90,18 @@ public sealed class LuceneSearchIndex(string root, ILogger<LuceneSearchIndex> lo
             var facets = query.WithFacets ? new FacetCollector() : null;
             ITopDocsCollector top;
             LuceneJoinedSearch? joined = null;
-            if (text is null)
+            if (exact is null)
             {
                 // Without words there is no relevance: newest first.
                 top = TopFieldCollector.Create(new Sort(new SortField(LuceneFields.Updated, SortFieldType.INT64, true)), query.Limit, false, false, false, false);
                 searcher.Search(new FilteredQuery(new MatchAllDocsQuery(), CachedFilters.Of(filter)), Collector(top, facets));
             }
-            else if (facets is null && LuceneQueryBuilder.AllowsTypos(query) && LuceneQueryBuilder.Text(query, typos: false) is { } exact
-                     && Worded(searcher, exact, filter, query, facets: null) is { Top.TotalHits: var found } first && found >= query.Limit)
+            else if (!LuceneQueryBuilder.AllowsTypos(query))
+            {
+                // No word allows a typo: the query without typo clauses is the whole query.
+                (top, joined) = Worded(searcher, exact, filter, query, facets);
+            }
+            else if (facets is null && Worded(searcher, exact, filter, query, facets: null) is { Top.TotalHits: var found } first && found >= query.Limit)
             {
                 // As you type, words matched whole or by prefix first (as Algolia and Meilisearch rank them), and typos
                 // only when those do not fill a page: a typo clause expands a word into up to fifty similar terms per
@@ -106,7 +111,7 @@ public sealed class LuceneSearchIndex(string root, ILogger<LuceneSearchIndex> lo
             }
             else
             {
-                (top, joined) = Worded(searcher, text, filter, query, facets);
+                (top, joined) = Worded(searcher, LuceneQueryBuilder.Text(query)!, filter, query, facets);
             }
 
             var docs = top.GetTopDocs();
