@@ -53,9 +53,12 @@ public sealed class LiveFeedTests(CrmClusterFixture cluster) : IAsyncLifetime
             () => observer.Of<MessageFeedItem>(workspaceId).Count == 1 && observer.Of<ConversationFeedItem>(workspaceId).Any(i => i.Summary.LastSeq == 1),
             "the posted message and the conversation's new summary on the feed");
         Assert.Equal(posted, Assert.Single(observer.Of<MessageFeedItem>(workspaceId)).Message);
-        var summary = observer.Of<ConversationFeedItem>(workspaceId).Single(i => i.Summary.LastSeq == 1).Summary;
-        Assert.Equal(("c1", "Where is my parcel?", AuthorKind.Customer, 2L),
-            (summary.ConversationId, summary.LastMessagePreview, summary.LastAuthorKind, summary.Version));
+        // The same summary can come twice: the conversation publishes it, and the inbox again when its catch-up from the
+        // store folds the message before the conversation's live update reaches it (consumers keep the highest version).
+        // Whichever came, it is the one after the message.
+        Assert.All(observer.Of<ConversationFeedItem>(workspaceId).Where(i => i.Summary.LastSeq == 1), item =>
+            Assert.Equal(("c1", "Where is my parcel?", AuthorKind.Customer, 2L),
+                (item.Summary.ConversationId, item.Summary.LastMessagePreview, item.Summary.LastAuthorKind, item.Summary.Version)));
         Assert.Contains(observer.Of<ConversationFeedItem>(workspaceId), i => i.Summary.Version == 1);
     }
 
