@@ -63,7 +63,9 @@ internal sealed class LuceneJoinedSearch(IndexSearcher searcher)
     {
         var bits = spareDirect;
         spareDirect = null;
-        return bits is not null && bits.Length >= maxDoc ? bits : new FixedBitSet(maxDoc);
+        // With room to grow: while documents arrive every refresh adds to the index, and a set exactly as large as the
+        // index then was would be too small for the next search after each refresh.
+        return bits is not null && bits.Length >= maxDoc ? bits : new FixedBitSet(maxDoc + maxDoc / 8 + 1_024);
     }
 
     private static void ReturnDirect(FixedBitSet bits)
