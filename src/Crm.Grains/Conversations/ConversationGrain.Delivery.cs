@@ -1,6 +1,6 @@
 using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.EventSourcing;
-using Crm.Grains.Abstractions.Inbox;
+using Crm.Grains.Inbox;
 using Crm.Grains.Abstractions.LiveFeed;
 using Crm.Grains.Abstractions.Routing;
 
@@ -43,8 +43,8 @@ public sealed partial class ConversationGrain
         items.Add(SummaryChanges.FeedItem(_announced, summary));
         _announced = summary;
         _publisher ??= GrainFactory.GetGrain<ILiveFeedPublisherGrain>(ILiveFeedPublisherGrain.Partition(ConversationId));
-        _inbox ??= GrainFactory.GetGrain<IInboxGrain>(WorkspaceId);
+        _inbox ??= GrainFactory.GetGrain<IInboxUpdatesGrain>(WorkspaceId);
         _ = _publisher.PublishAsync([.. items]);
-        _ = _inbox.OnConversationChangedAsync(summary);
+        _ = _inbox.OnConversationChangedAsync(summary, State.Sla);
     }
 }

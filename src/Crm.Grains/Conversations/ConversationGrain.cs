@@ -1,13 +1,13 @@
 using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.Abstractions.Errors;
 using Crm.Grains.Abstractions.EventStore;
-using Crm.Grains.Abstractions.Inbox;
 using Crm.Grains.Abstractions.Keys;
 using Crm.Grains.Abstractions.LiveFeed;
 using Crm.Grains.Abstractions.Routing;
 using Crm.Grains.Abstractions.Time;
 using Crm.Grains.Conversations.Events;
 using Crm.Grains.EventSourcing;
+using Crm.Grains.Inbox;
 using Crm.Grains.Routing;
 using Crm.Grains.Sla;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,7 +32,7 @@ public sealed partial class ConversationGrain(IEventStore store, [FromKeyedServi
 
     // Resolved once per activation: GetGrain reflects over the interface's attributes on every call.
     private ILiveFeedPublisherGrain? _publisher;
-    private IInboxGrain? _inbox;
+    private IInboxUpdatesGrain? _inbox;
 
     // The workspace's SLA settings as of this activation (refreshed when the "sla" reminder fires): a policy change
     // reaches a conversation the next time it evaluates, without a call to the workspace grain on every message.

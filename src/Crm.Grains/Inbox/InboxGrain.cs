@@ -16,14 +16,15 @@ namespace Crm.Grains.Inbox;
 /// own: it resumes from its snapshot plus the tail of the store, takes one-way updates from conversation grains, and is
 /// woken by commits to read on from its checkpoint, so an update lost in a silo crash still arrives.
 /// </summary>
-public sealed class InboxGrain(IEventStore store) : ProjectionGrain<InboxSnapshot>, IInboxGrain
+public sealed class InboxGrain(IEventStore store) : ProjectionGrain<InboxSnapshot>, IInboxGrain, IInboxUpdatesGrain
 {
     private static readonly TimeSpan SlaClockRefresh = TimeSpan.FromSeconds(15);
 
     private Dictionary<string, ConversationSummary> _rows = [];
 
     // Each conversation's SLA fold, so a row folded from the store gets the same SLA columns as the one the conversation
-    // grain announces; rebuilt from the conversation's own stream when live updates moved the row past it.
+    // grain announces. Live updates carry the grain's fold; it is rebuilt from the conversation's own stream only when
+    // the fold here is not the one just before the event being folded (an update lost, or folded from a snapshot).
     private Dictionary<string, ConversationSla> _sla = [];
 
     /// <summary>The stream version each SLA fold in <see cref="_sla"/> has reached (live updates do not move it).</summary>
@@ -77,9 +78,16 @@ public sealed class InboxGrain(IEventStore store) : ProjectionGrain<InboxSnapsho
         return InboxFilter.Count(_rows.Values, agentId);
     }
 
-    public Task OnConversationChangedAsync(ConversationSummary summary)
+    public Task OnConversationChangedAsync(ConversationSummary summary, ConversationSla? sla)
     {
-        if (summary.WorkspaceId == WorkspaceId) Upsert(summary);
+        if (summary.WorkspaceId != WorkspaceId) return Task.CompletedTask;
+        Upsert(summary);
+        // The fold moves forward only: an update arriving after the catch-up folded past it is older news.
+        if (sla is not null && summary.Version > _slaVersion.GetValueOrDefault(summary.ConversationId))
+        {
+            _sla[summary.ConversationId] = sla;
+            _slaVersion[summary.ConversationId] = summary.Version;
+        }
         return Task.CompletedTask;
     }
 
@@ -129,9 +137,9 @@ public sealed class InboxGrain(IEventStore store) : ProjectionGrain<InboxSnapsho
     }
 
     /// <summary>
-    /// The conversation's SLA fold up to (not including) <paramref name="version"/>. Usually the one kept here; when live
-    /// updates moved the row on without it (the common case), it is rebuilt from that conversation's own stream, which
-    /// happens only when a live update was lost, so it stays rare.
+    /// The conversation's SLA fold up to (not including) <paramref name="version"/>: the one kept here (live updates bring
+    /// the conversation's own, see <see cref="OnConversationChangedAsync"/>), or when that is not the fold just before the
+    /// event (an update lost), rebuilt from the conversation's own stream.
     /// </summary>
     private async Task<ConversationSla?> SlaFoldBeforeAsync(string conversationId, long version)
     {

@@ -1,7 +1,10 @@
 using Crm.Grains.Abstractions.Conversations;
 using Crm.Grains.Abstractions.Inbox;
 using Crm.Grains.Abstractions.Keys;
+using Crm.Grains.Abstractions.Sla;
+using Crm.Grains.Conversations;
 using Crm.Grains.Conversations.Events;
+using Crm.Grains.Inbox;
 using Crm.Testing;
 using Crm.Testing.Cluster;
 using Xunit;
@@ -49,7 +52,7 @@ public sealed class InboxGrainTests(CrmClusterFixture cluster)
         await OpenAsync(otherWorkspaceId, "c2", "cust-9", "Mallory");
         // A live update that names another workspace, delivered to this inbox by mistake, is ignored too.
         var foreign = (await RowsAsync(otherWorkspaceId, rows => rows.Count == 2)).First(r => r.ConversationId == "c2");
-        await Inbox(workspaceId).OnConversationChangedAsync(foreign);
+        await Updates(workspaceId).OnConversationChangedAsync(foreign, null);
         await PostAsync(workspaceId, "c1", Alice, "after the foreign update");
 
         var mine = await RowsAsync(workspaceId, rows => rows.Any(r => r.LastSeq == 1));
@@ -125,6 +128,30 @@ public sealed class InboxGrainTests(CrmClusterFixture cluster)
     }
 
     [Fact]
+    public async Task ListAsync_CatchUpFoldsAnEventAfterALiveUpdate_GoesOnFromTheSlaFoldTheConversationAnnounced()
+    {
+        // The conversation's live update carries its SLA fold; the inbox's catch-up from the store, folding the next
+        // event before the next update arrives, must go on from that fold instead of re-reading the whole stream. The
+        // fold announced here says the first response was already reported breached, which the stream does not: a row
+        // shown as breached is one folded on from the announcement.
+        var streamId = StreamIds.For(StreamIds.ConversationCategory, workspaceId, "c1");
+        var openedAt = cluster.Clock.GetUtcNow();
+        var announced = new ConversationSla(SlaFacts.Opened(Priority.Normal, openedAt), ConversationStatus.Open, openedAt, FirstResponseBreached: true);
+        var row = new ConversationSummary(workspaceId, "c1", "Ada", Channel.Chat, "Order 42", ConversationStatus.Open, null, openedAt,
+            LastSeq: 0, LastMessagePreview: "", LastAuthorKind: null, LastActivityAt: openedAt, Version: 1, Labels: []);
+        await Updates(workspaceId).OnConversationChangedAsync(row, announced);
+        // One-way: the row showing is what says the update was taken, before the events reach the store.
+        await RowsAsync(workspaceId, rows => rows.Any(r => r.Version == 1));
+
+        await cluster.AppendEventsAsync(streamId, "customer:cust-1",
+            new ConversationOpened(workspaceId, "c1", "cust-1", "Ada", Channel.Chat, "Order 42", null),
+            new MessagePosted(1, Guid.NewGuid(), new Author(AuthorKind.Customer, "cust-1", "Ada"), "still waiting"));
+
+        var folded = Assert.Single(await RowsAsync(workspaceId, rows => rows.Any(r => r.Version == 2)));
+        Assert.Equal((1L, "still waiting", true), (folded.LastSeq, folded.LastMessagePreview, folded.SlaBreached));
+    }
+
+    [Fact]
     public async Task ListAsync_StatusFilterAndLimit_ReturnOnlyMatchingRowsUpToTheLimit()
     {
         for (var i = 1; i <= 3; i++)
@@ -144,6 +171,8 @@ public sealed class InboxGrainTests(CrmClusterFixture cluster)
     }
 
     private IInboxGrain Inbox(string workspace) => cluster.Grains.GetGrain<IInboxGrain>(workspace);
+
+    private IInboxUpdatesGrain Updates(string workspace) => cluster.Grains.GetGrain<IInboxUpdatesGrain>(workspace);
 
     /// <summary>The inbox takes one-way updates, so its rows are read with a deadline until they are what the test expects.</summary>
     private Task<IReadOnlyList<ConversationSummary>> RowsAsync(string workspace, Func<IReadOnlyList<ConversationSummary>, bool> expected) =>

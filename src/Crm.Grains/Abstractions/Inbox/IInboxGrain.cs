@@ -1,4 +1,3 @@
-using Orleans.Concurrency;
 using Crm.Grains.Abstractions.Conversations;
 
 using Crm.Grains.Abstractions.Projections;
@@ -17,8 +16,4 @@ public interface IInboxGrain : IGrainWithStringKey, IProjectionPartitionGrain
 
     /// <summary>Active and waiting counts per view, for <paramref name="agentId"/>'s "mine".</summary>
     Task<InboxCounts> CountAsync(string? agentId);
-
-    /// <summary>One-way notification from a conversation grain after a commit.</summary>
-    [OneWay]
-    Task OnConversationChangedAsync(ConversationSummary summary);
 }
