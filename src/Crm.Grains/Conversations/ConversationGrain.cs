@@ -42,11 +42,15 @@ public sealed partial class ConversationGrain(IEventStore store, [FromKeyedServi
     // Lets a message that moves no SLA target skip the reminder-table write.
     private (bool Known, DateTimeOffset? At) _slaArmed;
 
-    private string WorkspaceId => GrainKeys.Parse(this.GetPrimaryKeyString()).WorkspaceId;
-    private string ConversationId => GrainKeys.Parse(this.GetPrimaryKeyString()).Id;
+    // Parsed once: the grain's key is bytes, decoded and split afresh on every read, and a message reads these several times.
+    private (string WorkspaceId, string Id) Key => _key ??= GrainKeys.Parse(this.GetPrimaryKeyString());
+    private (string WorkspaceId, string Id)? _key;
+    private string WorkspaceId => Key.WorkspaceId;
+    private string ConversationId => Key.Id;
     private long NextSeq => State.LastSeq + 1;
 
-    protected override string StreamId => StreamIds.For(StreamIds.ConversationCategory, WorkspaceId, ConversationId);
+    protected override string StreamId => _streamId ??= StreamIds.For(StreamIds.ConversationCategory, WorkspaceId, ConversationId);
+    private string? _streamId;
 
     private SlaClock SlaClock => _slaClock ?? throw new InvalidOperationException("The SLA settings load before the state is folded.");
 

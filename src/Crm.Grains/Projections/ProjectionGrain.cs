@@ -46,7 +46,10 @@ public abstract class ProjectionGrain<TSnapshot> : Grain, IProjectionPartitionGr
     /// <summary>The events this projection folds (for this workspace).</summary>
     protected abstract EventFilter Filter { get; }
 
-    protected string WorkspaceId => this.GetPrimaryKeyString();
+    // Decoded once: the grain's key is bytes, made into a new string on every read (the inbox compares it on every live update).
+    protected string WorkspaceId => _workspaceId ??= this.GetPrimaryKeyString();
+
+    private string? _workspaceId;
 
     /// <summary>
     /// False for a read model that answers on demand (deals, follow-ups, the CRM directory, the article catalog): it
