@@ -24,10 +24,10 @@ public sealed class InboxGrain(IEventStore store) : ProjectionGrain<InboxSnapsho
 
     // Each conversation's SLA fold, so a row folded from the store gets the same SLA columns as the one the conversation
     // grain announces. Live updates carry the grain's fold; it is rebuilt from the conversation's own stream only when
-    // the fold here is not the one just before the event being folded (an update lost, or folded from a snapshot).
+    // the fold here is not the one just before the event being folded (an update was lost).
     private Dictionary<string, ConversationSla> _sla = [];
 
-    /// <summary>The stream version each SLA fold in <see cref="_sla"/> has reached (live updates do not move it).</summary>
+    /// <summary>The stream version each SLA fold in <see cref="_sla"/> has reached (by the catch-up's folds or a live update).</summary>
     private Dictionary<string, long> _slaVersion = [];
     private readonly List<LiveFeedItem> _changed = [];
     private SlaClock? _slaClock;
