@@ -68,7 +68,7 @@ public sealed partial class ConversationGrain
     /// </summary>
     private async Task SyncSlaReminderAsync(bool force = false)
     {
-        var due = State.Sla?.DueAt(SlaClock);
+        var due = SlaDueAt();
         if (!force && _slaArmed.Known && _slaArmed.At == due) return;
         if (due is { } at)
             await this.RegisterOrUpdateReminder(SlaReminder, WaitUntil(at), TimeSpan.FromMinutes(1));

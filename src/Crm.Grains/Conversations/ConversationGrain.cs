@@ -42,6 +42,9 @@ public sealed partial class ConversationGrain(IEventStore store, [FromKeyedServi
     // Lets a message that moves no SLA target skip the reminder-table write.
     private (bool Known, DateTimeOffset? At) _slaArmed;
 
+    // The fold and policy the last due instant was evaluated for (see SlaDueAt).
+    private (ConversationSla? Sla, SlaClock? Clock, DateTimeOffset? At) _slaDue;
+
     // Parsed once: the grain's key is bytes, decoded and split afresh on every read, and a message reads these several times.
     private (string WorkspaceId, string Id) Key => _key ??= GrainKeys.Parse(this.GetPrimaryKeyString());
     private (string WorkspaceId, string Id)? _key;
@@ -62,7 +65,23 @@ public sealed partial class ConversationGrain(IEventStore store, [FromKeyedServi
     }
 
     protected override void OnApplied(DomainEvent @event, long version) =>
-        _summary = ConversationSummaryProjection.Apply(_summary, @event, version, State.Sla, SlaClock);
+        _summary = ConversationSummaryProjection.Apply(_summary, @event, version, State.Sla, SlaDueAt());
+
+    /// <summary>
+    /// The SLA fold's due instant under this activation's policy, evaluated again only when the fold or the policy is a
+    /// new instance: the fold is immutable, and an event that moves no target (a customer's follow-up while waiting, a
+    /// note, a read) returns the same instance. Each message asked twice (the row, the reminder), each time walking the
+    /// policy's targets and business calendar.
+    /// </summary>
+    private DateTimeOffset? SlaDueAt()
+    {
+        var sla = State.Sla;
+        if (sla is null) return null;
+        if (ReferenceEquals(sla, _slaDue.Sla) && ReferenceEquals(SlaClock, _slaDue.Clock)) return _slaDue.At;
+        var at = sla.DueAt(SlaClock);
+        _slaDue = (sla, SlaClock, at);
+        return at;
+    }
 
     public async Task<ConversationDetails> OpenAsync(OpenConversation command)
     {

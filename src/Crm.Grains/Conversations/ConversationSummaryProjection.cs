@@ -22,12 +22,16 @@ public static class ConversationSummaryProjection
     /// <param name="summary">The row before <paramref name="event"/>; null before the conversation was opened.</param>
     /// <param name="sla">The conversation's SLA fold with <paramref name="event"/> already applied (<see cref="ConversationSla.Apply"/>).</param>
     /// <param name="slaClock">The workspace's SLA policy and calendar.</param>
-    public static ConversationSummary? Apply(ConversationSummary? summary, DomainEvent @event, long version, ConversationSla? sla, SlaClock slaClock)
+    public static ConversationSummary? Apply(ConversationSummary? summary, DomainEvent @event, long version, ConversationSla? sla, SlaClock slaClock) =>
+        Apply(summary, @event, version, sla, sla?.DueAt(slaClock));
+
+    /// <summary>The same, with the fold's due instant already evaluated (<see cref="ConversationSla.DueAt"/> with the policy).</summary>
+    public static ConversationSummary? Apply(ConversationSummary? summary, DomainEvent @event, long version, ConversationSla? sla, DateTimeOffset? slaDueAt)
     {
         var next = Fold(summary, @event, version);
         return next is null || sla is null
             ? next
-            : next with { SlaDueAt = sla.DueAt(slaClock), SlaBreached = sla.IsBreached };
+            : next with { SlaDueAt = slaDueAt, SlaBreached = sla.IsBreached };
     }
 
     private static ConversationSummary? Fold(ConversationSummary? summary, DomainEvent @event, long version)

@@ -238,6 +238,25 @@ public sealed class ConversationSlaTests(CrmClusterFixture cluster) : IAsyncLife
         Assert.Null(disarmed);
     }
 
+    [Fact]
+    public async Task ReceiveReminder_AfterTheWorkspacePolicyChanged_ReArmsForTheNewDue()
+    {
+        var opened = (await OpenAsync()).OpenedAt;
+        await PostAsync(Customer, "Hello?");
+        var slower = SlaPolicy.Create(new SlaTargets(Priority.Normal, TimeSpan.FromHours(3), TimeSpan.FromHours(4), TimeSpan.FromHours(8)));
+        await cluster.Grains.GetGrain<IWorkspaceGrain>(workspaceId).ConfigureSlaAsync(new ConfigureSla(BusinessCalendar.AlwaysOpen, slower, "user:admin"));
+        cluster.Clock.Advance(TimeSpan.FromMinutes(30));
+
+        // The conversation's facts did not change, its policy did: the due instant is evaluated again, not reused.
+        await Timer.ReceiveReminder("sla", default);
+        var armed = await StoredSlaReminderAsync();
+
+        Assert.Empty(await BreachesAsync());
+        var expectedStart = DateTime.UtcNow + (opened.AddHours(3) - Now);
+        Assert.NotNull(armed);
+        Assert.InRange(armed.StartAt, expectedStart - TimeSpan.FromSeconds(30), expectedStart + TimeSpan.FromSeconds(1));
+    }
+
     private async Task<ConversationDetails> OpenAsync() =>
         await Conversation.OpenAsync(new OpenConversation(Customer.Id, Customer.DisplayName, Channel.Chat, "Order 42", null, Customer.Actor));
 
